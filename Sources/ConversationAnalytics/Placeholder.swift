@@ -1,0 +1,1 @@
+// ConversationAnalytics: placeholder until the module lands.

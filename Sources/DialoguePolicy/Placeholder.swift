@@ -1,0 +1,1 @@
+// DialoguePolicy: placeholder until the module lands.

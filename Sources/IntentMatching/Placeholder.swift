@@ -1,0 +1,1 @@
+// IntentMatching: placeholder until the module lands.

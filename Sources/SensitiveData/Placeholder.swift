@@ -1,0 +1,1 @@
+// SensitiveData: placeholder until the module lands.

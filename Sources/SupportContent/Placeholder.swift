@@ -1,0 +1,1 @@
+// SupportContent: placeholder until the module lands.

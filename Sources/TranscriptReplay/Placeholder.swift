@@ -1,0 +1,1 @@
+// TranscriptReplay: placeholder until the module lands.

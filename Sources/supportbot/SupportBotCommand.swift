@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SupportBotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supportbot",
+        abstract: "A rule-based support chatbot engine for crypto platforms (Vietnamese and English).",
+        subcommands: [NormalizeCommand.self]
+    )
+}
