@@ -9,7 +9,7 @@ let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 
 let package = Package(
     name: "SupportBot",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SupportBot", targets: ["SupportBot"]),
         .executable(name: "supportbot", targets: ["supportbot"]),
@@ -54,11 +54,12 @@ let package = Package(
             ]
         ),
         .target(name: "TranscriptReplay", dependencies: ["SupportBot"]),
+        .target(name: "EngineBenchmark", dependencies: ["SupportBot", "TranscriptReplay"]),
 
         // MARK: - Command-line tool
         .executableTarget(
             name: "supportbot",
-            dependencies: ["SupportBot", "TranscriptReplay", "ConversationAnalytics", argumentParser]
+            dependencies: ["SupportBot", "TranscriptReplay", "ConversationAnalytics", "EngineBenchmark", argumentParser]
         ),
 
         // MARK: - Tests

@@ -18,52 +18,91 @@ public enum ICUText {
     public static func segments(of text: String) -> [WordSegment] {
         var text = text
         return text.withUTF8 { bytes -> [WordSegment] in
-            guard let base = bytes.baseAddress, bytes.count > 0 else { return [] }
-            let length = Int32(clamping: bytes.count)
-            var foldedCapacity = bytes.count * 2 + 64
-            var plainCapacity = bytes.count * 2 + 64
-            let segmentCapacity = bytes.count + 1
-            while true {
-                let folded = UnsafeMutablePointer<CChar>.allocate(capacity: foldedCapacity)
-                let plain = UnsafeMutablePointer<CChar>.allocate(capacity: plainCapacity)
-                let rawSegments = UnsafeMutablePointer<sb_segment>.allocate(capacity: segmentCapacity)
-                defer {
-                    folded.deallocate()
-                    plain.deallocate()
-                    rawSegments.deallocate()
-                }
-                var output = sb_segment_output(
-                    folded: folded, folded_capacity: Int32(foldedCapacity), folded_length: 0,
-                    plain: plain, plain_capacity: Int32(plainCapacity), plain_length: 0,
-                    segments: rawSegments, segment_capacity: Int32(segmentCapacity), segment_count: 0)
-                let status = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sb_segment_and_fold($0, length, &output)
-                }
-                if status == SB_STATUS_BUFFER_TOO_SMALL {
-                    foldedCapacity = Int(output.folded_length) + 16
-                    plainCapacity = Int(output.plain_length) + 16
-                    continue
-                }
-                guard status == SB_STATUS_OK else { return [] }
-                let foldedBytes = UnsafeRawBufferPointer(start: folded, count: Int(output.folded_length))
-                let plainBytes = UnsafeRawBufferPointer(start: plain, count: Int(output.plain_length))
-                let textBytes = UnsafeRawBufferPointer(bytes)
+            withSegments(of: bytes) { raw in
                 var result: [WordSegment] = []
-                result.reserveCapacity(Int(output.segment_count))
-                for index in 0..<Int(output.segment_count) {
-                    let raw = rawSegments[index]
+                result.reserveCapacity(raw.count)
+                for index in 0..<raw.count {
+                    let segment = raw.segments[index]
                     result.append(
                         WordSegment(
-                            text: Substring(
-                                decoding: textBytes[Int(raw.text_start)..<Int(raw.text_end)], as: UTF8.self),
-                            folded: String(
-                                decoding: foldedBytes[Int(raw.folded_start)..<Int(raw.folded_end)], as: UTF8.self),
-                            plain: String(
-                                decoding: plainBytes[Int(raw.plain_start)..<Int(raw.plain_end)], as: UTF8.self),
-                            isNumeric: raw.kind == Int32(SB_SEGMENT_NUMBER.rawValue)))
+                            text: Substring(raw.text(of: segment)), folded: raw.folded(of: segment),
+                            plain: raw.plain(of: segment), isNumeric: segment.kind == Int32(SB_SEGMENT_NUMBER.rawValue)))
                 }
                 return result
             }
+        }
+    }
+
+    /// The result of one ICU call, valid only inside ``withSegments(of:_:)``.
+    struct RawSegments {
+        let input: UnsafeBufferPointer<UInt8>
+        let foldedBytes: UnsafeRawBufferPointer
+        let plainBytes: UnsafeRawBufferPointer
+        let segments: UnsafeBufferPointer<sb_segment>
+
+        var count: Int { segments.count }
+
+        func text(of segment: sb_segment) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: input[Int(segment.text_start)..<Int(segment.text_end)]), as: UTF8.self)
+        }
+
+        func folded(of segment: sb_segment) -> String {
+            String(decoding: foldedView(of: segment), as: UTF8.self)
+        }
+
+        func plain(of segment: sb_segment) -> String {
+            String(decoding: plainView(of: segment), as: UTF8.self)
+        }
+
+        func foldedView(of segment: sb_segment) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: foldedBytes[Int(segment.folded_start)..<Int(segment.folded_end)])
+        }
+
+        func plainView(of segment: sb_segment) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: plainBytes[Int(segment.plain_start)..<Int(segment.plain_end)])
+        }
+    }
+
+    /// Word break and both folds of UTF-8 `bytes` in one C call, into buffers that live on the
+    /// stack for short messages; `body` sees them in place, without a copy.
+    static func withSegments<R>(of bytes: UnsafeBufferPointer<UInt8>, _ body: (RawSegments) -> R) -> R {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            return body(RawSegments(input: bytes, foldedBytes: .init(start: nil, count: 0),
+                plainBytes: .init(start: nil, count: 0), segments: .init(start: nil, count: 0)))
+        }
+        let length = Int32(clamping: bytes.count)
+        var foldedCapacity = bytes.count + bytes.count / 2 + 32
+        var plainCapacity = foldedCapacity
+        let segmentCapacity = bytes.count + 1
+        while true {
+            let byteCount = foldedCapacity + plainCapacity
+            let attempt: R? = withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 1) { text in
+                withUnsafeTemporaryAllocation(of: sb_segment.self, capacity: segmentCapacity) { rawSegments in
+                    let folded = text.baseAddress!.assumingMemoryBound(to: CChar.self)
+                    let plain = folded + foldedCapacity
+                    var output = sb_segment_output(
+                        folded: folded, folded_capacity: Int32(foldedCapacity), folded_length: 0,
+                        plain: plain, plain_capacity: Int32(plainCapacity), plain_length: 0,
+                        segments: rawSegments.baseAddress, segment_capacity: Int32(segmentCapacity), segment_count: 0)
+                    let status = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        sb_segment_and_fold($0, length, &output)
+                    }
+                    if status == SB_STATUS_BUFFER_TOO_SMALL {
+                        foldedCapacity = Int(output.folded_length) + 16
+                        plainCapacity = Int(output.plain_length) + 16
+                        return nil
+                    }
+                    let ok = status == SB_STATUS_OK
+                    return body(
+                        RawSegments(
+                            input: bytes,
+                            foldedBytes: UnsafeRawBufferPointer(start: folded, count: ok ? Int(output.folded_length) : 0),
+                            plainBytes: UnsafeRawBufferPointer(start: plain, count: ok ? Int(output.plain_length) : 0),
+                            segments: UnsafeBufferPointer(
+                                start: rawSegments.baseAddress, count: ok ? Int(output.segment_count) : 0)))
+                }
+            }
+            if let attempt { return attempt }
         }
     }
 

@@ -1,1 +1,0 @@
-// ConversationAnalytics: placeholder until the module lands.

@@ -1,0 +1,340 @@
+import IntentMatching
+import SensitiveData
+import SupportContent
+import TextNormalization
+
+/// Decides what to do with a message, in this order: wallet secrets, a pending question
+/// (clarification, "did this help?", an offer of a human), frustration, security intents,
+/// escalation intents, a clear answer, close candidates, and finally the fallback.
+public struct DialoguePolicy: Sendable {
+    /// The fixed catalog ids the policy itself acts on.
+    public enum CatalogIntent {
+        public static let secretShared = "security.secret_shared"
+        public static let humanRequest = "human.request"
+        public static let complaint = "complaint"
+        public static let languageSwitch = "language.switch"
+    }
+
+    public let content: BotContent
+    public let index: IntentIndex
+    public let normalizer: TextNormalizer
+    public let scanner: SensitiveDataScanner
+    /// Longer messages are cut to this many characters before any expensive work.
+    public var maximumMessageLength: Int
+    /// The reply language when neither the message nor the conversation says.
+    public var defaultLanguage: Language
+
+    public init(
+        content: BotContent, index: IntentIndex, scanner: SensitiveDataScanner = SensitiveDataScanner(),
+        maximumMessageLength: Int = 4_000, defaultLanguage: Language = .en
+    ) {
+        self.content = content
+        self.index = index
+        self.normalizer = TextNormalizer(lexicon: content.lexicon)
+        self.scanner = scanner
+        self.maximumMessageLength = maximumMessageLength
+        self.defaultLanguage = defaultLanguage
+    }
+
+    /// Answers one message and advances `conversation`.
+    public func respond(to rawText: String, in conversation: inout Conversation) -> Reply {
+        conversation.turn += 1
+        let (text, truncated) = Self.truncate(rawText, to: maximumMessageLength)
+        let redacted = scanner.redact(text).text
+        conversation.remember(message: redacted)
+        let secret = scanner.walletSecret(in: text)
+        let message = normalizer.normalize(text)
+        if message.language != .unknown { conversation.language = message.language }
+        let language = replyLanguage(message.language, conversation)
+        var reply: Reply
+        if let secret {
+            reply = secretWarning(secret, language: language, conversation: &conversation)
+        } else if message.tokens.isEmpty {
+            reply = Reply(
+                text: content.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
+                language: language, explanation: "empty message")
+        } else {
+            reply = decide(message, language: language, conversation: &conversation)
+        }
+        if truncated {
+            let note = content.message(.messageTruncated, in: reply.language, ["limit": String(maximumMessageLength)])
+            reply.text = note + "\n\n" + reply.text
+        }
+        reply.redactedMessage = redacted
+        if let intent = reply.intent { conversation.remember(intent: intent) }
+        if reply.route == .fallback, !message.tokens.isEmpty {
+            conversation.consecutiveFallbacks += 1
+        } else if reply.route != .fallback {
+            conversation.consecutiveFallbacks = 0
+        }
+        if let reason = reply.escalationReason, reply.handoff == nil, reply.route == .escalate || reason == .security {
+            conversation.isEscalated = true
+            reply.handoff = HandoffSummary(
+                language: reply.language, reason: reason, intentsSeen: conversation.intentsSeen,
+                lastMessages: conversation.recentMessages)
+        }
+        return reply
+    }
+
+    static func truncate(_ text: String, to limit: Int) -> (String, Bool) {
+        var count = 0
+        for index in text.indices {
+            count += 1
+            if count > limit { return (String(text[..<index]), true) }
+        }
+        return (text, false)
+    }
+
+    private func replyLanguage(_ detected: Language, _ conversation: Conversation) -> Language {
+        if let pinned = conversation.pinnedLanguage { return pinned }
+        if detected != .unknown { return detected }
+        if conversation.language != .unknown { return conversation.language }
+        return defaultLanguage
+    }
+
+    // MARK: - Rules
+
+    private func secretWarning(_ kind: SensitiveKind, language: Language, conversation: inout Conversation) -> Reply {
+        conversation.pendingQuestion = nil
+        let id = CatalogIntent.secretShared
+        let answer = content.answers[id]?[language] ?? ""
+        let note = content.message(.secretRedactedNote, in: language)
+        return Reply(
+            text: answer + "\n\n" + note, route: .security, intent: id, confidence: 1, language: language,
+            explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
+    }
+
+    private func decide(_ message: NormalizedMessage, language: Language, conversation: inout Conversation) -> Reply {
+        let result = index.match(message)
+        let thresholds = index.thresholds
+        let confident = result.candidates.filter { $0.confidence >= thresholds.answer }
+        let pending = conversation.pendingQuestion
+        conversation.pendingQuestion = nil
+
+        if let pending, let reply = answerPending(pending, result, message, language, &conversation) {
+            return reply
+        }
+        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message) {
+            if let best = confident.first, best.route == .answer, !isSmallTalk(best.intentID) {
+                var reply = answer(best, result, language: language, conversation: &conversation)
+                reply.text += "\n\n" + content.message(.frustration, in: language)
+                conversation.pendingQuestion = .humanOffer(reason: .frustration)
+                return reply
+            }
+            return escalation(.frustration, intent: confident.first, text: content.message(.frustration, in: language),
+                              language: language, explanation: "the user is frustrated")
+        }
+        if let security = confident.first(where: { $0.route == .security }) {
+            return securityWarning(security, language: language)
+        }
+        if let handover = confident.first, handover.route == .escalate {
+            let reason: EscalationReason =
+                switch handover.intentID {
+                case CatalogIntent.humanRequest: .humanRequest
+                case CatalogIntent.complaint: .complaint
+                default: .highRisk
+                }
+            let text = content.answers[handover.intentID]?[language] ?? ""
+            return escalation(reason, intent: handover, text: text, language: language,
+                              explanation: handover.explanation.description)
+        }
+        let answers = confident.filter { $0.route == .answer }
+        if answers.count >= 2, answers[0].confidence - answers[1].confidence < thresholds.clarifyMargin,
+            answers[0].priority == answers[1].priority
+        {
+            return clarification(Array(answers.prefix(2)), language: language, conversation: &conversation)
+        }
+        if let best = answers.first {
+            return answer(best, result, language: language, conversation: &conversation)
+        }
+        return fallback(result, language: language, conversation: &conversation)
+    }
+
+    private func answerPending(
+        _ question: Conversation.Question, _ result: MatchResult, _ message: NormalizedMessage, _ language: Language,
+        _ conversation: inout Conversation
+    ) -> Reply? {
+        let thresholds = index.thresholds
+        let bestIntent = result.best?.confidence ?? 0
+        let yes = result.phraseConfidence(.yes)
+        let no = result.phraseConfidence(.no)
+        let saysYes = yes >= thresholds.phrase && yes >= bestIntent && yes >= no
+        let saysNo = no >= thresholds.phrase && no >= bestIntent && no > yes
+        switch question {
+        case .clarification(let options):
+            if let choice = Self.chosenNumber(message, options: options) ?? chosenByWords(options, result) {
+                guard let candidate = result.candidates.first(where: { $0.intentID == choice }) ?? syntheticCandidate(choice)
+                else { return nil }
+                return route(candidate, result, language: language, conversation: &conversation)
+            }
+            return nil
+        case .satisfaction(let intent):
+            if saysYes {
+                var reply = Reply(
+                    text: content.message(.satisfactionThanks, in: language), route: .answer, intent: nil,
+                    confidence: yes, language: language, explanation: "a yes to \"did this help?\" about \(intent)")
+                reply.satisfaction = true
+                return reply
+            }
+            if saysNo {
+                conversation.pendingQuestion = .humanOffer(reason: .satisfactionNo)
+                var reply = Reply(
+                    text: content.message(.satisfactionSorry, in: language), route: .answer, intent: nil,
+                    confidence: no, language: language, explanation: "a no to \"did this help?\" about \(intent)")
+                reply.satisfaction = false
+                return reply
+            }
+            return nil
+        case .humanOffer(let reason):
+            if saysYes {
+                return escalation(
+                    reason, intent: nil, text: "", language: language,
+                    explanation: "the user accepted the offer of a human")
+            }
+            if saysNo {
+                return Reply(
+                    text: content.message(.humanOfferDeclined, in: language), route: .answer, intent: nil,
+                    confidence: no, language: language, explanation: "the user declined the offer of a human")
+            }
+            return nil
+        }
+    }
+
+    /// Routes a chosen candidate the way `decide` would have.
+    private func route(
+        _ candidate: IntentCandidate, _ result: MatchResult, language: Language, conversation: inout Conversation
+    ) -> Reply {
+        switch candidate.route {
+        case .security: return securityWarning(candidate, language: language)
+        case .escalate:
+            return escalation(
+                .highRisk, intent: candidate, text: content.answers[candidate.intentID]?[language] ?? "",
+                language: language, explanation: "chosen from a clarifying question")
+        case .answer: return answer(candidate, result, language: language, conversation: &conversation)
+        }
+    }
+
+    private func syntheticCandidate(_ id: String) -> IntentCandidate? {
+        guard let intent = content.intent(id) else { return nil }
+        return IntentCandidate(
+            intentID: id, route: intent.route, priority: intent.priority, confidence: 1,
+            explanation: MatchExplanation(
+                pattern: "(chosen by number)", location: intent.location, matchedWords: [], typos: [], coverage: 1,
+                requiredItems: 0, diacriticsAgreeing: 0, diacriticsDisagreeing: 0))
+    }
+
+    private func chosenByWords(_ options: [String], _ result: MatchResult) -> String? {
+        result.candidates.first { options.contains($0.intentID) && $0.confidence >= index.thresholds.answer * 0.8 }?
+            .intentID
+    }
+
+    /// "2" or "#2" as the whole reply picks the second option.
+    static func chosenNumber(_ message: NormalizedMessage, options: [String]) -> String? {
+        guard message.tokens.count == 1, let number = Int(message.tokens[0].plain), number >= 1,
+            number <= options.count
+        else { return nil }
+        return options[number - 1]
+    }
+
+    private func answer(
+        _ candidate: IntentCandidate, _ result: MatchResult, language: Language, conversation: inout Conversation
+    ) -> Reply {
+        var language = language
+        if candidate.intentID == CatalogIntent.languageSwitch {
+            language = requestedLanguage(result) ?? language
+            conversation.pinnedLanguage = language
+            conversation.language = language
+        }
+        var text = content.answers[candidate.intentID]?[language] ?? ""
+        if let intent = content.intent(candidate.intentID), intent.asksSatisfaction {
+            text += "\n\n" + content.message(.satisfactionQuestion, in: language)
+            conversation.pendingQuestion = .satisfaction(intent: candidate.intentID)
+        }
+        return Reply(
+            text: text, route: .answer, intent: candidate.intentID, confidence: candidate.confidence,
+            language: language, explanation: candidate.explanation.description)
+    }
+
+    private func requestedLanguage(_ result: MatchResult) -> Language? {
+        let english = result.phraseConfidence(.english)
+        let vietnamese = result.phraseConfidence(.vietnamese)
+        if english == 0 && vietnamese == 0 { return nil }
+        return english >= vietnamese ? .en : .vi
+    }
+
+    private func securityWarning(_ candidate: IntentCandidate, language: Language) -> Reply {
+        let escalates = content.intent(candidate.intentID)?.escalates ?? false
+        var text = content.answers[candidate.intentID]?[language] ?? ""
+        if escalates {
+            text += "\n\n" + handoffText(.security, language: language)
+        }
+        return Reply(
+            text: text, route: .security, intent: candidate.intentID, confidence: candidate.confidence,
+            language: language, escalationReason: escalates ? .security : nil,
+            explanation: candidate.explanation.description)
+    }
+
+    private func escalation(
+        _ reason: EscalationReason, intent: IntentCandidate?, text: String, language: Language, explanation: String
+    ) -> Reply {
+        let handoff = handoffText(reason, language: language)
+        return Reply(
+            text: text.isEmpty ? handoff : text + "\n\n" + handoff, route: .escalate, intent: intent?.intentID,
+            confidence: intent?.confidence ?? 1, language: language, escalationReason: reason,
+            explanation: "escalated (\(reason.rawValue)): " + explanation)
+    }
+
+    private func handoffText(_ reason: EscalationReason, language: Language) -> String {
+        content.message(.handoff, in: language, ["reason": content.message(reason.messageKey, in: language)])
+    }
+
+    private func clarification(
+        _ candidates: [IntentCandidate], language: Language, conversation: inout Conversation
+    ) -> Reply {
+        let ids = candidates.map(\.intentID)
+        var lines = [content.message(.clarify, in: language)]
+        for (number, id) in ids.enumerated() {
+            let title = content.intent(id)?.titles[language] ?? id
+            lines.append(content.message(.clarifyOption, in: language, ["number": String(number + 1), "title": title]))
+        }
+        lines.append(content.message(.clarifyHint, in: language))
+        conversation.pendingQuestion = .clarification(options: ids)
+        var reply = Reply(
+            text: lines.joined(separator: "\n"), route: .clarify, intent: nil, confidence: candidates[0].confidence,
+            language: language,
+            explanation: "close candidates: "
+                + candidates.map { "\($0.intentID) \(String(format: "%.2f", $0.confidence))" }.joined(separator: ", "))
+        reply.clarificationOptions = ids
+        return reply
+    }
+
+    private func fallback(_ result: MatchResult, language: Language, conversation: inout Conversation) -> Reply {
+        let nearest = result.best.map { " (nearest: \($0.intentID) \(String(format: "%.2f", $0.confidence)))" } ?? ""
+        if conversation.consecutiveFallbacks >= 1 {
+            return escalation(
+                .notUnderstood, intent: nil, text: "", language: language,
+                explanation: "second message in a row not understood" + nearest)
+        }
+        let text = content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
+        return Reply(
+            text: text, route: .fallback, intent: nil, confidence: result.best?.confidence ?? 0, language: language,
+            explanation: "no intent reached the answer threshold" + nearest)
+    }
+
+    private func isSmallTalk(_ id: String) -> Bool {
+        content.intent(id).map { !$0.asksSatisfaction } ?? false
+    }
+
+    /// Mostly capital letters over several words: the typed equivalent of shouting.
+    static func isShouting(_ message: NormalizedMessage) -> Bool {
+        var upper = 0
+        var letters = 0
+        for token in message.tokens where token.kind == .word {
+            for scalar in token.text.unicodeScalars where scalar.properties.isAlphabetic {
+                letters += 1
+                if scalar.properties.isUppercase { upper += 1 }
+            }
+        }
+        return message.tokens.count >= 3 && letters >= 12 && upper * 10 >= letters * 8
+    }
+}

@@ -1,1 +1,0 @@
-// DialoguePolicy: placeholder until the module lands.

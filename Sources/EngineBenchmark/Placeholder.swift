@@ -1,0 +1,1 @@
+// EngineBenchmark: placeholder until the benchmark lands.

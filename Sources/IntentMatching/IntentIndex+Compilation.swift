@@ -1,0 +1,307 @@
+import SupportContent
+import TextNormalization
+
+extension IntentIndex {
+    /// Compiles every pattern of `content`; throws every problem at once.
+    public static func compile(
+        _ content: BotContent, thresholds: MatchingThresholds = MatchingThresholds()
+    ) throws(ContentError) -> IntentIndex {
+        let (index, diagnostics) = compileReporting(content, thresholds: thresholds)
+        guard let index else { throw ContentError(diagnostics: diagnostics) }
+        return index
+    }
+
+    /// Compiles what compiles and reports every problem, warnings included.
+    public static func compileReporting(
+        _ content: BotContent, thresholds: MatchingThresholds = MatchingThresholds()
+    ) -> (IntentIndex?, [ContentDiagnostic]) {
+        var compiler = PatternCompiler(content: content)
+        let index = compiler.compile(thresholds: thresholds)
+        let hasErrors = compiler.diagnostics.contains { $0.severity == .error }
+        return (hasErrors ? nil : index, compiler.diagnostics)
+    }
+}
+
+/// Turns parsed patterns into terms and nodes, resolving concepts and reporting problems.
+struct PatternCompiler {
+    let content: BotContent
+    private(set) var diagnostics: [ContentDiagnostic] = []
+    private var vocabulary: TermVocabulary
+    private var conceptForms: [String: [SourceText]] = [:]
+    private var conceptIndices: [String: Int] = [:]
+    private var concepts: [PatternNode] = []
+    private var conceptTerms: [[Int32]] = []
+    private var compiling: [String] = []
+    private var patterns: [CompiledPattern] = []
+    private var targets: [IntentIndex.Target] = []
+
+    init(content: BotContent) {
+        self.content = content
+        vocabulary = TermVocabulary(irregularForms: content.lexicon.inflections)
+        for language in BotContent.languages {
+            for (name, forms) in content.locales[language]?.concepts ?? [:] {
+                conceptForms[name, default: []].append(contentsOf: forms)
+            }
+        }
+    }
+
+    mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
+        var seenPlainPatterns: [String: (intent: String, location: SourceLocation)] = [:]
+        for intent in content.intents {
+            let targetIndex = targets.count
+            targets.append(
+                IntentIndex.Target(
+                    intentID: intent.id, route: intent.route, priority: intent.priority, phraseSet: nil))
+            for language in BotContent.languages {
+                for source in intent.patterns[language] ?? [] {
+                    guard let pattern = compilePattern(source, target: targetIndex) else { continue }
+                    let key = canonicalKey(pattern)
+                    if let earlier = seenPlainPatterns[key], earlier.intent != intent.id {
+                        report(
+                            .error, source, 0,
+                            "pattern is identical, once diacritics are stripped, to one of intent '\(earlier.intent)' at \(earlier.location)"
+                        )
+                    }
+                    seenPlainPatterns[key] = (intent.id, source.location)
+                    patterns.append(pattern)
+                }
+            }
+        }
+        for phraseSet in IntentIndex.PhraseSet.allCases {
+            let targetIndex = targets.count
+            targets.append(
+                IntentIndex.Target(
+                    intentID: "$\(phraseSet)", route: .answer, priority: 0, phraseSet: phraseSet))
+            for language in BotContent.languages {
+                guard let locale = content.locales[language] else { continue }
+                let sources: [SourceText]
+                switch phraseSet {
+                case .yes: sources = locale.yesWords
+                case .no: sources = locale.noWords
+                case .frustration: sources = locale.frustration
+                case .english: sources = locale.languageNames[.en] ?? []
+                case .vietnamese: sources = locale.languageNames[.vi] ?? []
+                }
+                for source in sources {
+                    if let pattern = compilePattern(source, target: targetIndex) { patterns.append(pattern) }
+                }
+            }
+        }
+        var patternsByAnchor: [Int32: [Int32]] = [:]
+        for (number, pattern) in patterns.enumerated() {
+            for term in anchorTerms(of: pattern) {
+                patternsByAnchor[term, default: []].append(Int32(number))
+            }
+        }
+        var stopWords: Set<String> = []
+        for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
+        return IntentIndex(
+            vocabulary: vocabulary, concepts: concepts, patterns: patterns, targets: targets,
+            patternsByAnchor: patternsByAnchor, stopWords: stopWords, thresholds: thresholds)
+    }
+
+    // MARK: - Patterns
+
+    private mutating func compilePattern(_ source: SourceText, target: Int) -> CompiledPattern? {
+        let parsed: ParsedPattern
+        do {
+            parsed = try PatternParser.parse(source.text)
+        } catch {
+            report(.error, source, error.offset, error.message)
+            return nil
+        }
+        var markedForms: [Int32: String] = [:]
+        let errorsBefore = diagnostics.count
+        let items = parsed.items.compactMap { compileNode($0, source, &markedForms) }
+        let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &markedForms) }
+        guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
+        var terms = Set<Int32>()
+        for item in items { collectTerms(item, into: &terms) }
+        return CompiledPattern(
+            intentIndex: target, shape: parsed.shape, items: items, vetoes: vetoes, terms: terms.sorted(),
+            requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
+            source: source)
+    }
+
+    private mutating func compileNode(
+        _ syntax: PatternSyntax, _ source: SourceText, _ markedForms: inout [Int32: String]
+    ) -> PatternNode? {
+        switch syntax {
+        case .word(let word, let offset):
+            let segments = ICUText.segments(of: word)
+            guard !segments.isEmpty else {
+                report(.error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
+                return nil
+            }
+            let nodes = segments.map { segment -> PatternNode in
+                let term = vocabulary.intern(segment.plain)
+                if segment.folded != segment.plain { markedForms[term] = segment.folded }
+                return .term(term)
+            }
+            if let abbreviation = abbreviationExpansion(of: segments), segments.count == 1 {
+                report(
+                    .warning, source, offset,
+                    "'\(word)' is an abbreviation that messages expand to '\(abbreviation)'; write the full words")
+            }
+            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        case .sequence(let items):
+            let nodes = items.compactMap { compileNode($0, source, &markedForms) }
+            return nodes.count == items.count ? .sequence(nodes) : nil
+        case .alternatives(let items):
+            let nodes = items.compactMap { compileNode($0, source, &markedForms) }
+            return nodes.count == items.count ? .alternatives(nodes) : nil
+        case .optional(let item):
+            return compileNode(item, source, &markedForms).map { .optional($0) }
+        case .gap(let maximum):
+            return .gap(maximum: maximum)
+        case .concept(let name, let offset):
+            guard let index = resolveConcept(name, at: source, offset) else { return nil }
+            return .concept(index)
+        }
+    }
+
+    private func abbreviationExpansion(of segments: [WordSegment]) -> String? {
+        for language in BotContent.languages {
+            if let expansion = content.lexicon.abbreviations[language]?[segments[0].plain],
+                ICUText.fold(expansion, strippingMarks: true) != segments[0].plain
+            {
+                return expansion
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Concepts
+
+    private mutating func resolveConcept(_ name: String, at source: SourceText, _ offset: Int) -> Int? {
+        if let index = conceptIndices[name] { return index }
+        if let cycleStart = compiling.firstIndex(of: name) {
+            let cycle = (compiling[cycleStart...] + [name]).map { "~" + $0 }.joined(separator: " → ")
+            report(.error, source, offset, "concept '~\(name)' refers to itself: \(cycle)")
+            return nil
+        }
+        guard let forms = conceptForms[name], !forms.isEmpty else {
+            let suggestion = closestConcept(to: name).map { " (did you mean '~\($0)'?)" } ?? ""
+            report(.error, source, offset, "unknown concept '~\(name)'\(suggestion)")
+            return nil
+        }
+        compiling.append(name)
+        defer { compiling.removeLast() }
+        var alternatives: [PatternNode] = []
+        var ignoredMarks: [Int32: String] = [:]
+        for form in forms {
+            let parsed: ParsedPattern
+            do {
+                parsed = try PatternParser.parse(form.text)
+            } catch {
+                report(.error, form, error.offset, error.message)
+                continue
+            }
+            guard parsed.shape == .sequence, parsed.vetoes.isEmpty else {
+                report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
+                continue
+            }
+            let nodes = parsed.items.compactMap { compileNode($0, form, &ignoredMarks) }
+            guard nodes.count == parsed.items.count else { continue }
+            alternatives.append(nodes.count == 1 ? nodes[0] : .sequence(nodes))
+        }
+        if let index = conceptIndices[name] { return index }
+        let index = concepts.count
+        concepts.append(.alternatives(alternatives))
+        conceptIndices[name] = index
+        return index
+    }
+
+    private func closestConcept(to name: String) -> String? {
+        conceptForms.keys.sorted().first { TermVocabulary.isOneEditApart(name, $0) || editDistance(name, $0) <= 2 }
+    }
+
+    private func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.unicodeScalars)
+        let b = Array(rhs.unicodeScalars)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    // MARK: - Index helpers
+
+    private func collectTerms(_ node: PatternNode, into terms: inout Set<Int32>) {
+        switch node {
+        case .term(let term): terms.insert(term)
+        case .sequence(let nodes), .alternatives(let nodes): for node in nodes { collectTerms(node, into: &terms) }
+        case .optional(let node): collectTerms(node, into: &terms)
+        case .gap: break
+        case .concept(let index): collectTerms(concepts[index], into: &terms)
+        }
+    }
+
+    /// Terms one of which every match must contain: the first words of the required item with
+    /// the fewest such words.
+    private func anchorTerms(of pattern: CompiledPattern) -> Set<Int32> {
+        var best: Set<Int32>?
+        for item in pattern.items where !item.isOptionalOrGap {
+            let first = firstTerms(of: item)
+            if best == nil || first.count < best!.count { best = first }
+        }
+        return best ?? []
+    }
+
+    private func firstTerms(of node: PatternNode) -> Set<Int32> {
+        switch node {
+        case .term(let term): return [term]
+        case .alternatives(let nodes): return nodes.reduce(into: Set()) { $0.formUnion(firstTerms(of: $1)) }
+        case .optional(let node): return firstTerms(of: node)
+        case .gap: return []
+        case .concept(let index): return firstTerms(of: concepts[index])
+        case .sequence(let nodes):
+            var terms = Set<Int32>()
+            for node in nodes {
+                terms.formUnion(firstTerms(of: node))
+                if !node.isOptionalOrGap { break }
+            }
+            return terms
+        }
+    }
+
+    /// The pattern with every word reduced to its term: equal keys match the same messages.
+    private func canonicalKey(_ pattern: CompiledPattern) -> String {
+        func key(_ node: PatternNode) -> String {
+            switch node {
+            case .term(let term): return vocabulary.keys[Int(term)]
+            case .sequence(let nodes): return "(" + nodes.map(key).joined(separator: " ") + ")"
+            case .alternatives(let nodes): return "(" + nodes.map(key).joined(separator: "|") + ")"
+            case .optional(let node): return "[" + key(node) + "]"
+            case .gap(let maximum): return "*\(maximum)"
+            case .concept(let index): return "~\(index)"
+            }
+        }
+        let items = pattern.items.map(key)
+        let vetoes = pattern.vetoes.map(key).sorted().map { "!" + $0 }
+        return (pattern.shape == .unordered ? ["{"] + items.sorted() + ["}"] : items).joined(separator: " ")
+            + vetoes.joined(separator: " ")
+    }
+
+    private mutating func report(
+        _ severity: ContentDiagnostic.Severity, _ source: SourceText, _ offset: Int, _ message: String
+    ) {
+        diagnostics.append(
+            ContentDiagnostic(
+                severity, at: source.location(ofCharacterAt: offset), message, sourceLine: source.sourceLine))
+    }
+}
+
+extension PatternNode {
+    var isOptionalOrGap: Bool {
+        switch self {
+        case .optional, .gap: return true
+        default: return false
+        }
+    }
+}

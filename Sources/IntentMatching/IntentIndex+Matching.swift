@@ -1,0 +1,203 @@
+import SupportContent
+import TextNormalization
+
+extension IntentIndex {
+    /// One word of the message as the patterns see it.
+    struct MessageWord {
+        var plain: String
+        /// The user's folded form when they typed diacritics on this very word.
+        var markedForm: String?
+        var isContent: Bool
+        var terms: [Int32]
+        var isTypo: Bool
+    }
+
+    /// Matches `message` against every pattern that could match it.
+    ///
+    /// - Complexity: linear in the message's words, plus the patterns anchored on its words.
+    public func match(_ message: NormalizedMessage) -> MatchResult {
+        let words = messageWords(message)
+        var best: [Int: (score: Double, pattern: Int32, window: Int)] = [:]
+        var windowStart = 0
+        repeat {
+            let window = Array(words[windowStart..<min(words.count, windowStart + WordPositions.windowSize)])
+            scoreWindow(window, windowStart: windowStart, into: &best)
+            windowStart += WordPositions.windowSize / 2
+        } while windowStart + WordPositions.windowSize / 2 < words.count
+
+        var candidates: [IntentCandidate] = []
+        var phrases: [PhraseSet: Double] = [:]
+        for (targetIndex, found) in best {
+            let target = targets[targetIndex]
+            if let set = target.phraseSet {
+                phrases[set] = found.score
+                continue
+            }
+            let windowWords = Array(words[found.window..<min(words.count, found.window + WordPositions.windowSize)])
+            candidates.append(
+                IntentCandidate(
+                    intentID: target.intentID, route: target.route, priority: target.priority,
+                    confidence: found.score,
+                    explanation: explain(patterns[Int(found.pattern)], windowWords)))
+        }
+        candidates.sort {
+            ($0.confidence, $0.priority, $1.intentID) > ($1.confidence, $1.priority, $0.intentID)
+        }
+        let unmatched = words.filter { $0.isContent && $0.terms.isEmpty }.map(\.plain)
+        return MatchResult(candidates: candidates, phrases: phrases, unmatchedWords: unmatched)
+    }
+
+    private func messageWords(_ message: NormalizedMessage) -> [MessageWord] {
+        var words: [MessageWord] = []
+        words.reserveCapacity(message.tokens.count + 4)
+        for token in message.tokens {
+            let isContentKind = token.kind == .word || token.kind == .ticker
+            let parts = token.plain.split(separator: " ")
+            let marked = parts.count == 1 && token.folded != token.plain && token.keepsTypedForm
+            for part in parts {
+                let plain = String(part)
+                let isContent = isContentKind && !stopWords.contains(plain)
+                var terms: [Int32] = []
+                var isTypo = false
+                switch vocabulary.lookup(plain, allowTypo: isContent && token.kind == .word) {
+                case .none: break
+                case .exact(let term): terms = [term]
+                case .typo(let found):
+                    terms = found
+                    isTypo = true
+                }
+                words.append(
+                    MessageWord(
+                        plain: plain, markedForm: marked ? token.folded : nil, isContent: isContent, terms: terms,
+                        isTypo: isTypo))
+            }
+        }
+        return words
+    }
+
+    private func scoreWindow(
+        _ words: [MessageWord], windowStart: Int, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
+    ) {
+        var masks: [Int32: WordPositions] = [:]
+        var contentMask: WordPositions = 0
+        var typoMask: WordPositions = 0
+        for (position, word) in words.enumerated() {
+            let bit: WordPositions = 1 << WordPositions(position)
+            for term in word.terms { masks[term, default: 0] |= bit }
+            if word.isContent { contentMask |= bit }
+            if word.isTypo { typoMask |= bit }
+        }
+        guard !masks.isEmpty else { return }
+        var candidates = Set<Int32>()
+        for term in masks.keys {
+            if let anchored = patternsByAnchor[term] { candidates.formUnion(anchored) }
+        }
+        let everywhere = WordPositions.all(below: words.count)
+        let contentCount = max(1, contentMask.nonzeroBitCount)
+        for number in candidates {
+            let pattern = patterns[Int(number)]
+            guard matches(pattern, masks: masks, everywhere: everywhere) else { continue }
+            var covered: WordPositions = 0
+            for (term, mask) in masks where pattern.terms.contains(term) { covered |= mask }
+            let coveredContent = (covered & contentMask).nonzeroBitCount
+            let coverage = Double(coveredContent) / Double(contentCount)
+            let typos = (covered & typoMask).nonzeroBitCount
+            let (agreeing, disagreeing) = diacriticAgreement(pattern, words, covered)
+            var score = 0.4 + 0.35 * coverage + 0.25 * min(1, Double(max(coveredContent, 1)) / 3)
+            score -= 0.05 * Double(min(typos, 3))
+            score += 0.02 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
+            score = min(1, max(0, score))
+            let target = pattern.intentIndex
+            if let current = best[target], current.score >= score { continue }
+            best[target] = (score, number, windowStart)
+        }
+    }
+
+    func matches(_ pattern: CompiledPattern, masks: [Int32: WordPositions], everywhere: WordPositions) -> Bool {
+        for veto in pattern.vetoes where ends(veto, from: everywhere, masks) != 0 { return false }
+        switch pattern.shape {
+        case .sequence:
+            var positions = everywhere
+            for item in pattern.items {
+                positions = ends(item, from: positions, masks)
+                if positions == 0 { return false }
+            }
+            return true
+        case .unordered:
+            for item in pattern.items where ends(item, from: everywhere, masks) == 0 { return false }
+            return true
+        }
+    }
+
+    /// Where `node` can end when it starts at any of `starts`: bit i means "the next word is i".
+    private func ends(_ node: PatternNode, from starts: WordPositions, _ masks: [Int32: WordPositions])
+        -> WordPositions
+    {
+        switch node {
+        case .term(let term):
+            guard let mask = masks[term] else { return 0 }
+            return (starts & mask) << 1
+        case .sequence(let nodes):
+            var positions = starts
+            for node in nodes {
+                positions = ends(node, from: positions, masks)
+                if positions == 0 { return 0 }
+            }
+            return positions
+        case .alternatives(let nodes):
+            var positions: WordPositions = 0
+            for node in nodes { positions |= ends(node, from: starts, masks) }
+            return positions
+        case .optional(let node):
+            return starts | ends(node, from: starts, masks)
+        case .gap(let maximum):
+            var positions = starts
+            var shifted = starts
+            for _ in 0..<maximum {
+                shifted <<= 1
+                positions |= shifted
+            }
+            return positions
+        case .concept(let index):
+            return ends(concepts[index], from: starts, masks)
+        }
+    }
+
+    private func diacriticAgreement(_ pattern: CompiledPattern, _ words: [MessageWord], _ covered: WordPositions)
+        -> (Int, Int)
+    {
+        guard !pattern.markedForms.isEmpty else { return (0, 0) }
+        var agreeing = 0
+        var disagreeing = 0
+        for (position, word) in words.enumerated() {
+            guard let typed = word.markedForm, covered & (1 << WordPositions(position)) != 0 else { continue }
+            for term in word.terms {
+                guard let expected = pattern.markedForms[term] else { continue }
+                if expected == typed { agreeing += 1 } else { disagreeing += 1 }
+            }
+        }
+        return (agreeing, disagreeing)
+    }
+
+    private func explain(_ pattern: CompiledPattern, _ words: [MessageWord]) -> MatchExplanation {
+        let termSet = Set(pattern.terms)
+        var matched: [String] = []
+        var typos: [String] = []
+        var covered: WordPositions = 0
+        var contentCount = 0
+        var coveredContent = 0
+        for (position, word) in words.enumerated() {
+            if word.isContent { contentCount += 1 }
+            guard word.terms.contains(where: termSet.contains) else { continue }
+            covered |= 1 << WordPositions(position)
+            matched.append(word.plain)
+            if word.isTypo { typos.append(word.plain) }
+            if word.isContent { coveredContent += 1 }
+        }
+        let (agreeing, disagreeing) = diacriticAgreement(pattern, words, covered)
+        return MatchExplanation(
+            pattern: pattern.source.text, location: pattern.source.location, matchedWords: matched, typos: typos,
+            coverage: Double(coveredContent) / Double(max(contentCount, 1)), requiredItems: pattern.requiredItemCount,
+            diacriticsAgreeing: agreeing, diacriticsDisagreeing: disagreeing)
+    }
+}

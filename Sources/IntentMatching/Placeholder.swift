@@ -1,1 +1,0 @@
-// IntentMatching: placeholder until the module lands.

@@ -1,0 +1,90 @@
+import TextNormalization
+
+/// Every distinct word the patterns use, keyed by its stem, with a typo index.
+///
+/// A message word finds its term by an exact lookup of its stem; only when that fails, and the
+/// word is long enough, does it look for a term one edit away (deletion index, verified with a
+/// real edit distance).
+struct TermVocabulary: Sendable {
+    /// The shortest word for which one typo is tolerated: shorter words would match each other.
+    static let minimumTypoLength = 5
+
+    private(set) var identifiers: [String: Int32] = [:]
+    private(set) var keys: [String] = []
+    private var deletions: [String: [Int32]] = [:]
+    private var irregularForms: [String: String]
+
+    init(irregularForms: [String: String]) {
+        self.irregularForms = irregularForms
+    }
+
+    static func key(for plainWord: String) -> String { EnglishStemmer.stem(plainWord) }
+
+    /// The term of a pattern word, created on first use.
+    mutating func intern(_ plainWord: String) -> Int32 {
+        let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
+        if let existing = identifiers[key] { return existing }
+        let identifier = Int32(keys.count)
+        identifiers[key] = identifier
+        keys.append(key)
+        if key.unicodeScalars.count >= Self.minimumTypoLength {
+            for variant in Self.singleDeletions(of: key) {
+                deletions[variant, default: []].append(identifier)
+            }
+        }
+        return identifier
+    }
+
+    /// What a message word is, as far as the patterns are concerned.
+    enum Lookup {
+        case none
+        case exact(Int32)
+        case typo([Int32])
+    }
+
+    func lookup(_ plainWord: String, allowTypo: Bool) -> Lookup {
+        let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
+        if let identifier = identifiers[key] { return .exact(identifier) }
+        guard allowTypo, key.unicodeScalars.count >= Self.minimumTypoLength else { return .none }
+        var found: [Int32] = []
+        func consider(_ candidates: [Int32]?) {
+            for candidate in candidates ?? [] where !found.contains(candidate) {
+                if Self.isOneEditApart(key, keys[Int(candidate)]) { found.append(candidate) }
+            }
+        }
+        consider(deletions[key])
+        for variant in Self.singleDeletions(of: key) {
+            if let identifier = identifiers[variant] { consider([identifier]) }
+            consider(deletions[variant])
+        }
+        return found.isEmpty ? .none : .typo(found)
+    }
+
+    static func singleDeletions(of word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        var variants: [String] = []
+        variants.reserveCapacity(scalars.count)
+        for index in scalars.indices {
+            var variant = String.UnicodeScalarView()
+            variant.append(contentsOf: scalars[..<index])
+            variant.append(contentsOf: scalars[(index + 1)...])
+            variants.append(String(variant))
+        }
+        return variants
+    }
+
+    /// Damerau distance of exactly one (insert, delete, substitute or swap neighbours), with the
+    /// first letter kept: real typos rarely change it, and it keeps `fees`/`sees` apart.
+    static func isOneEditApart(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.unicodeScalars)
+        let b = Array(rhs.unicodeScalars)
+        guard a != b, abs(a.count - b.count) <= 1, a.first == b.first else { return false }
+        var i = 0
+        while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
+        if a.count == b.count {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
+    }
+}

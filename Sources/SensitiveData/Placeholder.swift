@@ -1,1 +1,0 @@
-// SensitiveData: placeholder until the module lands.

@@ -1,0 +1,45 @@
+import Foundation
+import TextNormalization
+
+/// Everything the bot knows, loaded and checked: immutable once built.
+public struct BotContent: Sendable {
+    public var intents: [IntentDefinition]
+    /// Answers by intent id and language, placeholders already filled.
+    public var answers: [String: [Language: String]]
+    public var locales: [Language: LocaleDefinition]
+    public var lexicon: NormalizationLexicon
+    /// Values for `{{placeholders}}`, from `bot.yaml`.
+    public var placeholders: [String: String]
+    public var directory: URL
+
+    public init(
+        intents: [IntentDefinition], answers: [String: [Language: String]], locales: [Language: LocaleDefinition],
+        lexicon: NormalizationLexicon, placeholders: [String: String], directory: URL
+    ) {
+        self.intents = intents
+        self.answers = answers
+        self.locales = locales
+        self.lexicon = lexicon
+        self.placeholders = placeholders
+        self.directory = directory
+    }
+
+    /// The languages the bot answers in.
+    public static let languages: [Language] = [.en, .vi]
+
+    public func intent(_ id: String) -> IntentDefinition? { intents.first { $0.id == id } }
+
+    /// A system sentence in `language`, with `{name}` values filled in.
+    public func message(_ key: String, in language: Language, _ values: [String: String] = [:]) -> String {
+        let locale = locales[language] ?? locales[.en]
+        var text = locale?.messages[key] ?? key
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    public func message(_ key: SystemMessage, in language: Language, _ values: [String: String] = [:]) -> String {
+        message(key.rawValue, in: language, values)
+    }
+}

@@ -1,0 +1,366 @@
+import Foundation
+import TextNormalization
+import Yams
+
+/// Reads `bot.yaml`, `intents/`, `faq/` and `locales/` from a content directory and checks their
+/// structure. Loading is all or nothing: any error means no content, and every error is reported.
+///
+/// Pattern-level checks (syntax, concepts, examples that route elsewhere) need the matcher and
+/// are done by the content compiler on top of this.
+public enum ContentLoader {
+    /// The least number of examples an intent needs per language.
+    public static let minimumExamples = 5
+
+    public static func load(from directory: URL) throws(ContentError) -> BotContent {
+        let log = DiagnosticLog()
+        let content = load(from: directory, log: log)
+        guard let content, !log.hasErrors else { throw ContentError(diagnostics: log.diagnostics) }
+        return content
+    }
+
+    /// Loads what can be loaded and reports every problem to `log`, warnings included.
+    static func load(from directory: URL, log: DiagnosticLog) -> BotContent? {
+        let placeholders = loadPlaceholders(directory, log: log)
+        var locales: [Language: LocaleDefinition] = [:]
+        for language in BotContent.languages {
+            if let locale = loadLocale(language, directory, log: log) { locales[language] = locale }
+        }
+        let intents = loadIntents(directory, log: log)
+        let answers = loadAnswers(directory, intents: intents, placeholders: placeholders, log: log)
+        var lexicon = NormalizationLexicon()
+        do {
+            lexicon = try LexiconFile.load(localesDirectory: directory.appendingPathComponent("locales"))
+        } catch {
+            log.error(SourceLocation(file: "locales"), "\(error)")
+        }
+        for (language, locale) in locales {
+            for (key, text) in locale.messages {
+                locales[language]?.messages[key] = fill(
+                    text, placeholders, file: locale.location.file, line: 0, log: log)
+            }
+        }
+        return BotContent(
+            intents: intents, answers: answers, locales: locales, lexicon: lexicon, placeholders: placeholders,
+            directory: directory)
+    }
+
+    /// Reports every problem, warnings included, without throwing.
+    public static func diagnose(_ directory: URL) -> (BotContent?, [ContentDiagnostic]) {
+        let log = DiagnosticLog()
+        let content = load(from: directory, log: log)
+        return (log.hasErrors ? nil : content, log.diagnostics)
+    }
+
+    // MARK: - bot.yaml
+
+    private static func loadPlaceholders(_ directory: URL, log: DiagnosticLog) -> [String: String] {
+        let url = directory.appendingPathComponent("bot.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        guard let file = YAMLFile.load(url, relativePath: "bot.yaml", log: log),
+            let root = file.mapping(file.root, "bot.yaml", log: log)
+        else { return [:] }
+        file.rejectUnknownKeys(root, allowed: ["placeholders"], in: "bot.yaml", log: log)
+        guard let node = root["placeholders"], let values = file.mapping(node, "'placeholders'", log: log) else {
+            return [:]
+        }
+        var placeholders: [String: String] = [:]
+        for (key, value) in values {
+            guard let name = file.string(key, "a placeholder name", log: log),
+                let text = file.string(value, "the value of '\(name)'", log: log)
+            else { continue }
+            placeholders[name] = text
+        }
+        return placeholders
+    }
+
+    // MARK: - locales/
+
+    private static let localeKeys: Set<String> = [
+        "language", "name", "messages", "stop_words", "yes_words", "no_words", "frustration", "concepts",
+        "language_names",
+    ]
+
+    private static func loadLocale(_ language: Language, _ directory: URL, log: DiagnosticLog) -> LocaleDefinition? {
+        let relativePath = "locales/\(language.rawValue).yaml"
+        let url = directory.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            log.error(SourceLocation(file: relativePath), "missing locale file for '\(language.rawValue)'")
+            return nil
+        }
+        guard let file = YAMLFile.load(url, relativePath: relativePath, log: log),
+            let root = file.mapping(file.root, relativePath, log: log)
+        else { return nil }
+        file.rejectUnknownKeys(root, allowed: localeKeys, in: relativePath, log: log)
+        var locale = LocaleDefinition(language: language, location: file.location(of: file.root))
+        if let node = root["language"], let declared = file.string(node, "'language'", log: log),
+            declared != language.rawValue
+        {
+            log.error(
+                file.location(of: node), "language '\(declared)' does not match the file name",
+                sourceLine: file.sourceLine(of: node))
+        }
+        if let node = root["messages"], let messages = file.mapping(node, "'messages'", log: log) {
+            flatten(messages, prefix: "", into: &locale.messages, file: file, log: log)
+        }
+        for key in SystemMessage.allCases.map(\.rawValue) + EscalationReason.allCases.map(\.messageKey)
+        where locale.messages[key] == nil {
+            log.error(
+                SourceLocation(file: relativePath, line: root["messages"]?.mark?.line ?? 0, column: 1),
+                "missing system message '\(key)' under 'messages'")
+        }
+        if let node = root["stop_words"] {
+            locale.stopWords = Set(
+                file.texts(node, "'stop_words'", log: log).map { ICUText.fold($0.text, strippingMarks: true) })
+        }
+        if let node = root["yes_words"] { locale.yesWords = file.texts(node, "'yes_words'", log: log) }
+        if let node = root["no_words"] { locale.noWords = file.texts(node, "'no_words'", log: log) }
+        if let node = root["frustration"] { locale.frustration = file.texts(node, "'frustration'", log: log) }
+        if let node = root["language_names"] {
+            locale.languageNames = perLanguage(node, "'language_names'", file: file, log: log)
+        }
+        if let node = root["concepts"], let concepts = file.mapping(node, "'concepts'", log: log) {
+            for (key, value) in concepts {
+                guard let name = file.string(key, "a concept name", log: log) else { continue }
+                if !isValidName(name) {
+                    log.error(
+                        file.location(of: key),
+                        "concept name '\(name)' may use only lower-case letters, digits, '_' and '.'",
+                        sourceLine: file.sourceLine(of: key))
+                }
+                locale.concepts[name] = file.texts(value, "the forms of concept '\(name)'", log: log)
+            }
+        }
+        return locale
+    }
+
+    private static func flatten(
+        _ mapping: Node.Mapping, prefix: String, into messages: inout [String: String], file: YAMLFile,
+        log: DiagnosticLog
+    ) {
+        for (key, value) in mapping {
+            guard let name = file.string(key, "a message key", log: log) else { continue }
+            if case .mapping(let nested) = value {
+                flatten(nested, prefix: prefix + name + ".", into: &messages, file: file, log: log)
+            } else if let text = file.string(value, "message '\(prefix + name)'", log: log) {
+                messages[prefix + name] = text
+            }
+        }
+    }
+
+    // MARK: - intents/
+
+    private static let intentKeys: Set<String> = [
+        "id", "route", "escalate", "priority", "title", "patterns", "examples", "description", "ask_satisfaction",
+    ]
+
+    private static func loadIntents(_ directory: URL, log: DiagnosticLog) -> [IntentDefinition] {
+        let folder = directory.appendingPathComponent("intents")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        if files.isEmpty {
+            log.error(SourceLocation(file: "intents"), "no intent files (intents/*.yaml)")
+        }
+        var intents: [IntentDefinition] = []
+        var firstDefinition: [String: SourceLocation] = [:]
+        for name in files {
+            let relativePath = "intents/\(name)"
+            guard let file = YAMLFile.load(folder.appendingPathComponent(name), relativePath: relativePath, log: log),
+                let root = file.mapping(file.root, relativePath, log: log)
+            else { continue }
+            file.rejectUnknownKeys(root, allowed: ["intents"], in: relativePath, log: log)
+            guard let list = root["intents"] else {
+                log.error(file.location(of: file.root), "missing 'intents:' list")
+                continue
+            }
+            for node in file.sequence(list, "'intents'", log: log) ?? [] {
+                guard let intent = loadIntent(node, file: file, log: log) else { continue }
+                if let first = firstDefinition[intent.id] {
+                    log.error(
+                        intent.location, "duplicate intent id '\(intent.id)' (first defined at \(first))",
+                        sourceLine: file.sourceLine(of: node["id"] ?? node))
+                    continue
+                }
+                firstDefinition[intent.id] = intent.location
+                intents.append(intent)
+            }
+        }
+        return intents
+    }
+
+    private static func loadIntent(_ node: Node, file: YAMLFile, log: DiagnosticLog) -> IntentDefinition? {
+        guard let mapping = file.mapping(node, "an intent", log: log) else { return nil }
+        guard let idNode = mapping["id"], let id = file.string(idNode, "'id'", log: log) else {
+            log.error(file.location(of: node), "intent has no 'id'", sourceLine: file.sourceLine(of: node))
+            return nil
+        }
+        file.rejectUnknownKeys(mapping, allowed: intentKeys, in: "intent '\(id)'", log: log)
+        if !isValidName(id) {
+            log.error(
+                file.location(of: idNode), "intent id '\(id)' may use only lower-case letters, digits, '_' and '.'",
+                sourceLine: file.sourceLine(of: idNode))
+        }
+        var route = IntentRoute.answer
+        if let routeNode = mapping["route"], let name = file.string(routeNode, "'route'", log: log) {
+            if let known = IntentRoute(rawValue: name) {
+                route = known
+            } else {
+                let choices = IntentRoute.allCases.map(\.rawValue).joined(separator: ", ")
+                log.error(
+                    file.location(of: routeNode), "unknown route '\(name)' (expected one of: \(choices))",
+                    sourceLine: file.sourceLine(of: routeNode))
+            }
+        } else if mapping["route"] == nil {
+            log.error(file.location(of: idNode), "intent '\(id)' has no 'route'", sourceLine: file.sourceLine(of: idNode))
+        }
+        var intent = IntentDefinition(id: id, route: route, location: file.location(of: idNode))
+        if let escalate = mapping["escalate"] {
+            if let value = escalate.bool {
+                intent.escalates = value
+            } else {
+                log.error(
+                    file.location(of: escalate), "'escalate' must be true or false",
+                    sourceLine: file.sourceLine(of: escalate))
+            }
+        }
+        if let ask = mapping["ask_satisfaction"] {
+            if let value = ask.bool {
+                intent.asksSatisfaction = value
+            } else {
+                log.error(
+                    file.location(of: ask), "'ask_satisfaction' must be true or false",
+                    sourceLine: file.sourceLine(of: ask))
+            }
+        }
+        if let priority = mapping["priority"] {
+            if let value = priority.int {
+                intent.priority = value
+            } else {
+                log.error(
+                    file.location(of: priority), "'priority' must be a whole number",
+                    sourceLine: file.sourceLine(of: priority))
+            }
+        }
+        if let titles = mapping["title"] {
+            intent.titles = perLanguage(titles, "'title'", file: file, log: log).compactMapValues { $0.first?.text }
+        }
+        if let patterns = mapping["patterns"] {
+            intent.patterns = perLanguage(patterns, "'patterns'", file: file, log: log)
+        }
+        if let examples = mapping["examples"] {
+            intent.examples = perLanguage(examples, "'examples'", file: file, log: log)
+        }
+        for language in BotContent.languages {
+            if intent.patterns[language, default: []].isEmpty {
+                log.warning(intent.location, "intent '\(id)' has no \(language.rawValue) patterns")
+            }
+            let count = intent.examples[language, default: []].count
+            if count < minimumExamples {
+                log.error(
+                    intent.location,
+                    "intent '\(id)' has \(count) \(language.rawValue) examples; at least \(minimumExamples) are needed")
+            }
+        }
+        return intent
+    }
+
+    private static func perLanguage(
+        _ node: Node, _ what: String, file: YAMLFile, log: DiagnosticLog
+    ) -> [Language: [SourceText]] {
+        guard let mapping = file.mapping(node, what, log: log) else { return [:] }
+        var result: [Language: [SourceText]] = [:]
+        for (key, value) in mapping {
+            guard let code = file.string(key, "a language code", log: log) else { continue }
+            guard let language = Language(rawValue: code), BotContent.languages.contains(language) else {
+                log.error(
+                    file.location(of: key), "unknown language '\(code)' in \(what) (expected en or vi)",
+                    sourceLine: file.sourceLine(of: key))
+                continue
+            }
+            result[language] = file.texts(value, "\(what) in \(code)", log: log)
+        }
+        return result
+    }
+
+    // MARK: - faq/
+
+    private static func loadAnswers(
+        _ directory: URL, intents: [IntentDefinition], placeholders: [String: String], log: DiagnosticLog
+    ) -> [String: [Language: String]] {
+        var answers: [String: [Language: String]] = [:]
+        let known = Set(intents.map(\.id))
+        for language in BotContent.languages {
+            let folder = directory.appendingPathComponent("faq/\(language.rawValue)")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".md") {
+                let id = String(name.dropLast(3))
+                let relativePath = "faq/\(language.rawValue)/\(name)"
+                guard known.contains(id) else {
+                    log.warning(SourceLocation(file: relativePath), "answer for unknown intent '\(id)'")
+                    continue
+                }
+                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                    let text = String(data: data, encoding: .utf8)
+                else {
+                    log.error(SourceLocation(file: relativePath), "cannot read the file as UTF-8")
+                    continue
+                }
+                let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if body.isEmpty {
+                    log.error(SourceLocation(file: relativePath), "answer is empty")
+                    continue
+                }
+                answers[id, default: [:]][language] = fill(body, placeholders, file: relativePath, line: 1, log: log)
+            }
+        }
+        for intent in intents {
+            for language in BotContent.languages where answers[intent.id]?[language] == nil {
+                log.error(
+                    intent.location,
+                    "intent '\(intent.id)' has no \(language.rawValue) answer (faq/\(language.rawValue)/\(intent.id).md)")
+            }
+        }
+        return answers
+    }
+
+    /// Replaces `{{name}}` with its value from `bot.yaml`; an unknown name is an error at its spot.
+    static func fill(_ text: String, _ values: [String: String], file: String, line: Int, log: DiagnosticLog) -> String {
+        guard text.contains("{{") else { return text }
+        var result = ""
+        var lineNumber = line
+        for (offset, textLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if offset > 0 {
+                result += "\n"
+                lineNumber += line > 0 ? 1 : 0
+            }
+            var rest = textLine[...]
+            while let open = rest.range(of: "{{") {
+                result += rest[..<open.lowerBound]
+                guard let close = rest[open.upperBound...].range(of: "}}") else {
+                    rest = rest[open.lowerBound...]
+                    break
+                }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let value = values[name] {
+                    result += value
+                } else {
+                    let column = textLine.distance(from: textLine.startIndex, to: open.lowerBound) + 1
+                    log.error(
+                        SourceLocation(file: file, line: lineNumber, column: line > 0 ? column : 0),
+                        "placeholder '{{\(name)}}' has no value in bot.yaml",
+                        sourceLine: line > 0 ? String(textLine) : nil)
+                    result += rest[open.lowerBound..<close.upperBound]
+                }
+                rest = rest[close.upperBound...]
+            }
+            result += rest
+        }
+        return result
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "."
+            }
+    }
+}

@@ -1,0 +1,56 @@
+import TextNormalization
+
+/// A pattern or example as written in a content file, with where it was written.
+public struct SourceText: Sendable, Hashable {
+    public var text: String
+    public var location: SourceLocation
+    /// The whole source line, for a caret under a problem.
+    public var sourceLine: String?
+    /// Columns between `location` and the first character of `text` (1 for a quoted scalar).
+    public var textOffset: Int
+
+    public init(text: String, location: SourceLocation, sourceLine: String? = nil, textOffset: Int = 0) {
+        self.text = text
+        self.location = location
+        self.sourceLine = sourceLine
+        self.textOffset = textOffset
+    }
+
+    /// The location of the character `offset` characters into `text`.
+    public func location(ofCharacterAt offset: Int) -> SourceLocation {
+        location.advanced(by: textOffset + offset)
+    }
+}
+
+/// One intent as the content describes it.
+public struct IntentDefinition: Sendable {
+    public var id: String
+    public var route: IntentRoute
+    /// A security intent that also hands the conversation to a human after its warning.
+    public var escalates: Bool
+    public var priority: Int
+    /// Whether an answer ends with "did this help?" (off for small talk).
+    public var asksSatisfaction = true
+    public var titles: [Language: String]
+    public var patterns: [Language: [SourceText]]
+    public var examples: [Language: [SourceText]]
+    public var location: SourceLocation
+
+    public init(
+        id: String, route: IntentRoute, escalates: Bool = false, priority: Int = 0, titles: [Language: String] = [:],
+        patterns: [Language: [SourceText]] = [:], examples: [Language: [SourceText]] = [:],
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.route = route
+        self.escalates = escalates
+        self.priority = priority
+        self.titles = titles
+        self.patterns = patterns
+        self.examples = examples
+        self.location = location
+    }
+
+    /// Whether a match hands the conversation to a human.
+    public var handsOver: Bool { route == .escalate || escalates }
+}

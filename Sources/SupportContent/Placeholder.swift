@@ -1,1 +1,0 @@
-// SupportContent: placeholder until the module lands.

@@ -1,0 +1,234 @@
+/// A syllable recovered from Telex or VNI keystrokes left in the text with the IME switched off.
+struct DecodedSyllable: Sendable, Hashable {
+    /// With diacritics: `ruts` → `rút`.
+    var marked: String
+    /// Without: `rut`.
+    var plain: String
+}
+
+/// Reads Telex (`ruts`, `tieenf`, `dduowcj`) and VNI (`ru1t`, `tie6n2`, `d9u7o7c5`) residue.
+///
+/// A decode succeeds only when the token carries a marker (a tone key after a vowel, a doubled
+/// vowel, `dd`, `w`, or a VNI digit), at most one tone key, and the result is a valid syllable
+/// whose tone fits its coda (VIETNAMESE-NOTES §2.4, §3). The caller decides whether to try: only
+/// pure-ASCII, unprotected tokens of messages that are not English.
+enum KeystrokeDecoder {
+    /// Longest token worth trying: the longest syllable (`nghiêng`) plus its keys.
+    static let maximumLength = 12
+
+    /// Decodes lower-case ASCII `bytes` as Telex, or as VNI when it holds digits.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> DecodedSyllable? {
+        guard bytes.count >= 2, bytes.count <= maximumLength else { return nil }
+        var hasDigit = false
+        for byte in bytes {
+            if isDigit(byte) {
+                hasDigit = true
+            } else if !isLetter(byte) {
+                return nil
+            }
+        }
+        let decoded = hasDigit ? vni(bytes) : telex(bytes)
+        guard let (letters, tone) = decoded else { return nil }
+        return validate(letters, tone: tone)
+    }
+
+    /// `dd`/`d9` → `d` only, for an abbreviation typed with Telex (`ddc` → `đc` → được).
+    static func decodeStroke(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "d"),
+            bytes[1] == UInt8(ascii: "d") || bytes[1] == UInt8(ascii: "9")
+        else { return nil }
+        return "d" + String(decoding: UnsafeRawBufferPointer(rebasing: bytes[2...]), as: UTF8.self)
+    }
+
+    // MARK: - Telex
+
+    private static func telex(_ bytes: UnsafeRawBufferPointer) -> ([Unicode.Scalar], Int)? {
+        let count = bytes.count
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(count)
+        var tone = 0
+        var changed = false
+        var seenVowel = false
+        var wCount = 0
+        var index = 0
+        if count >= 2 && bytes[0] == UInt8(ascii: "d") && bytes[1] == UInt8(ascii: "d") {
+            if count > 2 && bytes[2] == UInt8(ascii: "d") { return nil }
+            letters.append("đ")
+            changed = true
+            index = 2
+        }
+        while index < count {
+            let byte = bytes[index]
+            let letter = Unicode.Scalar(byte)
+            if isVowel(byte) {
+                if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "o"),
+                    index > 0, bytes[index - 1] == byte, letters.last == letter
+                {
+                    // A doubled vowel is a circumflex; a tripled one is the literal letter: give up.
+                    if index + 1 < count && bytes[index + 1] == byte { return nil }
+                    letters[letters.count - 1] = circumflex(letter)
+                    changed = true
+                } else {
+                    letters.append(letter)
+                    seenVowel = true
+                }
+            } else if byte == UInt8(ascii: "w") {
+                wCount += 1
+                guard wCount <= 2 else { return nil }
+                changed = true
+                if let last = letters.last, isVowelScalar(last) {
+                    guard applyHornOrBreve(&letters, at: letters.count - 1) else { return nil }
+                } else if seenVowel {
+                    guard applyFreeHornOrBreve(&letters) else { return nil }
+                } else {
+                    // A bare w is ư (`twf` → từ), unless a vowel follows (`who`, `were`, `two`).
+                    if index + 1 < count && isVowel(bytes[index + 1]) { return nil }
+                    letters.append("ư")
+                    seenVowel = true
+                }
+            } else if seenVowel, let key = telexTone(byte) {
+                guard tone == 0 else { return nil }
+                tone = key
+                changed = true
+            } else if seenVowel && byte == UInt8(ascii: "z") {
+                return nil
+            } else {
+                letters.append(letter)
+            }
+            index += 1
+        }
+        guard changed else { return nil }
+        // IMEs complete ưo before a final letter to ươ (`huwong` → hương).
+        if let position = letters.indices.dropLast(2).first(where: { letters[$0] == "ư" && letters[$0 + 1] == "o" }) {
+            letters[position + 1] = "ơ"
+        }
+        return (letters, tone)
+    }
+
+    private static func telexTone(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "s"): 1
+        case UInt8(ascii: "f"): 2
+        case UInt8(ascii: "r"): 3
+        case UInt8(ascii: "x"): 4
+        case UInt8(ascii: "j"): 5
+        default: nil
+        }
+    }
+
+    /// `w` right after a vowel: a → ă, o → ơ (u + o → ươ), u → ư.
+    private static func applyHornOrBreve(_ letters: inout [Unicode.Scalar], at position: Int) -> Bool {
+        switch letters[position] {
+        case "a": letters[position] = "ă"
+        case "o":
+            letters[position] = "ơ"
+            if position > 0 && (letters[position - 1] == "u" || letters[position - 1] == "ư") {
+                letters[position - 1] = "ư"
+            }
+        case "u": letters[position] = "ư"
+        default: return false
+        }
+        return true
+    }
+
+    /// `w` typed after the whole syllable (`duocwj`): marks the nucleus.
+    private static func applyFreeHornOrBreve(_ letters: inout [Unicode.Scalar]) -> Bool {
+        guard let end = letters.lastIndex(where: isVowelScalar) else { return false }
+        var start = end
+        while start > 0 && isVowelScalar(letters[start - 1]) { start -= 1 }
+        let run = start...end
+        if let o = run.first(where: { letters[$0] == "o" }), o > start, letters[o - 1] == "u" {
+            letters[o - 1] = "ư"
+            letters[o] = "ơ"
+        } else if let o = run.first(where: { letters[$0] == "o" }) {
+            letters[o] = "ơ"
+        } else if let a = run.first(where: { letters[$0] == "a" }), !(letters[start] == "u" && a == start + 1) {
+            letters[a] = "ă"
+        } else if let u = run.first(where: { letters[$0] == "u" }) {
+            letters[u] = "ư"
+        } else {
+            return false
+        }
+        return true
+    }
+
+    // MARK: - VNI
+
+    private static func vni(_ bytes: UnsafeRawBufferPointer) -> ([Unicode.Scalar], Int)? {
+        guard isLetter(bytes[0]) else { return nil }
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(bytes.count)
+        var tone = 0
+        var seenVowel = false
+        for byte in bytes {
+            guard isDigit(byte) else {
+                letters.append(Unicode.Scalar(byte))
+                if isVowel(byte) { seenVowel = true }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "1")...UInt8(ascii: "5"):
+                guard seenVowel, tone == 0 else { return nil }
+                tone = Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "6"):
+                guard let position = letters.lastIndex(where: { $0 == "a" || $0 == "e" || $0 == "o" }) else { return nil }
+                letters[position] = circumflex(letters[position])
+            case UInt8(ascii: "7"):
+                guard let position = letters.lastIndex(where: { $0 == "o" || $0 == "u" }) else { return nil }
+                guard applyHornOrBreve(&letters, at: position) else { return nil }
+            case UInt8(ascii: "8"):
+                guard let position = letters.lastIndex(of: "a") else { return nil }
+                letters[position] = "ă"
+            case UInt8(ascii: "9"):
+                guard letters.first == "d" else { return nil }
+                letters[0] = "đ"
+            default:
+                return nil  // 0 (erc20, win10) or anything else: not VNI
+            }
+        }
+        return (letters, tone)
+    }
+
+    // MARK: - Validation
+
+    private static func validate(_ letters: [Unicode.Scalar], tone: Int) -> DecodedSyllable? {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: letters)
+        let base = String(scalars)
+        guard VietnameseSyllables.validBases.contains(base), VietnameseSyllables.allowsTone(tone, onBase: base) else {
+            return nil
+        }
+        return DecodedSyllable(
+            marked: VietnameseSyllables.applyTone(tone, to: base), plain: VietnameseSyllables.stripMarks(base))
+    }
+
+    // MARK: - Bytes
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            true
+        default: false
+        }
+    }
+
+    private static func isVowelScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y": true
+        default: false
+        }
+    }
+
+    private static func circumflex(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "a": "â"
+        case "e": "ê"
+        case "o": "ô"
+        default: scalar
+        }
+    }
+}

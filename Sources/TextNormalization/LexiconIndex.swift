@@ -1,0 +1,111 @@
+/// The lexicon compiled for the hot path: everything the normalizer needs to know about a word
+/// comes from one dictionary probe on its diacritic-free fold.
+final class LexiconIndex: Sendable {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let englishCore = Flags(rawValue: 1 << 0)
+        static let vietnameseCore = Flags(rawValue: 1 << 1)
+        static let englishDomain = Flags(rawValue: 1 << 2)
+        static let vietnameseDomain = Flags(rawValue: 1 << 3)
+        static let neutral = Flags(rawValue: 1 << 4)
+        static let ticker = Flags(rawValue: 1 << 5)
+        static let protected = Flags(rawValue: 1 << 6)
+        /// A syllable Vietnamese can write without marks (`rut`, `tien`, `the`).
+        static let syllable = Flags(rawValue: 1 << 7)
+        static let vietnameseAbbreviation = Flags(rawValue: 1 << 8)
+        static let englishAbbreviation = Flags(rawValue: 1 << 9)
+        /// The first word of a Vietnamese or English abbreviation of several tokens (`w` of `w/d`).
+        static let startsPhrase = Flags(rawValue: 1 << 10)
+
+        /// Known English words: never scored as Vietnamese residue, never decoded.
+        static let knownEnglish: Flags = [.englishCore, .englishDomain, .protected, .neutral, .ticker]
+    }
+
+    /// What an abbreviation expands to.
+    struct Expansion: Sendable {
+        /// Diacritic-free words, single-spaced: `tai khoan`.
+        var plain: String
+        /// With diacritics, case-folded: `tài khoản`.
+        var intended: String
+    }
+
+    struct Entry: Sendable {
+        var flags: Flags = []
+        var vietnamese: Expansion?
+        var english: Expansion?
+    }
+
+    /// An abbreviation of several tokens, keyed by its first token.
+    struct Phrase: Sendable {
+        /// The plain forms of the tokens after the first: `["d"]` for `w/d`.
+        var rest: [String]
+        var expansion: Expansion
+    }
+
+    let entries: [String: Entry]
+    let vietnamesePhrases: [String: [Phrase]]
+    let englishPhrases: [String: [Phrase]]
+    let tickers: Set<String>
+
+    init(_ lexicon: NormalizationLexicon) {
+        var entries: [String: Entry] = [:]
+        func mark(_ words: some Sequence<String>, _ flags: Flags) {
+            for word in words {
+                entries[Self.key(word), default: Entry()].flags.formUnion(flags)
+            }
+        }
+        for syllable in VietnameseSyllables.validPlain { entries[syllable, default: Entry()].flags.insert(.syllable) }
+        let english = lexicon.languageWords[.en] ?? LanguageWords()
+        let vietnamese = lexicon.languageWords[.vi] ?? LanguageWords()
+        mark(english.core, .englishCore)
+        mark(english.domain, .englishDomain)
+        mark(vietnamese.core, .vietnameseCore)
+        mark(vietnamese.domain, .vietnameseDomain)
+        mark(english.neutral.union(vietnamese.neutral), .neutral)
+        mark(lexicon.protectedWords, .protected)
+        let tickers = Set(lexicon.tickers.map(Self.key))
+        mark(tickers, .ticker)
+        self.tickers = tickers
+
+        var phrases: [Language: [String: [Phrase]]] = [:]
+        for (language, table) in lexicon.abbreviations where language != .unknown {
+            let flag: Flags = language == .vi ? .vietnameseAbbreviation : .englishAbbreviation
+            for (key, expansion) in table {
+                let words = ICUText.segments(of: key).map(\.plain)
+                guard let first = words.first else { continue }
+                let compiled = Self.expansion(expansion)
+                if words.count == 1 {
+                    entries[first, default: Entry()].flags.insert(flag)
+                    if language == .vi {
+                        entries[first]!.vietnamese = compiled
+                    } else {
+                        entries[first]!.english = compiled
+                    }
+                } else {
+                    entries[first, default: Entry()].flags.insert(.startsPhrase)
+                    phrases[language, default: [:]][first, default: []].append(
+                        Phrase(rest: Array(words.dropFirst()), expansion: compiled))
+                }
+            }
+        }
+        for (language, table) in lexicon.ambiguousAbbreviations where language != .unknown {
+            mark(table.keys, language == .vi ? .vietnameseAbbreviation : .englishAbbreviation)
+        }
+        // Longest phrases first, so the longest match wins.
+        self.vietnamesePhrases = phrases[.vi, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
+        self.englishPhrases = phrases[.en, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
+        self.entries = entries
+    }
+
+    /// The plain, single-spaced form under which a content word is filed.
+    static func key(_ word: String) -> String {
+        ICUText.segments(of: word).map(\.plain).joined(separator: " ")
+    }
+
+    private static func expansion(_ text: String) -> Expansion {
+        let segments = ICUText.segments(of: text)
+        return Expansion(
+            plain: segments.map(\.plain).joined(separator: " "),
+            intended: segments.map(\.folded).joined(separator: " "))
+    }
+}
