@@ -1,5 +1,12 @@
 // The only file that includes ICU headers. Everything here works on UTF-16 inside and UTF-8 at
 // the boundary, because building Swift strings from UTF-16 costs more than ICU itself.
+//
+// Per message: UTF-8 → UTF-16 once, one word-break pass, and for each word its NFKC case fold
+// and its diacritic-free fold. Folding a word through unorm2_normalize costs more than breaking
+// it, so the folds of the code points that fold alone (no composition with a neighbour, one unit
+// in, at most one out: ASCII, Latin, precomposed Vietnamese, Greek, Cyrillic, full-width forms)
+// are asked of ICU once at start-up and kept in a table. Words with anything else (combining
+// marks, as in NFD input; Hangul; symbols that expand) take the full ICU path.
 
 #include "icu_shims.h"
 
@@ -48,6 +55,55 @@ static pthread_key_t word_break_key;
 static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
 static int setup_failed;
 
+// MARK: - Folds of single code points
+
+/// Code points below this, and the half-width and full-width forms, have a table entry.
+enum { FAST_LIMIT = 0x2000, WIDE_START = 0xFF00, WIDE_END = 0xFFF0 };
+
+/// One entry: bit 31 set when the code point folds alone; bits 0-15 its case fold, bits 16-30
+/// its diacritic-free fold (0 when the fold removes it).
+static uint32_t fast_fold[FAST_LIMIT + (WIDE_END - WIDE_START)];
+
+static uint32_t *fast_entry(UChar c) {
+    if (c < FAST_LIMIT) return &fast_fold[c];
+    if (c >= WIDE_START && c < WIDE_END) return &fast_fold[FAST_LIMIT + (c - WIDE_START)];
+    return NULL;
+}
+
+static int32_t strip_marks_in_place(UChar *units, int32_t length);
+
+/// The full ICU fold of one piece of UTF-16: case fold, then NFD, drop marks, đ → d, NFC.
+static int fold_with_icu(const UChar *source, int32_t length, scratch *folded, scratch *plain, int32_t *folded_length,
+                         int32_t *plain_length);
+
+/// Whether `c` never combines with what comes before it. When every code point of a word has
+/// that property under both normalizations, the word folds code point by code point.
+static int has_boundaries(const UNormalizer2 *normalizer, UChar32 c) {
+    return unorm2_hasBoundaryBefore(normalizer, c);
+}
+
+static void fill_fast_entry(UChar c) {
+    uint32_t *entry = fast_entry(c);
+    if (entry == NULL || c == 0 || U16_IS_SURROGATE(c)) return;
+    *entry = 0;
+    if (!has_boundaries(casefold_instance, c) || !has_boundaries(nfc_instance, c)) return;
+    scratch folded, plain;
+    scratch_init(&folded);
+    scratch_init(&plain);
+    int32_t folded_length = 0, plain_length = 0;
+    if (fold_with_icu(&c, 1, &folded, &plain, &folded_length, &plain_length) && folded_length <= 1 &&
+        plain_length <= 1) {
+        UChar folded_unit = folded_length == 1 ? folded.units[0] : 0;
+        UChar plain_unit = plain_length == 1 ? plain.units[0] : 0;
+        int independent = folded_unit == 0 || (!U16_IS_SURROGATE(folded_unit) && has_boundaries(nfc_instance, folded_unit));
+        if (independent && plain_unit < 0x8000 && !U16_IS_SURROGATE(plain_unit)) {
+            *entry = 0x80000000u | (uint32_t)folded_unit | ((uint32_t)plain_unit << 16);
+        }
+    }
+    scratch_free(&folded);
+    scratch_free(&plain);
+}
+
 static void close_word_break(void *iterator) { ubrk_close((UBreakIterator *)iterator); }
 
 static void setup(void) {
@@ -56,7 +112,12 @@ static void setup(void) {
     nfd_instance = unorm2_getNFDInstance(&status);
     nfc_instance = unorm2_getNFCInstance(&status);
     word_break_prototype = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
-    if (U_FAILURE(status) || pthread_key_create(&word_break_key, close_word_break) != 0) setup_failed = 1;
+    if (U_FAILURE(status) || pthread_key_create(&word_break_key, close_word_break) != 0) {
+        setup_failed = 1;
+        return;
+    }
+    for (UChar c = 1; c < FAST_LIMIT; c++) fill_fast_entry(c);
+    for (UChar c = WIDE_START; c < WIDE_END; c++) fill_fast_entry(c);
 }
 
 /// Break iterators keep state, so each thread gets its own clone of one prototype.
@@ -69,6 +130,8 @@ static UBreakIterator *thread_word_break(void) {
     pthread_setspecific(word_break_key, iterator);
     return iterator;
 }
+
+// MARK: - ICU folds
 
 static int32_t normalize_into(const UNormalizer2 *normalizer, const UChar *source, int32_t length, scratch *into) {
     UErrorCode status = U_ZERO_ERROR;
@@ -101,40 +164,8 @@ static int32_t strip_marks_in_place(UChar *units, int32_t length) {
     return write;
 }
 
-/// Appends UTF-16 as UTF-8 to `buffer`, counting the room needed even when it does not fit.
-static int append_utf8(const UChar *units, int32_t length, char *buffer, int32_t capacity, int32_t *used) {
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t room = *used < capacity ? capacity - *used : 0;
-    int32_t written = 0;
-    u_strToUTF8(room > 0 ? buffer + *used : NULL, room, &written, units, length, &status);
-    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) return 0;
-    if (status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
-    *used += written;
-    return 1;
-}
-
-/// Folds UTF-16 into `folded` (case fold) and `plain` (case fold without marks).
-static int fold_units(const UChar *source, int32_t length, scratch *folded, scratch *plain, int32_t *folded_length,
-                      int32_t *plain_length) {
-    int ascii = 1;
-    for (int32_t i = 0; i < length; i++) {
-        if (source[i] >= 0x80) {
-            ascii = 0;
-            break;
-        }
-    }
-    if (ascii) {
-        if (!scratch_reserve(folded, length) || !scratch_reserve(plain, length)) return 0;
-        for (int32_t i = 0; i < length; i++) {
-            UChar c = source[i];
-            if (c >= 'A' && c <= 'Z') c += 32;
-            folded->units[i] = c;
-            plain->units[i] = c;
-        }
-        *folded_length = length;
-        *plain_length = length;
-        return 1;
-    }
+static int fold_with_icu(const UChar *source, int32_t length, scratch *folded, scratch *plain, int32_t *folded_length,
+                         int32_t *plain_length) {
     int32_t case_folded = normalize_into(casefold_instance, source, length, folded);
     if (case_folded < 0) return 0;
     int32_t decomposed = normalize_into(nfd_instance, folded->units, case_folded, plain);
@@ -156,8 +187,84 @@ static int fold_units(const UChar *source, int32_t length, scratch *folded, scra
     return 1;
 }
 
-/// Code points that ICU's fold deletes but that separate words for a reader.
-static UChar separator_replacement(UChar c) {
+// MARK: - UTF-8 out
+
+/// Appends one BMP unit (never a surrogate) as UTF-8, counting the room even when it does not fit.
+static inline void put_unit(UChar c, char *buffer, int32_t capacity, int32_t *used) {
+    int32_t at = *used;
+    if (c < 0x80) {
+        if (at < capacity) buffer[at] = (char)c;
+        *used = at + 1;
+    } else if (c < 0x800) {
+        if (at + 2 <= capacity) {
+            buffer[at] = (char)(0xC0 | (c >> 6));
+            buffer[at + 1] = (char)(0x80 | (c & 0x3F));
+        }
+        *used = at + 2;
+    } else {
+        if (at + 3 <= capacity) {
+            buffer[at] = (char)(0xE0 | (c >> 12));
+            buffer[at + 1] = (char)(0x80 | ((c >> 6) & 0x3F));
+            buffer[at + 2] = (char)(0x80 | (c & 0x3F));
+        }
+        *used = at + 3;
+    }
+}
+
+/// Appends UTF-16 as UTF-8; an unpaired surrogate becomes U+FFFD.
+static void append_utf8(const UChar *units, int32_t length, char *buffer, int32_t capacity, int32_t *used) {
+    int32_t index = 0;
+    while (index < length) {
+        UChar c = units[index++];
+        if (!U16_IS_SURROGATE(c)) {
+            put_unit(c, buffer, capacity, used);
+            continue;
+        }
+        if (U16_IS_LEAD(c) && index < length && U16_IS_TRAIL(units[index])) {
+            UChar32 scalar = U16_GET_SUPPLEMENTARY(c, units[index]);
+            index++;
+            int32_t at = *used;
+            if (at + 4 <= capacity) {
+                buffer[at] = (char)(0xF0 | (scalar >> 18));
+                buffer[at + 1] = (char)(0x80 | ((scalar >> 12) & 0x3F));
+                buffer[at + 2] = (char)(0x80 | ((scalar >> 6) & 0x3F));
+                buffer[at + 3] = (char)(0x80 | (scalar & 0x3F));
+            }
+            *used = at + 4;
+        } else {
+            put_unit(0xFFFD, buffer, capacity, used);
+        }
+    }
+}
+
+/// Folds one word straight into the output buffers: through the table when every unit has an
+/// entry, else through ICU. Returns 0 on an ICU error.
+static int fold_word(const UChar *source, int32_t length, sb_segment_output *output, scratch *folded, scratch *plain) {
+    int32_t folded_start = output->folded_length, plain_start = output->plain_length;
+    for (int32_t i = 0; i < length; i++) {
+        uint32_t *entry = fast_entry(source[i]);
+        if (entry == NULL || *entry == 0) goto slow;
+        UChar folded_unit = (UChar)(*entry & 0xFFFF), plain_unit = (UChar)((*entry >> 16) & 0x7FFF);
+        if (folded_unit != 0) put_unit(folded_unit, output->folded, output->folded_capacity, &output->folded_length);
+        if (plain_unit != 0) put_unit(plain_unit, output->plain, output->plain_capacity, &output->plain_length);
+    }
+    return 1;
+slow:
+    output->folded_length = folded_start;
+    output->plain_length = plain_start;
+    int32_t folded_units = 0, plain_units = 0;
+    if (!fold_with_icu(source, length, folded, plain, &folded_units, &plain_units)) return 0;
+    append_utf8(folded->units, folded_units, output->folded, output->folded_capacity, &output->folded_length);
+    append_utf8(plain->units, plain_units, output->plain, output->plain_capacity, &output->plain_length);
+    return 1;
+}
+
+// MARK: - UTF-8 in
+
+/// Code points that ICU's fold deletes but that separate words for a reader, and the
+/// apostrophes phones type, unified so that `can’t` and `can't` fold alike.
+static inline UChar separator_replacement(UChar c) {
+    if (c < 0x2BC) return c;
     switch (c) {
     case 0x200B: /* zero-width space */
     case 0x2028: /* line separator */
@@ -165,12 +272,53 @@ static UChar separator_replacement(UChar c) {
         return 0x20;
     case 0x20AB: /* dong sign */
         return 0x0111;
+    case 0x2018: /* left single quotation mark, typed for an apostrophe */
+    case 0x2019: /* right single quotation mark: the apostrophe of phone keyboards */
+    case 0x02BC: /* modifier letter apostrophe */
+    case 0xFF07: /* full-width apostrophe */
+        return 0x27;
     default:
         return c;
     }
 }
 
-static int32_t to_utf16(const char *utf8, int32_t length, scratch *into) {
+/// Converts UTF-8 to UTF-16 with the separator replacements. Valid input (all of Swift's) takes
+/// a direct loop; anything invalid goes through ICU, which substitutes U+FFFD, and sets
+/// `*repaired` (when given).
+static int32_t to_utf16(const char *utf8, int32_t length, scratch *into, int *repaired) {
+    if (!scratch_reserve(into, length)) return -1;
+    const unsigned char *bytes = (const unsigned char *)utf8;
+    UChar *out = into->units;
+    int32_t read = 0, written = 0;
+    while (read < length) {
+        unsigned char lead = bytes[read];
+        if (lead < 0x80) {
+            out[written++] = lead;
+            read += 1;
+        } else if (lead >= 0xC2 && lead < 0xE0 && read + 1 < length && (bytes[read + 1] & 0xC0) == 0x80) {
+            out[written++] = separator_replacement((UChar)(((lead & 0x1F) << 6) | (bytes[read + 1] & 0x3F)));
+            read += 2;
+        } else if (lead >= 0xE0 && lead < 0xF0 && read + 2 < length && (bytes[read + 1] & 0xC0) == 0x80 &&
+                   (bytes[read + 2] & 0xC0) == 0x80) {
+            UChar c = (UChar)(((lead & 0x0F) << 12) | ((bytes[read + 1] & 0x3F) << 6) | (bytes[read + 2] & 0x3F));
+            if (c < 0x800 || U16_IS_SURROGATE(c)) goto invalid;
+            out[written++] = separator_replacement(c);
+            read += 3;
+        } else if (lead >= 0xF0 && lead < 0xF5 && read + 3 < length && (bytes[read + 1] & 0xC0) == 0x80 &&
+                   (bytes[read + 2] & 0xC0) == 0x80 && (bytes[read + 3] & 0xC0) == 0x80) {
+            UChar32 c = ((lead & 0x07) << 18) | ((bytes[read + 1] & 0x3F) << 12) | ((bytes[read + 2] & 0x3F) << 6) |
+                        (bytes[read + 3] & 0x3F);
+            if (c < 0x10000 || c > 0x10FFFF) goto invalid;
+            out[written++] = U16_LEAD(c);
+            out[written++] = U16_TRAIL(c);
+            read += 4;
+        } else {
+            goto invalid;
+        }
+    }
+    return written;
+invalid:;
+    if (repaired != NULL) *repaired = 1;
     UErrorCode status = U_ZERO_ERROR;
     int32_t units = 0;
     u_strFromUTF8WithSub(into->units, into->capacity, &units, utf8, length, 0xFFFD, NULL, &status);
@@ -179,8 +327,15 @@ static int32_t to_utf16(const char *utf8, int32_t length, scratch *into) {
         status = U_ZERO_ERROR;
         u_strFromUTF8WithSub(into->units, into->capacity, &units, utf8, length, 0xFFFD, NULL, &status);
     }
-    return U_FAILURE(status) ? -1 : units;
+    if (U_FAILURE(status)) return -1;
+    for (int32_t i = 0; i < units; i++) into->units[i] = separator_replacement(into->units[i]);
+    return units;
 }
+
+/// The UTF-8 width of the character starting with `lead`, as `to_utf16` reads it.
+static inline int32_t utf8_width(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
+// MARK: - Entry points
 
 static int32_t segment_kind(int32_t rule_status) {
     if (rule_status < UBRK_WORD_NUMBER_LIMIT) return SB_SEGMENT_NUMBER;
@@ -203,12 +358,15 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
     scratch_init(&folded);
     scratch_init(&plain);
     int32_t result = SB_STATUS_OK;
-    int32_t units = to_utf16(utf8, length, &text);
+    int repaired = 0;
+    int32_t units = to_utf16(utf8, length, &text, &repaired);
     if (units < 0) {
         result = SB_STATUS_ICU_ERROR;
         goto done;
     }
-    for (int32_t i = 0; i < units; i++) text.units[i] = separator_replacement(text.units[i]);
+    // Byte offsets come from walking the input alongside the UTF-16; invalid input (which ICU
+    // repaired) would not line up, so its segments report no text range (-1).
+    int offsets_valid = !repaired;
 
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(iterator, text.units, units, &status);
@@ -222,42 +380,39 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
     for (int32_t end = ubrk_next(iterator); end != UBRK_DONE; start = end, end = ubrk_next(iterator)) {
         int32_t rule_status = ubrk_getRuleStatus(iterator);
         if (rule_status < UBRK_WORD_NONE_LIMIT) continue;
-        while (unit_cursor < start && byte_cursor < length) {
-            unsigned char lead = (unsigned char)utf8[byte_cursor];
-            int32_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-            byte_cursor += width;
-            unit_cursor += width == 4 ? 2 : 1;
+        int32_t text_start = start, text_end = end;
+        if (offsets_valid) {
+            while (unit_cursor < start && byte_cursor < length) {
+                int32_t width = utf8_width((unsigned char)utf8[byte_cursor]);
+                byte_cursor += width;
+                unit_cursor += width == 4 ? 2 : 1;
+            }
+            text_start = byte_cursor;
+            while (unit_cursor < end && byte_cursor < length) {
+                int32_t width = utf8_width((unsigned char)utf8[byte_cursor]);
+                byte_cursor += width;
+                unit_cursor += width == 4 ? 2 : 1;
+            }
+            text_end = byte_cursor;
         }
-        int32_t text_start = byte_cursor;
-        while (unit_cursor < end && byte_cursor < length) {
-            unsigned char lead = (unsigned char)utf8[byte_cursor];
-            int32_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-            byte_cursor += width;
-            unit_cursor += width == 4 ? 2 : 1;
-        }
-        int32_t folded_units = 0, plain_units = 0;
-        if (!fold_units(text.units + start, end - start, &folded, &plain, &folded_units, &plain_units)) {
+        int32_t folded_start = output->folded_length, plain_start = output->plain_length;
+        if (!fold_word(text.units + start, end - start, output, &folded, &plain)) {
             result = SB_STATUS_ICU_ERROR;
             goto done;
         }
-        if (folded_units == 0) continue;
+        if (output->folded_length == folded_start) {
+            output->plain_length = plain_start;
+            continue;
+        }
         sb_segment segment;
         segment.text_start = text_start;
-        segment.text_end = byte_cursor;
+        segment.text_end = text_end;
         segment.kind = segment_kind(rule_status);
-        segment.folded_start = output->folded_length;
-        if (!append_utf8(folded.units, folded_units, output->folded, output->folded_capacity,
-                         &output->folded_length)) {
-            result = SB_STATUS_ICU_ERROR;
-            goto done;
-        }
+        segment.folded_start = folded_start;
         segment.folded_end = output->folded_length;
-        segment.plain_start = output->plain_length;
-        if (!append_utf8(plain.units, plain_units, output->plain, output->plain_capacity, &output->plain_length)) {
-            result = SB_STATUS_ICU_ERROR;
-            goto done;
-        }
+        segment.plain_start = plain_start;
         segment.plain_end = output->plain_length;
+        if (!offsets_valid) segment.text_start = segment.text_end = -1;
         if (output->segment_count < output->segment_capacity) output->segments[output->segment_count] = segment;
         output->segment_count += 1;
     }
@@ -280,17 +435,16 @@ int32_t sb_fold(const char *utf8, int32_t length, char *output, int32_t capacity
     scratch_init(&folded);
     scratch_init(&plain);
     int32_t result = -1;
-    int32_t units = to_utf16(utf8, length, &text);
+    int32_t units = to_utf16(utf8, length, &text, NULL);
     int32_t folded_units = 0, plain_units = 0;
-    if (units >= 0) {
-        for (int32_t i = 0; i < units; i++) text.units[i] = separator_replacement(text.units[i]);
-        if (fold_units(text.units, units, &folded, &plain, &folded_units, &plain_units)) {
-            int32_t used = 0;
-            scratch *chosen = strip_marks ? &plain : &folded;
-            if (append_utf8(chosen->units, strip_marks ? plain_units : folded_units, output, capacity, &used)) {
-                result = used;
-            }
+    if (units >= 0 && fold_with_icu(text.units, units, &folded, &plain, &folded_units, &plain_units)) {
+        int32_t used = 0;
+        if (strip_marks) {
+            append_utf8(plain.units, plain_units, output, capacity, &used);
+        } else {
+            append_utf8(folded.units, folded_units, output, capacity, &used);
         }
+        result = used;
     }
     scratch_free(&text);
     scratch_free(&folded);
@@ -301,7 +455,7 @@ int32_t sb_fold(const char *utf8, int32_t length, char *output, int32_t capacity
 int32_t sb_round_trip(const char *utf8, int32_t length) {
     scratch text;
     scratch_init(&text);
-    int32_t units = to_utf16(utf8, length, &text);
+    int32_t units = to_utf16(utf8, length, &text, NULL);
     int32_t used = 0;
     char bytes[STACK_UNITS * 3];
     if (units >= 0) append_utf8(text.units, units, bytes, (int32_t)sizeof(bytes), &used);

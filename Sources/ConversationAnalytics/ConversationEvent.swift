@@ -115,6 +115,10 @@ extension ConversationEvent {
     ///
     /// Written by hand rather than with `JSONEncoder` so the keys keep the documented order
     /// (`time` first) and a line costs one string build.
+    /// Whether this turn handed the conversation to a human: an `escalate` route, or a security
+    /// warning that also hands over (it carries an escalation reason).
+    public var handsOver: Bool { route == "escalate" || escalationReason != nil }
+
     public func jsonLine() -> Data {
         var line = "{\"time\":\"\(EventTimeFormat.format(time))\""
         line += ",\"conversation\":" + jsonString(conversation)

@@ -3,10 +3,11 @@ import Foundation
 extension DeflectionReport {
     /// The definitions of the figures, one sentence each, as the text and HTML reports state them.
     public static let definitions: [String] = [
-        "A conversation is DEFLECTED when it got at least one answer or security route and never an escalate route.",
+        "A conversation is DEFLECTED when it got at least one answer or security route and was never handed to a "
+            + "human (an escalate route, or a security warning that also hands over).",
         "Deflection rate = deflected conversations / conversations.",
         "Containment per day = the deflection rate of the conversations whose first event falls on that UTC day.",
-        "Escalation rate = conversations with at least one escalate route / conversations; each is counted once, "
+        "Escalation rate = conversations handed to a human / conversations; each is counted once, "
             + "under the reason of its first escalation.",
         "Fallback rate and clarification rate = turns with that route / turns.",
         "CSAT = \"yes\" / (\"yes\" + \"no\") answers to \"did this help?\".",

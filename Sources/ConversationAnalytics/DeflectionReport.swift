@@ -3,11 +3,12 @@ import Foundation
 /// The figures support leads watch, computed from a log of ``ConversationEvent``s.
 ///
 /// Definitions (the text and HTML renderings state them too):
-/// - A conversation is **deflected** when it got at least one `answer` or `security` route and never
-///   an `escalate` route. **Deflection rate** = deflected / conversations, compared with ``target``.
+/// - A conversation is **deflected** when it got at least one `answer` or `security` route and was
+///   never handed to a human (an `escalate` route, or a security warning carrying an escalation
+///   reason). **Deflection rate** = deflected / conversations, compared with ``target``.
 /// - **Containment per day**: the deflection rate of the conversations that started that UTC day
 ///   (the day of a conversation's first event).
-/// - **Escalation rate** = conversations with at least one `escalate` route / conversations. Each is
+/// - **Escalation rate** = conversations handed to a human / conversations. Each is
 ///   counted once in ``escalationsByReason``, under the reason of its first escalation
 ///   (`unspecified` when the event gives none).
 /// - **Fallback rate** and **clarification rate** = turns with that route / turns.
@@ -32,6 +33,10 @@ public struct DeflectionReport: Sendable, Hashable {
         public var p95: Int?
         public var p99: Int?
         public var max: Int?
+
+        public init(p50: Int? = nil, p95: Int? = nil, p99: Int? = nil, max: Int? = nil) {
+            (self.p50, self.p95, self.p99, self.max) = (p50, p95, p99, max)
+        }
     }
 
     /// Containment on one UTC day.
@@ -41,6 +46,10 @@ public struct DeflectionReport: Sendable, Hashable {
         public var conversations: Int
         public var deflected: Int
         public var deflectionRate: Double? { ratio(deflected, conversations) }
+
+        public init(date: String, conversations: Int, deflected: Int) {
+            (self.date, self.conversations, self.deflected) = (date, conversations, deflected)
+        }
     }
 
     /// One intent's turns.
@@ -52,6 +61,10 @@ public struct DeflectionReport: Sendable, Hashable {
         public var answered: Int
         /// ... of which routed `escalate`.
         public var escalated: Int
+
+        public init(intent: String, turns: Int, answered: Int, escalated: Int) {
+            (self.intent, self.turns, self.answered, self.escalated) = (intent, turns, answered, escalated)
+        }
     }
 
     /// One language's conversations.
@@ -60,12 +73,20 @@ public struct DeflectionReport: Sendable, Hashable {
         public var conversations: Int
         public var deflected: Int
         public var deflectionRate: Double? { ratio(deflected, conversations) }
+
+        public init(language: String, conversations: Int, deflected: Int) {
+            (self.language, self.conversations, self.deflected) = (language, conversations, deflected)
+        }
     }
 
     /// A message the bot did not understand, with how often it came.
     public struct UnmatchedMessage: Sendable, Hashable {
         public var message: String
         public var count: Int
+
+        public init(message: String, count: Int) {
+            (self.message, self.count) = (message, count)
+        }
     }
 
     /// The deflection rate to reach, 0...1.
@@ -155,7 +176,7 @@ public struct DeflectionReport: Sendable, Hashable {
             conversations += 1
             turns += turnsOfConversation.count
             let routes = turnsOfConversation.map(\.route)
-            let firstEscalation = turnsOfConversation.first { $0.route == "escalate" }
+            let firstEscalation = turnsOfConversation.first(where: \.handsOver)
             let wasDeflected = firstEscalation == nil && routes.contains { $0 == "answer" || $0 == "security" }
             if wasDeflected { deflected += 1 }
             if let firstEscalation {
@@ -192,7 +213,7 @@ public struct DeflectionReport: Sendable, Hashable {
                     var figures = intents[intent] ?? IntentFigures(intent: intent, turns: 0, answered: 0, escalated: 0)
                     figures.turns += 1
                     if event.route == "answer" || event.route == "security" { figures.answered += 1 }
-                    if event.route == "escalate" { figures.escalated += 1 }
+                    if event.handsOver { figures.escalated += 1 }
                     intents[intent] = figures
                 }
                 if event.route == "fallback" {

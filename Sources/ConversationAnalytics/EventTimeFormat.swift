@@ -13,15 +13,20 @@ public enum EventTimeFormat {
         return calendar
     }()
 
-    /// `2025-01-02T03:04:05.678Z`.
+    /// `2025-01-02T03:04:05.678Z`: rounded to the millisecond, so formatting what ``parse(_:)`` read
+    /// gives the same text back.
     public static func format(_ date: Date) -> String {
-        withFraction.format(date)
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let (wholeSeconds, millis) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
+        let text = withoutFraction.format(Date(timeIntervalSince1970: TimeInterval(wholeSeconds)))
+        return text.dropLast() + String(format: ".%03dZ", Int(millis))
     }
 
-    /// Parses an ISO-8601 time with or without fractional seconds.
+    /// Parses an ISO-8601 time with or without fractional seconds, to the nearest millisecond.
     public static func parse(_ text: String) -> Date? {
-        if let date = try? withFraction.parse(text) { return date }
-        return try? withoutFraction.parse(text)
+        guard let date = (try? withFraction.parse(text)) ?? (try? withoutFraction.parse(text)) else { return nil }
+        return Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     /// The UTC day of `date` as `YYYY-MM-DD`.

@@ -31,7 +31,7 @@ import Synchronization
 /// try log.record(event)
 /// ```
 public final class JSONLinesEventLog: ConversationEventSink {
-    /// When to `fsync(2)` the file.
+    /// When to `fsync(2)` the file (and, on opening or rotating, its folder).
     public enum SyncPolicy: Sendable, Hashable {
         /// Leave flushing to the kernel: survives a process crash, not a power cut. The default.
         case none
@@ -72,6 +72,7 @@ public final class JSONLinesEventLog: ConversationEventSink {
         self.path = path
         self.options = options
         let fd = try Self.open(path)
+        if options.sync == .everyEvent { Self.syncFolder(of: path) }
         descriptor.withLock { $0 = fd }
     }
 
@@ -83,12 +84,18 @@ public final class JSONLinesEventLog: ConversationEventSink {
         try append(line: event.jsonLine())
     }
 
-    /// Appends one complete line (it must end in `"\n"`) with the guarantees described on the type.
+    /// Appends one complete line, which must end in its only `"\n"`, with the guarantees described on the type.
     public func append(line: Data) throws {
-        precondition(line.last == 0x0A, "a log line must end in a newline")
+        guard line.last == 0x0A, !line.dropLast().contains(0x0A) else {
+            throw EventLogError("a line for event log '\(path)' must end in its only newline")
+        }
         try descriptor.withLock { fd in
             while true {
-                if fd < 0 { fd = try Self.open(path) }
+                if fd < 0 {
+                    fd = try Self.open(path)
+                    // Make a file just created (or renamed away) survive a power cut as well.
+                    if options.sync == .everyEvent { Self.syncFolder(of: path) }
+                }
                 guard flock(fd, LOCK_EX) == 0 else { throw Self.failure("cannot lock", path) }
                 var current = stat()
                 var onDisk = stat()
@@ -163,6 +170,14 @@ public final class JSONLinesEventLog: ConversationEventSink {
     private static func closeDescriptor(_ fd: inout Int32) {
         if fd >= 0 { systemClose(fd) }
         fd = -1
+    }
+
+    private static func syncFolder(of path: String) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let fd = systemOpen(folder, O_RDONLY | O_CLOEXEC, 0)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        systemClose(fd)
     }
 
     private static func lastByte(of fd: Int32, size: off_t) -> UInt8? {

@@ -162,7 +162,7 @@ public struct DialoguePolicy: Sendable {
         let saysNo = no >= thresholds.phrase && no >= bestIntent && no > yes
         switch question {
         case .clarification(let options):
-            if let choice = Self.chosenNumber(message, options: options) ?? chosenByWords(options, result) {
+            if let choice = Self.chosenNumber(message, options: options) ?? chosenByWords(options, result, message) {
                 guard let candidate = result.candidates.first(where: { $0.intentID == choice }) ?? syntheticCandidate(choice)
                 else { return nil }
                 return route(candidate, result, language: language, conversation: &conversation)
@@ -223,9 +223,21 @@ public struct DialoguePolicy: Sendable {
                 requiredItems: 0, diacriticsAgreeing: 0, diacriticsDisagreeing: 0))
     }
 
-    private func chosenByWords(_ options: [String], _ result: MatchResult) -> String? {
-        result.candidates.first { options.contains($0.intentID) && $0.confidence >= index.thresholds.answer * 0.8 }?
-            .intentID
+    /// An option the reply names: its intent matched, or the reply shares words with only its title.
+    private func chosenByWords(_ options: [String], _ result: MatchResult, _ message: NormalizedMessage) -> String? {
+        if let matched = result.candidates.first(where: {
+            options.contains($0.intentID) && $0.confidence >= index.thresholds.answer * 0.8
+        }) {
+            return matched.intentID
+        }
+        let words = Set(message.plainWords.map(String.init)).subtracting(index.stopWords)
+        let overlaps = options.map { id -> Int in
+            let titles = content.intent(id)?.titles.values.joined(separator: " ") ?? ""
+            return Set(ICUText.fold(titles, strippingMarks: true).split(separator: " ").map(String.init))
+                .intersection(words).count
+        }
+        guard let best = overlaps.max(), best > 0, overlaps.filter({ $0 == best }).count == 1 else { return nil }
+        return options[overlaps.firstIndex(of: best)!]
     }
 
     /// "2" or "#2" as the whole reply picks the second option.

@@ -21,7 +21,8 @@ struct CompiledPattern: Sendable {
     var terms: [Int32]
     /// Items that must match (optional items and gaps excluded): how specific the pattern is.
     var requiredItemCount: Int
-    /// Words the author wrote with diacritics: term → folded form, to reward agreement.
-    var markedForms: [Int32: String]
+    /// Words the author wrote with diacritics (here or in a concept it uses): term → folded
+    /// forms, to reward a user's diacritics that agree and penalise ones that do not.
+    var markedForms: [Int32: Set<String>]
     var source: SourceText
 }

@@ -30,7 +30,7 @@ struct PatternCompiler {
     private var conceptForms: [String: [SourceText]] = [:]
     private var conceptIndices: [String: Int] = [:]
     private var concepts: [PatternNode] = []
-    private var conceptTerms: [[Int32]] = []
+    private var conceptMarkedForms: [[Int32: Set<String>]] = []
     private var compiling: [String] = []
     private var patterns: [CompiledPattern] = []
     private var targets: [IntentIndex.Target] = []
@@ -110,7 +110,7 @@ struct PatternCompiler {
             report(.error, source, error.offset, error.message)
             return nil
         }
-        var markedForms: [Int32: String] = [:]
+        var markedForms: [Int32: Set<String>] = [:]
         let errorsBefore = diagnostics.count
         let items = parsed.items.compactMap { compileNode($0, source, &markedForms) }
         let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &markedForms) }
@@ -124,7 +124,7 @@ struct PatternCompiler {
     }
 
     private mutating func compileNode(
-        _ syntax: PatternSyntax, _ source: SourceText, _ markedForms: inout [Int32: String]
+        _ syntax: PatternSyntax, _ source: SourceText, _ markedForms: inout [Int32: Set<String>]
     ) -> PatternNode? {
         switch syntax {
         case .word(let word, let offset):
@@ -135,7 +135,7 @@ struct PatternCompiler {
             }
             let nodes = segments.map { segment -> PatternNode in
                 let term = vocabulary.intern(segment.plain)
-                if segment.folded != segment.plain { markedForms[term] = segment.folded }
+                if segment.folded != segment.plain { markedForms[term, default: []].insert(segment.folded) }
                 return .term(term)
             }
             if let abbreviation = abbreviationExpansion(of: segments), segments.count == 1 {
@@ -156,6 +156,7 @@ struct PatternCompiler {
             return .gap(maximum: maximum)
         case .concept(let name, let offset):
             guard let index = resolveConcept(name, at: source, offset) else { return nil }
+            markedForms.merge(conceptMarkedForms[index]) { $0.union($1) }
             return .concept(index)
         }
     }
@@ -188,7 +189,7 @@ struct PatternCompiler {
         compiling.append(name)
         defer { compiling.removeLast() }
         var alternatives: [PatternNode] = []
-        var ignoredMarks: [Int32: String] = [:]
+        var formMarks: [Int32: Set<String>] = [:]
         for form in forms {
             let parsed: ParsedPattern
             do {
@@ -201,13 +202,14 @@ struct PatternCompiler {
                 report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
                 continue
             }
-            let nodes = parsed.items.compactMap { compileNode($0, form, &ignoredMarks) }
+            let nodes = parsed.items.compactMap { compileNode($0, form, &formMarks) }
             guard nodes.count == parsed.items.count else { continue }
             alternatives.append(nodes.count == 1 ? nodes[0] : .sequence(nodes))
         }
         if let index = conceptIndices[name] { return index }
         let index = concepts.count
         concepts.append(.alternatives(alternatives))
+        conceptMarkedForms.append(formMarks)
         conceptIndices[name] = index
         return index
     }

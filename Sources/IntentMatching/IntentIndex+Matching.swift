@@ -53,7 +53,7 @@ extension IntentIndex {
         for token in message.tokens {
             let isContentKind = token.kind == .word || token.kind == .ticker
             let parts = token.plain.split(separator: " ")
-            let marked = parts.count == 1 && token.folded != token.plain && token.keepsTypedForm
+            let marked = parts.count == 1 && token.folded != token.plain && token.isAsTyped
             for part in parts {
                 let plain = String(part)
                 let isContent = isContentKind && !stopWords.contains(plain)
@@ -103,9 +103,10 @@ extension IntentIndex {
             let coverage = Double(coveredContent) / Double(contentCount)
             let typos = (covered & typoMask).nonzeroBitCount
             let (agreeing, disagreeing) = diacriticAgreement(pattern, words, covered)
-            var score = 0.4 + 0.35 * coverage + 0.25 * min(1, Double(max(coveredContent, 1)) / 3)
+            // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
+            var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
             score -= 0.05 * Double(min(typos, 3))
-            score += 0.02 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
+            score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
             score = min(1, max(0, score))
             let target = pattern.intentIndex
             if let current = best[target], current.score >= score { continue }
@@ -173,7 +174,7 @@ extension IntentIndex {
             guard let typed = word.markedForm, covered & (1 << WordPositions(position)) != 0 else { continue }
             for term in word.terms {
                 guard let expected = pattern.markedForms[term] else { continue }
-                if expected == typed { agreeing += 1 } else { disagreeing += 1 }
+                if expected.contains(typed) { agreeing += 1 } else { disagreeing += 1 }
             }
         }
         return (agreeing, disagreeing)

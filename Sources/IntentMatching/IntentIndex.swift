@@ -29,7 +29,8 @@ public struct IntentIndex: Sendable {
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.
     var patternsByAnchor: [Int32: [Int32]]
-    var stopWords: Set<String>
+    /// Diacritic-free words ignored when measuring coverage, from every locale.
+    public internal(set) var stopWords: Set<String>
     public var thresholds: MatchingThresholds
 
     /// The number of compiled patterns, phrase sets included.

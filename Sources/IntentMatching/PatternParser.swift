@@ -44,13 +44,14 @@ struct PatternParser {
                 }
                 sawSet = true
                 shape = .unordered
+                let opening = position
                 position += 1
-                items = try parseItems(until: "}", opening: position - 1)
+                items = try parseItems(until: "}", opening: opening)
                 if items.isEmpty {
-                    throw PatternSyntaxError(message: "empty set {}", offset: position - 1)
+                    throw PatternSyntaxError(message: "empty set {}", offset: opening)
                 }
                 if items.contains(where: { if case .gap = $0 { return true } else { return false } }) {
-                    throw PatternSyntaxError(message: "a gap '*' means nothing inside an unordered set", offset: position - 1)
+                    throw PatternSyntaxError(message: "a gap '*' means nothing inside an unordered set", offset: opening)
                 }
             } else if sawSet {
                 throw PatternSyntaxError(

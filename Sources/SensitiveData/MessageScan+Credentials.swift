@@ -1,5 +1,5 @@
 extension MessageScan {
-    private enum CredentialKeyword {
+    private enum CredentialKeyword: Sendable {
         /// code, OTP, 2FA, PIN, mã, mã OTP, mã xác nhận: the value must be a 4–8 digit code.
         case code
         /// password, pass, pw, mật khẩu: a value after an explicit "is"/"là"/":" or one that
@@ -21,16 +21,19 @@ extension MessageScan {
     /// 1001", "referral code 12345678" stay too.
     mutating func findCredentials() {
         for index in tokens.indices {
-            guard let (keyword, last) = credentialKeyword(at: index),
-                !tokens[last].flags.contains(.endsSentence)
+            guard let (keyword, last) = credentialKeyword(at: index), !tokens[last].flags.contains(.endsSentence)
             else { continue }
-            if keyword == .code, index > 0, Self.codeExclusions.contains(folded(index - 1)) { continue }
+            if index > 0, !tokens[index - 1].flags.contains(.endsSentence), folded(index) == "code",
+                Self.codeExclusions.contains(folded(index - 1))
+            {
+                continue
+            }
             var cursor = last + 1
             var connector = false
             var fillers = 0
             while cursor < tokens.count {
-                if tokens[cursor].flags.contains(.colonBefore) {
-                    connector = true
+                if !tokens[cursor].flags.isDisjoint(with: .valueStart) {
+                    connector = connector || tokens[cursor].flags.contains(.colonBefore)
                     break
                 }
                 let word = folded(cursor)
@@ -57,34 +60,47 @@ extension MessageScan {
         }
     }
 
+    /// The keyword at token `index`, if any, and the index of its last token (`mật khẩu`, `mã
+    /// xác nhận` take several).
     private func credentialKeyword(at index: Int) -> (CredentialKeyword, Int)? {
         let token = tokens[index]
-        guard token.length <= 12, !token.flags.contains(.hasSymbol) else { return nil }
-        switch ASCII.lowercased(bytes[token.start]) {
-        case 0x63, 0x6F, 0x32, 0x70, 0x6D, 0x74: break  // c o 2 p m t
+        // Cheap rejections first: this runs on every token of every message.
+        guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return nil }
+        switch bytes[token.start] | 0x20 {
+        case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: guard token.isASCII else { return nil }  // c o 2 p t
+        case 0x6D: break  // m: also mã, mật
         default: return nil
         }
-        let next = index + 1 < tokens.count ? folded(index + 1) : ""
-        switch folded(index) {
-        case "code", "otp", "2fa", "pin", "passcode", "mfa", "totp", "otpcode":
-            return (.code, index)
-        case "password", "passwd", "pwd", "passphrase", "matkhau", "pass", "pw":
-            return (.password, index)
-        case "mk":
-            return (.ambiguousPassword, index)
-        case "mat" where next == "khau":
-            return (.password, index + 1)
-        case "ma" where next == "xac":
-            let third = index + 2 < tokens.count ? folded(index + 2) : ""
-            return (.code, third == "nhan" || third == "thuc" || third == "minh" ? index + 2 : index + 1)
-        case "ma" where ["otp", "code", "2fa", "pin", "sms", "otpcode"].contains(next):
-            return (.code, index + 1)
-        case "ma" where WordFolding.isMaWithTilde(slice(token)):
-            return (.code, index)
-        default:
-            return nil
+        // Packed words, not strings: no allocation for the tokens that are not keywords.
+        let word = packedFold(index)
+        guard word != 0 else { return nil }
+        if let keyword = Self.keyword(word) { return (keyword, index) }
+        let ma = Packed.word("ma")
+        guard word == ma || word == Packed.word("mat"), index + 1 < tokens.count else {
+            return word == ma && WordFolding.isMaWithTilde(slice(token)) ? (.code, index) : nil
         }
+        let next = packedFold(index + 1)
+        if word != ma { return next == Packed.word("khau") ? (.password, index + 1) : nil }  // mật khẩu
+        if next == Packed.word("xac") {  // mã xác nhận, mã xác thực, mã xác minh
+            let third = index + 2 < tokens.count ? packedFold(index + 2) : 0
+            let confirmed = [Packed.word("nhan"), Packed.word("thuc"), Packed.word("minh")].contains(third)
+            return (.code, confirmed ? index + 2 : index + 1)
+        }
+        if Self.keyword(next) == .code || next == Packed.word("sms") { return (.code, index + 1) }  // mã OTP
+        return WordFolding.isMaWithTilde(slice(token)) ? (.code, index) : nil  // mã
     }
+
+    private static func keyword(_ packed: UInt64) -> CredentialKeyword? {
+        for (word, keyword) in keywords where word == packed { return keyword }
+        return nil
+    }
+
+    /// Keywords of at most eight letters, packed (`Packed.word`).
+    private static let keywords: [(UInt64, CredentialKeyword)] = [
+        ("code", .code), ("otp", .code), ("2fa", .code), ("pin", .code), ("passcode", .code), ("mfa", .code),
+        ("totp", .code), ("otpcode", .code), ("password", .password), ("passwd", .password), ("pwd", .password),
+        ("matkhau", .password), ("pass", .password), ("pw", .password), ("mk", .ambiguousPassword),
+    ].map { (Packed.word($0), $1) }
 
     /// 4–8 digits, or two groups of three (`123 456`, `123-456`).
     private func codeValue(at index: Int) -> Range<Int>? {
@@ -128,7 +144,7 @@ extension MessageScan {
     }
 
     /// 4+ characters with a digit, an ASCII symbol, or an upper-case letter after the first one
-    /// next to lower case (`hunter2`, `Abc@123`, `pAssWord`), not `Reset` or `and`.
+    /// next to lower case (`hunter2`, `Abc@123`, `pAssWord`), not `Reset`, `and` or `doesn't`.
     private func looksLikePassword(_ lower: Int, _ upper: Int) -> Bool {
         var characters = 0
         var digit = false
@@ -145,8 +161,8 @@ extension MessageScan {
                 if index > lower { innerUpper = true }
             } else if ASCII.isLowercase(byte) {
                 lowerCase = true
-            } else {
-                symbol = true
+            } else if !(byte == 0x27 && index > lower && index + 1 < upper && ASCII.isLetter(bytes[index + 1])) {
+                symbol = true  // but not the apostrophe of "doesn't"
             }
         }
         return characters >= 4 && (digit || symbol || (innerUpper && lowerCase))

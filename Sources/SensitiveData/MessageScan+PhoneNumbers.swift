@@ -29,7 +29,7 @@ extension MessageScan {
                 }
                 var last: Int?
                 if digit(0, in: groups) == 0, let second = digit(1, in: groups), Self.isMobilePrefix(second) {
-                    last = numberEnd(groups, digits: 10...10)
+                    last = numberEnd(groups, digits: 10...10, rejectingAmounts: false)
                 } else if digit(0, in: groups) == 8, digit(1, in: groups) == 4, let third = digit(2, in: groups),
                     Self.isMobilePrefix(third)
                 {
@@ -47,15 +47,15 @@ extension MessageScan {
     private static func isMobilePrefix(_ digit: UInt8) -> Bool { digit == 3 || digit == 5 || (7...9).contains(digit) }
 
     /// The index of the group that ends the longest number of `digits` digits, unless the
-    /// groups up to it read like an amount.
-    private func numberEnd(_ groups: [DigitGroup], digits: ClosedRange<Int>) -> Int? {
+    /// groups up to it read like an amount (never the case for a number that starts with 0).
+    private func numberEnd(_ groups: [DigitGroup], digits: ClosedRange<Int>, rejectingAmounts: Bool = true) -> Int? {
         var total = 0
         var best: Int?
         for position in groups.indices {
             total += groups[position].length
             guard total <= digits.upperBound else { break }
             if total >= digits.lowerBound, position < groups.count - 1 || isNumberEnd(groups[position].end),
-                !looksLikeAmount(groups[0...position])
+                !(rejectingAmounts && looksLikeAmount(groups[0...position]))
             {
                 best = position
             }

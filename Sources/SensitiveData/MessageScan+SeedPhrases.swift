@@ -23,7 +23,13 @@ extension MessageScan {
     /// Chinese text is not split into characters: only spaced Chinese words are checked.
     mutating func findSeedPhrases(index: BIP39Index) {
         guard tokens.count >= Self.seedPhraseMinimumWords else { return }
-        var runs = [LanguageRun](repeating: LanguageRun(), count: BIP39Language.allCases.count)
+        withUnsafeTemporaryAllocation(of: LanguageRun.self, capacity: BIP39Language.allCases.count) { runs in
+            runs.initialize(repeating: LanguageRun())
+            findSeedPhrases(index: index, runs: runs)
+        }
+    }
+
+    private mutating func findSeedPhrases(index: BIP39Index, runs: UnsafeMutableBufferPointer<LanguageRun>) {
         var active: UInt16 = 0  // languages with a run or a gap in progress
         var phrases: [Range<Int>] = []
 
@@ -50,7 +56,11 @@ extension MessageScan {
             active = 0
         }
 
+        var afterWord = false
         for token in tokens {
+            // "seed: abandon ...": a label before a colon is not part of the phrase; "1: abandon" is.
+            if afterWord, token.flags.contains(.colonBefore) { finishAll() }
+            afterWord = false
             let word: Range<Int>
             if token.isWord {
                 word = token.start..<token.end
@@ -62,26 +72,27 @@ extension MessageScan {
                 finishAll()
                 continue
             }
+            afterWord = true
             let mask = index.mask(of: slice(word.lowerBound, word.upperBound), isASCII: token.isASCII)
-            if mask != 0 || active != 0 {
-                for language in 0..<runs.count {
-                    let bit: UInt16 = 1 << UInt16(language)
-                    if mask & bit != 0 {
-                        if runs[language].count == 0 { runs[language].startByte = word.lowerBound }
-                        runs[language].count += 1
-                        runs[language].endByte = word.upperBound
-                        active |= bit
-                    } else if active & bit != 0 {
-                        finish(language)
-                        let run = runs[language]
-                        if run.count > 0 {
-                            runs[language] = LanguageRun(
-                                countBeforeGap: run.count, startBeforeGap: run.startByte, gapWord: word)
-                        } else {
-                            runs[language] = LanguageRun()
-                            active &= ~bit
-                        }
-                    }
+            var languages = mask | active  // the word's languages, and those whose run it breaks
+            while languages != 0 {
+                let language = languages.trailingZeroBitCount
+                let bit: UInt16 = 1 << UInt16(language)
+                languages &= languages - 1
+                if mask & bit != 0 {
+                    if runs[language].count == 0 { runs[language].startByte = word.lowerBound }
+                    runs[language].count += 1
+                    runs[language].endByte = word.upperBound
+                    active |= bit
+                    continue
+                }
+                finish(language)
+                let run = runs[language]
+                if run.count > 0 {  // this word may be the one tolerated typo
+                    runs[language] = LanguageRun(countBeforeGap: run.count, startBeforeGap: run.startByte, gapWord: word)
+                } else {
+                    runs[language] = LanguageRun()
+                    active &= ~bit
                 }
             }
             if token.flags.contains(.endsSentence) { finishAll() }

@@ -24,13 +24,20 @@ struct MessageToken {
         static let quoteBefore = Flags(rawValue: 1 << 5)
         /// `.`, `!`, `?` or `。` ended this token.
         static let endsSentence = Flags(rawValue: 1 << 6)
+
+        // Unions as constants: an array literal of options can cost an allocation on a hot path.
+        static let none = Flags(rawValue: 0)
+        static let notWord = Flags(rawValue: hasDigit.rawValue | hasSymbol.rawValue)
+        static let notNumber = Flags(rawValue: hasLetter.rawValue | hasSymbol.rawValue | nonASCII.rawValue)
+        static let valueStart = Flags(rawValue: colonBefore.rawValue | quoteBefore.rawValue)
+        static let notKeyword = Flags(rawValue: hasSymbol.rawValue | endsSentence.rawValue)
     }
 
     var length: Int { end - start }
     /// Letters only (any script).
-    var isWord: Bool { flags.isDisjoint(with: [.hasDigit, .hasSymbol]) }
+    var isWord: Bool { flags.isDisjoint(with: .notWord) }
     /// ASCII digits only.
-    var isNumber: Bool { flags.isDisjoint(with: [.hasLetter, .hasSymbol, .nonASCII]) }
+    var isNumber: Bool { flags.isDisjoint(with: .notNumber) }
     var isASCII: Bool { !flags.contains(.nonASCII) }
 }
 
@@ -48,30 +55,47 @@ enum MessageTokenizer {
         case space, colon, openingQuote, sentenceEnd
     }
 
-    /// Splits `bytes` into tokens.
+    /// The most tokens `byteCount` bytes can hold: a token and a separator take two bytes.
+    static func capacity(forByteCount byteCount: Int) -> Int { byteCount / 2 + 1 }
+
+    /// Splits `bytes` into tokens, written to the start of `storage`, which must hold
+    /// `capacity(forByteCount: bytes.count)` tokens; returns how many there are.
     ///
-    /// - Complexity: O(n), one pass; one allocation for the token array.
-    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> ([MessageToken], MessageSummary) {
-        var tokens: [MessageToken] = []
-        tokens.reserveCapacity(bytes.count / 5 + 2)
+    /// - Complexity: O(n), one pass, a table lookup per ASCII byte; no allocation.
+    static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, into storage: UnsafeMutableBufferPointer<MessageToken>
+    ) -> (count: Int, summary: MessageSummary) {
+        byteClasses.withUnsafeBufferPointer { classes in
+            tokenize(bytes, into: storage, classes: classes)
+        }
+    }
+
+    private static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, into storage: UnsafeMutableBufferPointer<MessageToken>,
+        classes: UnsafeBufferPointer<UInt8>
+    ) -> (count: Int, summary: MessageSummary) {
+        var tokenCount = 0
         var summary = MessageSummary()
-        var pending: MessageToken.Flags = []
+        var pending: UInt8 = 0  // colonBefore and quoteBefore for the next token
         let count = bytes.count
         var index = 0
         while index < count {
-            let (found, width) = separator(in: bytes, at: index)
-            if let found {
-                switch found {
-                case .space:
-                    pending.remove(.quoteBefore)
-                case .colon:
-                    pending.insert(.colonBefore)
-                    pending.remove(.quoteBefore)
-                case .openingQuote:
-                    pending.insert(.quoteBefore)
+            var byteClass = classes[Int(bytes[index])]
+            var separator: Separator? = nil
+            var width = 1
+            if byteClass & ByteClass.separator != 0 {
+                separator = byteClass & ByteClass.colon != 0 ? .colon : byteClass & ByteClass.quote != 0 ? .openingQuote : .space
+            } else if byteClass & ByteClass.multibyte != 0 {
+                (separator, width) = self.separator(in: bytes, at: index)
+            }
+            if let separator {
+                switch separator {
+                case .space: pending &= ~MessageToken.Flags.quoteBefore.rawValue
+                case .colon: pending = MessageToken.Flags.colonBefore.rawValue
+                case .openingQuote: pending |= MessageToken.Flags.quoteBefore.rawValue
                 case .sentenceEnd:
-                    if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.endsSentence) }
-                    pending.remove(.quoteBefore)
+                    if tokenCount > 0 { storage[tokenCount - 1].flags.insert(.endsSentence) }
+                    pending &= ~MessageToken.Flags.quoteBefore.rawValue
                 }
                 index += width
                 continue
@@ -79,59 +103,96 @@ enum MessageTokenizer {
             // A token: up to the next separator.
             let start = index
             var flags = pending
-            pending = []
+            pending = 0
             var sentencePunctuation = 0
             while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if asciiSeparator(byte) != nil { break }
-                    if ASCII.isLetter(byte) {
-                        flags.insert(.hasLetter)
-                    } else if ASCII.isDigit(byte) {
-                        flags.insert(.hasDigit)
-                        summary.digitCount += 1
-                    } else if byte == 0x2E || byte == 0x21 || byte == 0x3F {  // . ! ?
-                        sentencePunctuation += 1
-                    } else {
-                        flags.insert(.hasSymbol)
-                        if byte == 0x40 { summary.hasAt = true } else if byte == 0x2B { summary.hasPlus = true }
-                    }
+                byteClass = classes[Int(bytes[index])]
+                if byteClass & (ByteClass.separator | ByteClass.multibyte) == 0 {
+                    flags |= byteClass & ByteClass.tokenFlags
+                    summary.digitCount &+= Int(byteClass >> 1 & 1)
+                    sentencePunctuation &+= Int(byteClass >> 4 & 1)
                     index += 1
-                } else {
-                    let (inner, width) = separator(in: bytes, at: index)
-                    if inner != nil { break }
-                    flags.insert(.nonASCII)
-                    index += width
+                    continue
                 }
+                if byteClass & ByteClass.separator != 0 { break }
+                // Beyond ASCII. Vietnamese letters (U+00C0–U+01BF, U+1EA0–U+1EFF) skip the decoding.
+                let lead = bytes[index]
+                if lead >= 0xC3 && lead <= 0xC6 {
+                    width = 2
+                } else if lead == 0xE1 && index + 1 < count && (bytes[index + 1] == 0xBA || bytes[index + 1] == 0xBB) {
+                    width = 3
+                } else {
+                    let (inner, innerWidth) = self.separator(in: bytes, at: index)
+                    if inner != nil { break }
+                    width = innerWidth
+                }
+                flags |= MessageToken.Flags.nonASCII.rawValue
+                index += width
             }
             var end = index
             if sentencePunctuation > 0 {
                 while end > start, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x21 || bytes[end - 1] == 0x3F {
                     end -= 1
                     sentencePunctuation -= 1
-                    flags.insert(.endsSentence)
+                    flags |= MessageToken.Flags.endsSentence.rawValue
                 }
-                if sentencePunctuation > 0 { flags.insert(.hasSymbol) }
+                if sentencePunctuation > 0 { flags |= MessageToken.Flags.hasSymbol.rawValue }
             }
             if end == start {  // only "...", "?!"
-                if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.endsSentence) }
+                if tokenCount > 0 { storage[tokenCount - 1].flags.insert(.endsSentence) }
                 continue
             }
+            if flags & MessageToken.Flags.hasSymbol.rawValue != 0 {
+                for position in start..<end {
+                    if bytes[position] == 0x40 { summary.hasAt = true }  // @
+                    if bytes[position] == 0x2B { summary.hasPlus = true }  // +
+                }
+            }
             summary.longestToken = max(summary.longestToken, end - start)
-            tokens.append(MessageToken(start: start, end: end, flags: flags))
+            storage[tokenCount] = MessageToken(start: start, end: end, flags: MessageToken.Flags(rawValue: flags))
+            tokenCount += 1
         }
-        return (tokens, summary)
+        return (tokenCount, summary)
+    }
+
+    /// Bits of `byteClasses`. The low three are `MessageToken.Flags` bits.
+    private enum ByteClass {
+        static let letter: UInt8 = 0x01  // = Flags.hasLetter
+        static let digit: UInt8 = 0x02  // = Flags.hasDigit
+        static let symbol: UInt8 = 0x04  // = Flags.hasSymbol
+        static let tokenFlags: UInt8 = 0x07
+        static let multibyte: UInt8 = 0x08  // a byte >= 0x80
+        static let sentence: UInt8 = 0x10  // . ! ?
+        static let separator: UInt8 = 0x20  // white space, , ; | / \ - * ( ) [ ] { } < > : = " ' `
+        static let colon: UInt8 = 0x40  // : =
+        static let quote: UInt8 = 0x80  // " ' `
+    }
+
+    /// The class of each byte value.
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        if byte >= 0x80 { return ByteClass.multibyte }
+        if ASCII.isLetter(byte) { return ByteClass.letter }
+        if ASCII.isDigit(byte) { return ByteClass.digit }
+        switch byte {
+        case 0x2E, 0x21, 0x3F: return ByteClass.sentence
+        case 0x3A, 0x3D: return ByteClass.separator | ByteClass.colon
+        case 0x22, 0x27, 0x60: return ByteClass.separator | ByteClass.quote
+        case 0x20, 0x09...0x0D, 0x2C, 0x3B, 0x7C, 0x2F, 0x5C, 0x2D, 0x2A, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x3C,
+            0x3E:
+            return ByteClass.separator
+        default: return ByteClass.symbol
+        }
     }
 
     @inline(__always)
     static func asciiSeparator(_ byte: UInt8) -> Separator? {
         switch byte {
+        case 0x3A, 0x3D: .colon
+        case 0x22, 0x27, 0x60: .openingQuote
         case 0x20, 0x09...0x0D, 0x2C, 0x3B, 0x7C, 0x2F, 0x5C, 0x2D, 0x2A, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x3C,
             0x3E:
-            // space, tab/newlines, , ; | / \ - * ( ) [ ] { } < >
             .space
-        case 0x3A, 0x3D: .colon  // : =
-        case 0x22, 0x27, 0x60: .openingQuote  // " ' `
         default: nil
         }
     }

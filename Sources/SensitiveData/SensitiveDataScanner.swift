@@ -69,16 +69,21 @@ public struct SensitiveDataScanner: Sendable {
         guard !text.isEmpty else { return [] }
         var copy = text
         return copy.withUTF8 { bytes in
-            var scan = MessageScan(bytes: bytes)
-            scan.findKeyMaterial()
-            scan.findSeedPhrases(index: index)
-            if !walletSecretsOnly {
-                scan.findEmails()
-                scan.findCardNumbers()
-                scan.findPhoneNumbers()
-                scan.findCredentials()
+            // Tokens live on the stack for ordinary messages (the runtime moves big ones to the heap).
+            withUnsafeTemporaryAllocation(
+                of: MessageToken.self, capacity: MessageTokenizer.capacity(forByteCount: bytes.count)
+            ) { tokenStorage in
+                var scan = MessageScan(bytes: bytes, tokenStorage: tokenStorage)
+                scan.findKeyMaterial()
+                scan.findSeedPhrases(index: index)
+                if !walletSecretsOnly {
+                    scan.findEmails()
+                    scan.findCardNumbers()
+                    scan.findPhoneNumbers()
+                    scan.findCredentials()
+                }
+                return scan.findings.isEmpty ? [] : scan.sortedFindings
             }
-            return scan.sortedFindings
         }
     }
 }

@@ -24,9 +24,11 @@ public struct SupportEngine: Sendable {
         defaultLanguage: Language = .en, eventSink: (any ConversationEventSink)? = nil,
         logger: Logger = Logger(label: "supportbot")
     ) throws(ContentError) {
+        // Everything that can throw runs before any stored property is set.
+        let index = try IntentIndex.compile(content, thresholds: thresholds)
         self.content = content
-        index = try IntentIndex.compile(content, thresholds: thresholds)
-        policy = DialoguePolicy(content: content, index: index, defaultLanguage: defaultLanguage)
+        self.index = index
+        self.policy = DialoguePolicy(content: content, index: index, defaultLanguage: defaultLanguage)
         self.eventSink = eventSink
         self.logger = logger
     }

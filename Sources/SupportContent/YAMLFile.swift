@@ -30,6 +30,12 @@ struct YAMLFile {
             return nil
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let (line, column) = firstAnchorOrAlias(lines) {
+            log.error(
+                SourceLocation(file: relativePath, line: line, column: column),
+                "anchors and aliases (&, *) are not allowed in content files", sourceLine: String(lines[line - 1]))
+            return nil
+        }
         if let tooDeep = firstOverlyNestedLine(lines) {
             log.error(
                 SourceLocation(file: relativePath, line: tooDeep, column: 1),
@@ -86,6 +92,52 @@ struct YAMLFile {
                 default: continue
                 }
                 if depth > maximumDepth { return index + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// Finds `&anchor` or `*alias` where a YAML node starts, outside quotes and block scalars.
+    ///
+    /// Checked on the text because the parser resolves aliases before we could see them, and
+    /// nested aliases are how a small file expands into billions of nodes.
+    private static func firstAnchorOrAlias(_ lines: [Substring]) -> (Int, Int)? {
+        var blockIndentation: Int?
+        for (index, line) in lines.enumerated() {
+            let indentation = line.prefix { $0 == " " }.count
+            if let block = blockIndentation {
+                if line.allSatisfy({ $0 == " " }) || indentation > block { continue }
+                blockIndentation = nil
+            }
+            var atNodeStart = true
+            var quote: Character?
+            var previous: Character = " "
+            let characters = Array(line)
+            for (column, character) in characters.enumerated() {
+                if let open = quote {
+                    if character == open { quote = nil }
+                    previous = character
+                    continue
+                }
+                if character == "#" && (previous == " " || column == 0) { break }
+                if atNodeStart, character == "&" || character == "*", column + 1 < characters.count,
+                    characters[column + 1].isLetter || characters[column + 1].isNumber || characters[column + 1] == "_"
+                {
+                    return (index + 1, column + 1)
+                }
+                switch character {
+                case " ": break
+                case "\"", "'": quote = character
+                case "[", "{", ",": atNodeStart = true
+                case "-" where characters.count == column + 1 || characters[column + 1] == " ": atNodeStart = true
+                case ":" where characters.count == column + 1 || characters[column + 1] == " ": atNodeStart = true
+                default: atNodeStart = false
+                }
+                previous = character
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let last = trimmed.split(separator: " ").last, last.first == "|" || last.first == ">" {
+                blockIndentation = indentation
             }
         }
         return nil

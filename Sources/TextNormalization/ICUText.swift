@@ -42,8 +42,15 @@ public enum ICUText {
 
         var count: Int { segments.count }
 
+        /// The segment as typed (its fold when the C side could not map it back to the input).
         func text(of segment: sb_segment) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: input[Int(segment.text_start)..<Int(segment.text_end)]), as: UTF8.self)
+            guard segment.text_start >= 0 else { return folded(of: segment) }
+            return String(decoding: UnsafeBufferPointer(rebasing: input[textRange(of: segment)]), as: UTF8.self)
+        }
+
+        /// The segment's byte range in the input; empty when it cannot be known.
+        func textRange(of segment: sb_segment) -> Range<Int> {
+            segment.text_start >= 0 ? Int(segment.text_start)..<Int(segment.text_end) : 0..<0
         }
 
         func folded(of segment: sb_segment) -> String {

@@ -77,7 +77,10 @@ enum KeystrokeDecoder {
                 guard wCount <= 2 else { return nil }
                 changed = true
                 if let last = letters.last, isVowelScalar(last) {
-                    guard applyHornOrBreve(&letters, at: letters.count - 1) else { return nil }
+                    // Right after its vowel (`dduwowcj`), else on the nucleus (`nguoiwf` → người).
+                    guard applyHornOrBreve(&letters, at: letters.count - 1) || applyFreeHornOrBreve(&letters) else {
+                        return nil
+                    }
                 } else if seenVowel {
                     guard applyFreeHornOrBreve(&letters) else { return nil }
                 } else {

@@ -16,9 +16,11 @@ final class LexiconIndex: Sendable {
         static let englishAbbreviation = Flags(rawValue: 1 << 9)
         /// The first word of a Vietnamese or English abbreviation of several tokens (`w` of `w/d`).
         static let startsPhrase = Flags(rawValue: 1 << 10)
+        static let englishCommon = Flags(rawValue: 1 << 11)
+        static let vietnameseCommon = Flags(rawValue: 1 << 12)
 
         /// Known English words: never scored as Vietnamese residue, never decoded.
-        static let knownEnglish: Flags = [.englishCore, .englishDomain, .protected, .neutral, .ticker]
+        static let knownEnglish: Flags = [.englishCore, .englishDomain, .englishCommon, .protected, .neutral, .ticker]
     }
 
     /// What an abbreviation expands to.
@@ -29,8 +31,8 @@ final class LexiconIndex: Sendable {
         var intended: String
     }
 
-    struct Entry: Sendable {
-        var flags: Flags = []
+    /// The expansions of one abbreviation key.
+    struct Expansions: Sendable {
         var vietnamese: Expansion?
         var english: Expansion?
     }
@@ -42,25 +44,31 @@ final class LexiconIndex: Sendable {
         var expansion: Expansion
     }
 
-    let entries: [String: Entry]
+    /// Every known word → what it is. Kept apart from the expansions so that the per-token probe
+    /// copies two bytes, not strings.
+    let flags: [String: Flags]
+    let expansions: [String: Expansions]
     let vietnamesePhrases: [String: [Phrase]]
     let englishPhrases: [String: [Phrase]]
     let tickers: Set<String>
 
     init(_ lexicon: NormalizationLexicon) {
-        var entries: [String: Entry] = [:]
+        var entries: [String: Flags] = [:]
+        var expansions: [String: Expansions] = [:]
         func mark(_ words: some Sequence<String>, _ flags: Flags) {
             for word in words {
-                entries[Self.key(word), default: Entry()].flags.formUnion(flags)
+                entries[Self.key(word), default: []].formUnion(flags)
             }
         }
-        for syllable in VietnameseSyllables.validPlain { entries[syllable, default: Entry()].flags.insert(.syllable) }
+        for syllable in VietnameseSyllables.validPlain { entries[syllable, default: []].insert(.syllable) }
         let english = lexicon.languageWords[.en] ?? LanguageWords()
         let vietnamese = lexicon.languageWords[.vi] ?? LanguageWords()
         mark(english.core, .englishCore)
         mark(english.domain, .englishDomain)
         mark(vietnamese.core, .vietnameseCore)
         mark(vietnamese.domain, .vietnameseDomain)
+        mark(english.common, .englishCommon)
+        mark(vietnamese.common, .vietnameseCommon)
         mark(english.neutral.union(vietnamese.neutral), .neutral)
         mark(lexicon.protectedWords, .protected)
         let tickers = Set(lexicon.tickers.map(Self.key))
@@ -75,14 +83,14 @@ final class LexiconIndex: Sendable {
                 guard let first = words.first else { continue }
                 let compiled = Self.expansion(expansion)
                 if words.count == 1 {
-                    entries[first, default: Entry()].flags.insert(flag)
+                    entries[first, default: []].insert(flag)
                     if language == .vi {
-                        entries[first]!.vietnamese = compiled
+                        expansions[first, default: Expansions()].vietnamese = compiled
                     } else {
-                        entries[first]!.english = compiled
+                        expansions[first, default: Expansions()].english = compiled
                     }
                 } else {
-                    entries[first, default: Entry()].flags.insert(.startsPhrase)
+                    entries[first, default: []].insert(.startsPhrase)
                     phrases[language, default: [:]][first, default: []].append(
                         Phrase(rest: Array(words.dropFirst()), expansion: compiled))
                 }
@@ -94,12 +102,14 @@ final class LexiconIndex: Sendable {
         // Longest phrases first, so the longest match wins.
         self.vietnamesePhrases = phrases[.vi, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
         self.englishPhrases = phrases[.en, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
-        self.entries = entries
+        self.flags = entries
+        self.expansions = expansions
     }
 
     /// The plain, single-spaced form under which a content word is filed.
     static func key(_ word: String) -> String {
-        ICUText.segments(of: word).map(\.plain).joined(separator: " ")
+        if word.utf8.allSatisfy({ DomainTokenScanner.isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) }) { return word }
+        return ICUText.segments(of: word).map(\.plain).joined(separator: " ")
     }
 
     private static func expansion(_ text: String) -> Expansion {

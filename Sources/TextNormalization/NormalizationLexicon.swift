@@ -42,12 +42,16 @@ public struct LanguageWords: Sendable, Hashable {
     public var core: Set<String>
     /// Support and crypto vocabulary (`fee`, `wallet`, `withdraw`): 1 point.
     public var domain: Set<String>
+    /// Other frequent words that are also valid in the other language (`cut`/cắt, `tip`): half a
+    /// point to each language when they are, otherwise 1 point to this one.
+    public var common: Set<String>
     /// Brands and loan words used in both languages (`binance`, `ok`, `app`): no points.
     public var neutral: Set<String>
 
-    public init(core: Set<String> = [], domain: Set<String> = [], neutral: Set<String> = []) {
+    public init(core: Set<String> = [], domain: Set<String> = [], common: Set<String> = [], neutral: Set<String> = []) {
         self.core = core
         self.domain = domain
+        self.common = common
         self.neutral = neutral
     }
 }

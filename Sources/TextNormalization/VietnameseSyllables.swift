@@ -70,7 +70,14 @@ enum VietnameseSyllables {
     }()
 
     /// ``validBases`` without marks and with đ → d: what a syllable typed without diacritics can be.
-    static let validPlain: Set<String> = Set(validBases.map(stripMarks))
+    ///
+    /// The `oo` rhyme exists only in a few loan words (`xoong`, `boong`, `moóc`); everywhere else
+    /// `oo` is Telex for ô (`khoong` → không), so only those words count as already valid.
+    static let validPlain: Set<String> = {
+        var result = Set(validBases.filter { !$0.contains("oo") }.map(stripMarks))
+        result.formUnion(["xoong", "boong", "goong", "loong", "coong", "mooc", "sooc", "vooc"])
+        return result
+    }()
 
     private static let frontVowels: Set<Character> = ["i", "e", "ê", "y"]
     private static let glidePrefixes = ["oa", "oă", "oe", "uê", "uy", "uâ", "uơ"]

@@ -7,6 +7,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print the deflection report of a conversation event log.",
+        // Written out so the hidden test subcommand does not add "<subcommand>" to it.
+        usage: """
+            supportbot report [--log <file> ...] [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--target <target>] \
+            [--json] [--html <file>]
+            """,
         discussion: """
             Reads JSON Lines event logs (rotated files of each log too), skips and counts torn or corrupt \
             lines, and prints deflection against the target, containment per day, escalations by reason, \

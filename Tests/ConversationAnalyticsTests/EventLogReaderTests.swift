@@ -70,7 +70,7 @@ struct EventLogReaderTests {
             "ev.jsonl", "ev.jsonl.20250101-000000-10", "ev.jsonl.20250101-000000", "ev.jsonl.20241231-235959",
             "ev.jsonl.20250101-000000-2", "ev.jsonl.bak", "ev.jsonl.2025-01-01", "other.jsonl.20250101-000000",
         ]
-        for name in names { FileManager.default.createFile(atPath: folder.path(name), contents: Data()) }
+        for name in names { _ = FileManager.default.createFile(atPath: folder.path(name), contents: Data()) }
         let expected = [
             "ev.jsonl.20241231-235959", "ev.jsonl.20250101-000000", "ev.jsonl.20250101-000000-2",
             "ev.jsonl.20250101-000000-10", "ev.jsonl",

@@ -68,7 +68,8 @@ struct ReportRenderingTests {
         #expect(text.contains("Target               60.0%  SHORT by 10.0 pp"))
         #expect(
             text.contains(
-                "A conversation is DEFLECTED when it got at least one answer or security route and never an escalate route."
+                "A conversation is DEFLECTED when it got at least one answer or security route and was never handed to a "
+                    + "human (an escalate route, or a security warning that also hands over)."
             ))
         #expect(text.contains("resolved on first contact"))
         #expect(text.contains("  2025-01-06       3 conv       2 deflected   66.7%"))
@@ -114,5 +115,26 @@ struct ReportRenderingTests {
         #expect(times.p95 == p95)
         #expect(times.p99 == p99)
         #expect(times.max == values.max())
+    }
+}
+
+@Suite("A security warning that hands over counts as an escalation")
+struct SecurityHandoverTests {
+    @Test func securityWithReasonIsNotDeflected() {
+        let start = Date(timeIntervalSince1970: 1_736_000_000)
+        let events = [
+            ConversationEvent(
+                time: start, conversation: "hacked", turn: 1, language: "en", route: "security",
+                intent: "security.account_compromised", escalationReason: "security", message: "my account was hacked"),
+            ConversationEvent(
+                time: start, conversation: "scam", turn: 1, language: "en", route: "security",
+                intent: "scam.impersonation", message: "someone posing as staff asked for my code"),
+        ]
+        let report = DeflectionReport(events: events, target: 0.6)
+        // 2 conversations: the warning-only one is deflected, the one handed over is escalated.
+        #expect(report.conversations == 2)
+        #expect(report.deflected == 1)
+        #expect(report.escalated == 1)
+        #expect(report.escalationsByReason == ["security": 1])
     }
 }

@@ -94,8 +94,8 @@ enum SupportBotBinary {
         process.currentDirectoryURL = folder.url
         let outPath = folder.path(".stdout-tmp-\(UUID().uuidString)")
         let errPath = folder.path(".stderr-tmp-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardInput = FileHandle.nullDevice

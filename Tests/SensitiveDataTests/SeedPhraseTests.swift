@@ -12,8 +12,8 @@ struct SeedPhraseTests {
         "English and Vietnamese messages with a seed phrase",
         arguments: [
             (
-                "my seed is \(english12), please help",
-                "my seed is [SEED_PHRASE], please help"
+                "my seed is \(english12). Is it safe now?",
+                "my seed is [SEED_PHRASE]. Is it safe now?"
             ),
             (
                 "cụm từ khôi phục của mình: \(english12) bị lộ rồi",
@@ -48,11 +48,11 @@ struct SeedPhraseTests {
         for style in styles {
             for separator in [" ", "\n", ", ", "\r\n"] {
                 let list = words.enumerated().map { style($0.offset + 1, $0.element) }.joined(separator: separator)
-                let message = "here are my words:\n\(list)\nwhat now"
+                let message = "here are my words:\n\(list)\nnhờ bạn giúp"
                 let redaction = scanner.redact(message)
                 #expect(redaction.kinds == [.seedPhrase], "\(message)")
                 #expect(!redaction.text.contains("abandon") && !redaction.text.contains("accident"), "\(message)")
-                #expect(redaction.text.hasSuffix("\nwhat now"))
+                #expect(redaction.text.hasSuffix("\nnhờ bạn giúp"))
             }
         }
     }
@@ -100,7 +100,7 @@ struct SeedPhraseTests {
     @Test("11 list words are not a seed phrase")
     func elevenWords() {
         let eleven = Self.english12.split(separator: " ").dropLast().joined(separator: " ")
-        for message in [eleven, "my words \(eleven) then", "\(eleven). \(eleven)", "\(eleven) 123 \(eleven)"] {
+        for message in [eleven, "my words \(eleven) and", "\(eleven). \(eleven)", "\(eleven) 123 \(eleven)"] {
             #expect(scanner.findings(in: message).isEmpty, "\(message)")
             #expect(scanner.walletSecret(in: message) == nil)
         }

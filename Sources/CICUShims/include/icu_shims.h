@@ -19,7 +19,8 @@ typedef enum {
     SB_SEGMENT_IDEOGRAPHS = 4,
 } sb_segment_kind;
 
-/// One word segment: byte ranges in the input, the folded buffer and the plain buffer.
+/// One word segment: byte ranges in the input, the folded buffer and the plain buffer. The input
+/// range is -1..-1 when the input was not valid UTF-8 (it was read with U+FFFD substitutes).
 typedef struct {
     int32_t text_start;
     int32_t text_end;
@@ -50,9 +51,10 @@ enum {
     SB_STATUS_ICU_ERROR = -1,
 };
 
-/// Splits valid UTF-8 into words (ICU word break, root rules) and gives each word its NFKC
-/// case fold (`folded`) and that fold without combining marks and with đ → d (`plain`).
-/// Segments that are not words (spaces, punctuation, emoji) are left out.
+/// Splits UTF-8 into words (ICU word break, root rules) and gives each word its NFKC case fold
+/// (`folded`) and that fold without combining marks and with đ → d (`plain`). Segments that
+/// are not words (spaces, punctuation, emoji) are left out. U+200B, U+2028 and U+2029 separate
+/// words; typographic apostrophes read as `'`; ₫ reads as đ.
 int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output);
 
 /// Folds one UTF-8 string: NFKC case fold, then, if `strip_marks` is non-zero, drops combining

@@ -1,1 +1,0 @@
-// EngineBenchmark: placeholder until the benchmark lands.

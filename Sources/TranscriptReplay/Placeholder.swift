@@ -1,1 +1,0 @@
-// TranscriptReplay: placeholder until the module lands.
