@@ -59,7 +59,9 @@ let package = Package(
         // MARK: - Command-line tool
         .executableTarget(
             name: "supportbot",
-            dependencies: ["SupportBot", "TranscriptReplay", "ConversationAnalytics", "EngineBenchmark", argumentParser]
+            dependencies: [
+                "SupportBot", "TranscriptReplay", "ConversationAnalytics", "EngineBenchmark", argumentParser,
+            ]
         ),
 
         // MARK: - Tests
@@ -69,7 +71,8 @@ let package = Package(
         .testTarget(name: "SupportContentTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
         .testTarget(name: "IntentMatchingTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
         .testTarget(name: "DialoguePolicyTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
-        .testTarget(name: "ConversationAnalyticsTests", dependencies: ["ConversationAnalytics", "SupportBotTestSupport"]),
+        .testTarget(
+            name: "ConversationAnalyticsTests", dependencies: ["ConversationAnalytics", "SupportBotTestSupport"]),
         .testTarget(name: "TranscriptReplayTests", dependencies: ["TranscriptReplay", "SupportBotTestSupport"]),
         .testTarget(name: "SupportBotTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["SupportBotTestSupport"]),

@@ -60,11 +60,22 @@ static int setup_failed;
 /// Code points below this, and the half-width and full-width forms, have a table entry.
 enum { FAST_LIMIT = 0x2000, WIDE_START = 0xFF00, WIDE_END = 0xFFF0 };
 
-/// One entry: bit 31 set when the code point folds alone; bits 0-15 its case fold, bits 16-30
-/// its diacritic-free fold (0 when the fold removes it).
-static uint32_t fast_fold[FAST_LIMIT + (WIDE_END - WIDE_START)];
+/// One entry: bits 0-15 the case fold of the code point, bits 16-31 its diacritic-free fold (0
+/// when the fold removes it), then the ENTRY_ bits; 0 when the code point does not fold alone.
+static uint64_t fast_fold[FAST_LIMIT + (WIDE_END - WIDE_START)];
 
-static uint32_t *fast_entry(UChar c) {
+enum {
+    ENTRY_VALID = 32,
+    ENTRY_NOT_ASCII = 33,
+    ENTRY_UPPER = 34,
+    ENTRY_LOWER = 35,
+    ENTRY_CHANGED = 36, /* the case fold differs from the code point */
+    ENTRY_MARKED = 37,  /* the two folds differ */
+};
+
+#define ENTRY_BIT(name) ((uint64_t)1 << (name))
+
+static uint64_t *fast_entry(UChar c) {
     if (c < FAST_LIMIT) return &fast_fold[c];
     if (c >= WIDE_START && c < WIDE_END) return &fast_fold[FAST_LIMIT + (c - WIDE_START)];
     return NULL;
@@ -83,7 +94,7 @@ static int has_boundaries(const UNormalizer2 *normalizer, UChar32 c) {
 }
 
 static void fill_fast_entry(UChar c) {
-    uint32_t *entry = fast_entry(c);
+    uint64_t *entry = fast_entry(c);
     if (entry == NULL || c == 0 || U16_IS_SURROGATE(c)) return;
     *entry = 0;
     if (!has_boundaries(casefold_instance, c) || !has_boundaries(nfc_instance, c)) return;
@@ -95,9 +106,17 @@ static void fill_fast_entry(UChar c) {
         plain_length <= 1) {
         UChar folded_unit = folded_length == 1 ? folded.units[0] : 0;
         UChar plain_unit = plain_length == 1 ? plain.units[0] : 0;
-        int independent = folded_unit == 0 || (!U16_IS_SURROGATE(folded_unit) && has_boundaries(nfc_instance, folded_unit));
-        if (independent && plain_unit < 0x8000 && !U16_IS_SURROGATE(plain_unit)) {
-            *entry = 0x80000000u | (uint32_t)folded_unit | ((uint32_t)plain_unit << 16);
+        int independent =
+            (folded_unit == 0 || (!U16_IS_SURROGATE(folded_unit) && has_boundaries(nfc_instance, folded_unit))) &&
+            (plain_unit == 0 || (!U16_IS_SURROGATE(plain_unit) && has_boundaries(nfc_instance, plain_unit)));
+        if (independent) {
+            uint64_t value = (uint64_t)folded_unit | ((uint64_t)plain_unit << 16) | ENTRY_BIT(ENTRY_VALID);
+            if (c >= 0x80) value |= ENTRY_BIT(ENTRY_NOT_ASCII);
+            if (c >= 'A' && c <= 'Z') value |= ENTRY_BIT(ENTRY_UPPER);
+            if (c >= 'a' && c <= 'z') value |= ENTRY_BIT(ENTRY_LOWER);
+            if (folded_unit != c) value |= ENTRY_BIT(ENTRY_CHANGED);
+            if (folded_unit != plain_unit) value |= ENTRY_BIT(ENTRY_MARKED);
+            *entry = value;
         }
     }
     scratch_free(&folded);
@@ -237,26 +256,56 @@ static void append_utf8(const UChar *units, int32_t length, char *buffer, int32_
     }
 }
 
-/// Folds one word straight into the output buffers: through the table when every unit has an
-/// entry, else through ICU. Returns 0 on an ICU error.
-static int fold_word(const UChar *source, int32_t length, sb_segment_output *output, scratch *folded, scratch *plain) {
-    int32_t folded_start = output->folded_length, plain_start = output->plain_length;
+/// The `sb_segment_flag` bits that describe the input of a word.
+static int32_t input_flags(const UChar *source, int32_t length) {
+    int32_t flags = SB_SEGMENT_ASCII;
     for (int32_t i = 0; i < length; i++) {
-        uint32_t *entry = fast_entry(source[i]);
+        UChar c = source[i];
+        if (c >= 0x80) flags &= ~SB_SEGMENT_ASCII;
+        if (c >= 'A' && c <= 'Z') flags |= SB_SEGMENT_UPPER;
+        if (c >= 'a' && c <= 'z') flags |= SB_SEGMENT_LOWER;
+    }
+    return flags;
+}
+
+/// Folds one word straight into the output buffers: through the table when every unit has an
+/// entry, else through ICU. Returns the word's `sb_segment_flag` bits, or -1 on an ICU error.
+static int32_t fold_word(const UChar *source, int32_t length, sb_segment_output *output, scratch *folded,
+                         scratch *plain) {
+    int32_t folded_start = output->folded_length, plain_start = output->plain_length;
+    int32_t flags;
+    uint64_t seen = 0;
+    for (int32_t i = 0; i < length; i++) {
+        uint64_t *entry = fast_entry(source[i]);
         if (entry == NULL || *entry == 0) goto slow;
-        UChar folded_unit = (UChar)(*entry & 0xFFFF), plain_unit = (UChar)((*entry >> 16) & 0x7FFF);
+        uint64_t value = *entry;
+        seen |= value;
+        UChar folded_unit = (UChar)(value & 0xFFFF), plain_unit = (UChar)((value >> 16) & 0xFFFF);
         if (folded_unit != 0) put_unit(folded_unit, output->folded, output->folded_capacity, &output->folded_length);
         if (plain_unit != 0) put_unit(plain_unit, output->plain, output->plain_capacity, &output->plain_length);
     }
-    return 1;
+    flags = 0;
+    if (!(seen & ENTRY_BIT(ENTRY_NOT_ASCII))) flags |= SB_SEGMENT_ASCII;
+    if (seen & ENTRY_BIT(ENTRY_UPPER)) flags |= SB_SEGMENT_UPPER;
+    if (seen & ENTRY_BIT(ENTRY_LOWER)) flags |= SB_SEGMENT_LOWER;
+    if (!(seen & ENTRY_BIT(ENTRY_CHANGED))) flags |= SB_SEGMENT_FOLDED_AS_TYPED;
+    if (seen & ENTRY_BIT(ENTRY_MARKED)) flags |= SB_SEGMENT_MARKED;
+    return flags;
 slow:
     output->folded_length = folded_start;
     output->plain_length = plain_start;
     int32_t folded_units = 0, plain_units = 0;
-    if (!fold_with_icu(source, length, folded, plain, &folded_units, &plain_units)) return 0;
+    if (!fold_with_icu(source, length, folded, plain, &folded_units, &plain_units)) return -1;
+    flags = input_flags(source, length);
+    if (folded_units == length && memcmp(folded->units, source, sizeof(UChar) * (size_t)length) == 0) {
+        flags |= SB_SEGMENT_FOLDED_AS_TYPED;
+    }
+    if (folded_units != plain_units || memcmp(folded->units, plain->units, sizeof(UChar) * (size_t)plain_units) != 0) {
+        flags |= SB_SEGMENT_MARKED;
+    }
     append_utf8(folded->units, folded_units, output->folded, output->folded_capacity, &output->folded_length);
     append_utf8(plain->units, plain_units, output->plain, output->plain_capacity, &output->plain_length);
-    return 1;
+    return flags;
 }
 
 // MARK: - UTF-8 in
@@ -396,7 +445,8 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
             text_end = byte_cursor;
         }
         int32_t folded_start = output->folded_length, plain_start = output->plain_length;
-        if (!fold_word(text.units + start, end - start, output, &folded, &plain)) {
+        int32_t flags = fold_word(text.units + start, end - start, output, &folded, &plain);
+        if (flags < 0) {
             result = SB_STATUS_ICU_ERROR;
             goto done;
         }
@@ -408,6 +458,7 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
         segment.text_start = text_start;
         segment.text_end = text_end;
         segment.kind = segment_kind(rule_status);
+        segment.flags = flags;
         segment.folded_start = folded_start;
         segment.folded_end = output->folded_length;
         segment.plain_start = plain_start;

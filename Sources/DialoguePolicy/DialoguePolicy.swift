@@ -121,8 +121,9 @@ public struct DialoguePolicy: Sendable {
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
-            return escalation(.frustration, intent: confident.first, text: content.message(.frustration, in: language),
-                              language: language, explanation: "the user is frustrated")
+            return escalation(
+                .frustration, intent: confident.first, text: content.message(.frustration, in: language),
+                language: language, explanation: "the user is frustrated")
         }
         if let security = confident.first(where: { $0.route == .security }) {
             return securityWarning(security, language: language)
@@ -135,8 +136,9 @@ public struct DialoguePolicy: Sendable {
                 default: .highRisk
                 }
             let text = content.answers[handover.intentID]?[language] ?? ""
-            return escalation(reason, intent: handover, text: text, language: language,
-                              explanation: handover.explanation.description)
+            return escalation(
+                reason, intent: handover, text: text, language: language,
+                explanation: handover.explanation.description)
         }
         let answers = confident.filter { $0.route == .answer }
         if answers.count >= 2, answers[0].confidence - answers[1].confidence < thresholds.clarifyMargin,
@@ -163,7 +165,9 @@ public struct DialoguePolicy: Sendable {
         switch question {
         case .clarification(let options):
             if let choice = Self.chosenNumber(message, options: options) ?? chosenByWords(options, result, message) {
-                guard let candidate = result.candidates.first(where: { $0.intentID == choice }) ?? syntheticCandidate(choice)
+                guard
+                    let candidate = result.candidates.first(where: { $0.intentID == choice })
+                        ?? syntheticCandidate(choice)
                 else { return nil }
                 return route(candidate, result, language: language, conversation: &conversation)
             }

@@ -10,7 +10,8 @@ public struct BenchMessage: Sendable, Hashable {
     /// The first message of a conversation: a fresh ``Conversation`` starts here.
     public var startsConversation: Bool
 
-    public init(text: String, isLabelled: Bool = false, expectedIntent: String? = nil, startsConversation: Bool = true) {
+    public init(text: String, isLabelled: Bool = false, expectedIntent: String? = nil, startsConversation: Bool = true)
+    {
         self.text = text
         self.isLabelled = isLabelled
         self.expectedIntent = expectedIntent

@@ -23,6 +23,8 @@ public struct BenchmarkConfiguration: Sendable {
     /// Measured rounds per operation, after one warm-up round; figures are their medians.
     public var rounds = 5
     public var messagesPerRound = 20_000
+    /// A cap on one round's duration: a slow operation is measured on fewer messages.
+    public var maximumRoundSeconds = 2.0
     /// Timed loads of the content (median reported).
     public var loadRounds = 3
     /// Threads for the all-cores run; 1 skips it.
@@ -43,6 +45,7 @@ public struct BenchmarkConfiguration: Sendable {
         rounds = 1
         messagesPerRound = 300
         loadRounds = 1
+        maximumRoundSeconds = 0.5
         syntheticSizes = [60, 240]
         syntheticMessages = 200
         threads = min(threads, 2)

@@ -35,6 +35,7 @@ public struct WorkloadFigures: Sendable, Codable {
     public var patterns: Int
     public var terms: Int
     public var distinctMessages: Int
+    /// Messages per measured round of `respond` (fewer than asked when a round hit the time cap).
     public var messagesPerRound: Int
     /// Generated patterns the compiler rejected (clashes between generated intents).
     public var droppedPatterns: Int

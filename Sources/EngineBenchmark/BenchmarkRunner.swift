@@ -35,23 +35,31 @@ public struct BenchmarkRunner {
         var makers: [(String, () throws -> BenchWorkload)] = []
         if configuration.parts.contains(.shipped) {
             makers.append(
-                ("shipped", { try ShippedWorkload.make(contentDirectory: base, transcripts: configuration.transcripts) }))
+                (
+                    "shipped",
+                    { try ShippedWorkload.make(contentDirectory: base, transcripts: configuration.transcripts) }
+                ))
         }
         if configuration.parts.contains(.synthetic) {
             for size in configuration.syntheticSizes {
                 makers.append(
-                    ("synthetic \(size)",
-                    {
-                        try SyntheticWorkload.make(
-                            size: size, base: base, distinctMessages: configuration.syntheticMessages,
-                            seed: configuration.seed)
-                    }))
+                    (
+                        "synthetic \(size)",
+                        {
+                            try SyntheticWorkload.make(
+                                size: size, base: base, distinctMessages: configuration.syntheticMessages,
+                                seed: configuration.seed)
+                        }
+                    ))
             }
         }
         if configuration.parts.contains(.workload) {
             for file in configuration.workloadFiles {
                 makers.append(
-                    (file.lastPathComponent, { try NeutralWorkload.make(file: file, base: base, seed: configuration.seed) }))
+                    (
+                        file.lastPathComponent,
+                        { try NeutralWorkload.make(file: file, base: base, seed: configuration.seed) }
+                    ))
             }
         }
         for (label, make) in makers {
@@ -96,6 +104,8 @@ public struct BenchmarkRunner {
             let compiled = MonotonicClock.nanoseconds()
             loadTimes.append(Double(read - start) / 1e6)
             compileTimes.append(Double(compiled - read) / 1e6)
+            let spentSeconds = (loadTimes.reduce(0, +) + compileTimes.reduce(0, +)) / 1e3
+            if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
         }
         let engine = loaded!
 
@@ -103,7 +113,8 @@ public struct BenchmarkRunner {
         let starts = workload.messages.map(\.startsConversation)
         let loop = TimedLoop(
             messageCount: texts.count, messagesPerRound: configuration.messagesPerRound, rounds: configuration.rounds,
-            warmupMessages: configuration.messagesPerRound)
+            warmupMessages: configuration.messagesPerRound, maximumRoundSeconds: configuration.maximumRoundSeconds,
+            minimumMessages: min(configuration.messagesPerRound, 500))
 
         progress("bench: \(workload.title): floors (C boundary, normalizer)")
         let roundTrip = loop.run { ICUText.roundTrip(texts[$0]) }
@@ -138,7 +149,8 @@ public struct BenchmarkRunner {
         let threads = max(1, configuration.threads)
         if threads > 1 {
             progress("bench: \(workload.title): all cores (\(threads) threads)")
-            multicore = concurrentRate(engine: engine, texts: texts, starts: starts, threads: threads)
+            multicore = concurrentRate(
+                engine: engine, texts: texts, starts: starts, threads: threads, perThread: respond.messagesPerRound)
         }
 
         let (routes, accuracy) = Self.outcomes(engine: engine, messages: workload.messages)
@@ -146,7 +158,7 @@ public struct BenchmarkRunner {
         let figures = WorkloadFigures(
             name: workload.name, title: workload.title, messageSource: workload.messageSource,
             intents: engine.content.intents.count, patterns: engine.index.patternCount, terms: engine.index.termCount,
-            distinctMessages: texts.count, messagesPerRound: configuration.messagesPerRound,
+            distinctMessages: texts.count, messagesPerRound: respond.messagesPerRound,
             droppedPatterns: droppedPatterns, loadMs: TimedLoop.median(loadTimes),
             compileMs: TimedLoop.median(compileTimes),
             loadCompileMs: TimedLoop.median(zip(loadTimes, compileTimes).map(+)), peakRssMb: peak,
@@ -169,8 +181,9 @@ public struct BenchmarkRunner {
 
     /// Messages/s with `threads` threads answering at once, each with its own conversations and
     /// starting at its own place in the list; the median of the rounds.
-    private func concurrentRate(engine: SupportEngine, texts: [String], starts: [Bool], threads: Int) -> Double {
-        let perThread = configuration.messagesPerRound
+    private func concurrentRate(
+        engine: SupportEngine, texts: [String], starts: [Bool], threads: Int, perThread: Int
+    ) -> Double {
         let checksum = Mutex(0)
         var rates: [Double] = []
         for round in 0...configuration.rounds {

@@ -12,7 +12,8 @@ public struct MachineDescription: Sendable, Codable, Hashable {
 
     public static func current() -> MachineDescription {
         MachineDescription(
-            hostname: ProcessInfo.processInfo.hostName, cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
+            hostname: ProcessInfo.processInfo.hostName, cpu: cpuModel(),
+            cores: ProcessInfo.processInfo.activeProcessorCount,
             operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString, build: buildConfiguration)
     }
 

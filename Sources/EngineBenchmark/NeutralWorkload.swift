@@ -57,8 +57,10 @@ enum NeutralWorkload {
                 generated.patterns[language] = phrases.map(\.patternText)
                 let sources = phrases.isEmpty ? all : phrases
                 generated.examples[language] = (0..<ContentLoader.minimumExamples).map { _ in
-                    sources.isEmpty ? intent.id : generator.pick(sources).realise(
-                        concepts: [:], fillers: [], using: &generator)
+                    sources.isEmpty
+                        ? intent.id
+                        : generator.pick(sources).realise(
+                            concepts: [:], fillers: [], using: &generator)
                 }
             }
             intents.append(generated)

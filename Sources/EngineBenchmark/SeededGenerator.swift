@@ -24,7 +24,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniformly chosen element; the collection must not be empty.
     public mutating func pick<C: RandomAccessCollection>(_ collection: C) -> C.Element {
-        collection[collection.index(collection.startIndex, offsetBy: Int.random(in: 0..<collection.count, using: &self))]
+        collection[
+            collection.index(collection.startIndex, offsetBy: Int.random(in: 0..<collection.count, using: &self))]
     }
 }
 

@@ -43,14 +43,17 @@ struct SyntheticVocabulary: Sendable {
             if pairs.insert(pair).inserted { vietnamese.append(pair) }
         }
         // Frequent words first: a shuffled head keeps the real words frequent in both languages.
-        vietnamese = Array(vietnamese.prefix(syllables.count)).shuffled(using: &generator)
+        vietnamese =
+            Array(vietnamese.prefix(syllables.count)).shuffled(using: &generator)
             + vietnamese.dropFirst(syllables.count)
     }
 
     /// Two or three syllables of consonant-vowel shapes that are not Vietnamese syllables and end
     /// in none of the Telex tone keys (s f r x j), so Telex repair never touches them.
     static func madeUpWord(using generator: inout SeededGenerator) -> String {
-        let onsets = ["b", "br", "c", "cl", "d", "dr", "g", "gl", "k", "l", "m", "n", "p", "pl", "pr", "st", "t", "tr", "v"]
+        let onsets = [
+            "b", "br", "c", "cl", "d", "dr", "g", "gl", "k", "l", "m", "n", "p", "pl", "pr", "st", "t", "tr", "v",
+        ]
         let vowels = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"]
         let codas = ["", "", "l", "n", "nd", "nt", "ck", "m", "lt", "mp"]
         var word = ""

@@ -155,7 +155,8 @@ enum SyntheticWorkload {
             return phrase
         }
 
-        func realise(_ phrase: Phrase, _ language: SyntheticLanguage, using generator: inout SeededGenerator) -> String {
+        func realise(_ phrase: Phrase, _ language: SyntheticLanguage, using generator: inout SeededGenerator) -> String
+        {
             let fillers = language == .en ? ["really", "the", "this", "some"] : ["cái", "này", "đó", "giúp"]
             return phrase.realise(concepts: concepts[language] ?? [:], fillers: fillers, using: &generator)
         }
@@ -167,7 +168,8 @@ enum SyntheticWorkload {
                 language == .en
                 ? ["hi", "hello", "hey there", "please", "can you help"]
                 : ["ad ơi", "cho mình hỏi", "chào bạn", "shop ơi", "làm ơn"]
-            let suffixes = language == .en ? ["please", "thanks", "asap", "right now"] : ["với", "nhé", "giúp mình", "ạ"]
+            let suffixes =
+                language == .en ? ["please", "thanks", "asap", "right now"] : ["với", "nhé", "giúp mình", "ạ"]
             var message = text
             if generator.chance(0.4) { message = generator.pick(prefixes) + " " + message }
             if generator.chance(0.3) { message += " " + generator.pick(suffixes) }

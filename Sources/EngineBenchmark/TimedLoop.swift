@@ -3,6 +3,8 @@
 struct TimedLoop {
     /// Medians over the rounds.
     struct Result {
+        /// Messages in each measured round (fewer than asked when the time cap applied).
+        var messagesPerRound: Int
         var messagesPerSecond: Double
         var p50Microseconds: Double
         var p99Microseconds: Double
@@ -13,6 +15,10 @@ struct TimedLoop {
     let messagesPerRound: Int
     let rounds: Int
     let warmupMessages: Int
+    /// A cap on one round's duration: slow operations get rounds of fewer messages (at least
+    /// `minimumMessages`), so a slow engine cannot make the bench run for an hour.
+    var maximumRoundSeconds: Double = 2
+    var minimumMessages = 500
 
     /// `body` handles the message at an index and returns something derived from the result,
     /// so that the work cannot be optimised away.
@@ -20,10 +26,18 @@ struct TimedLoop {
         precondition(messageCount > 0 && messagesPerRound > 0 && rounds > 0)
         var checksum = 0
         var index = 0
-        for _ in 0..<warmupMessages {
+        let warmupStart = MonotonicClock.nanoseconds()
+        let budget = UInt64(maximumRoundSeconds * 1e9)
+        var warmed = 0
+        while warmed < max(1, warmupMessages) {
             checksum &+= body(index)
             index = index + 1 == messageCount ? 0 : index + 1
+            warmed += 1
+            if warmed >= minimumMessages, MonotonicClock.nanoseconds() &- warmupStart > budget { break }
         }
+        let perMessage = Double(MonotonicClock.nanoseconds() &- warmupStart) / Double(warmed)
+        let affordable = Int(Double(budget) / max(perMessage, 1))
+        let messagesPerRound = min(self.messagesPerRound, max(minimumMessages, affordable))
         var rates: [Double] = []
         var p50: [Double] = []
         var p99: [Double] = []
@@ -49,7 +63,8 @@ struct TimedLoop {
         }
         BlackHole.consume(checksum)
         return Result(
-            messagesPerSecond: Self.median(rates), p50Microseconds: Self.median(p50), p99Microseconds: Self.median(p99),
+            messagesPerRound: messagesPerRound, messagesPerSecond: Self.median(rates),
+            p50Microseconds: Self.median(p50), p99Microseconds: Self.median(p99),
             p999Microseconds: Self.median(p999))
     }
 

@@ -52,7 +52,8 @@ public struct IntentCandidate: Sendable, Hashable {
     public var confidence: Double
     public var explanation: MatchExplanation
 
-    public init(intentID: String, route: IntentRoute, priority: Int, confidence: Double, explanation: MatchExplanation) {
+    public init(intentID: String, route: IntentRoute, priority: Int, confidence: Double, explanation: MatchExplanation)
+    {
         self.intentID = intentID
         self.route = route
         self.priority = priority

@@ -27,7 +27,9 @@ struct PatternCompiler {
     let content: BotContent
     private(set) var diagnostics: [ContentDiagnostic] = []
     private var vocabulary: TermVocabulary
-    private var conceptForms: [String: [SourceText]] = [:]
+    private var conceptForms: [String: [(form: SourceText, language: Language)]] = [:]
+    /// The language of the pattern being compiled: its abbreviations apply to its words.
+    private var language = Language.en
     private var conceptIndices: [String: Int] = [:]
     private var concepts: [PatternNode] = []
     private var conceptMarkedForms: [[Int32: Set<String>]] = []
@@ -40,7 +42,7 @@ struct PatternCompiler {
         vocabulary = TermVocabulary(irregularForms: content.lexicon.inflections)
         for language in BotContent.languages {
             for (name, forms) in content.locales[language]?.concepts ?? [:] {
-                conceptForms[name, default: []].append(contentsOf: forms)
+                conceptForms[name, default: []].append(contentsOf: forms.map { ($0, language) })
             }
         }
     }
@@ -53,6 +55,7 @@ struct PatternCompiler {
                 IntentIndex.Target(
                     intentID: intent.id, route: intent.route, priority: intent.priority, phraseSet: nil))
             for language in BotContent.languages {
+                self.language = language
                 for source in intent.patterns[language] ?? [] {
                     guard let pattern = compilePattern(source, target: targetIndex) else { continue }
                     let key = canonicalKey(pattern)
@@ -74,6 +77,7 @@ struct PatternCompiler {
                     intentID: "$\(phraseSet)", route: .answer, priority: 0, phraseSet: phraseSet))
             for language in BotContent.languages {
                 guard let locale = content.locales[language] else { continue }
+                self.language = language
                 let sources: [SourceText]
                 switch phraseSet {
                 case .yes: sources = locale.yesWords
@@ -130,18 +134,22 @@ struct PatternCompiler {
         case .word(let word, let offset):
             let segments = ICUText.segments(of: word)
             guard !segments.isEmpty else {
-                report(.error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
+                report(
+                    .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
-            let nodes = segments.map { segment -> PatternNode in
+            var nodes: [PatternNode] = []
+            for segment in segments {
+                // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
+                if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
+                    for word in ICUText.segments(of: expansion) {
+                        nodes.append(.term(vocabulary.intern(word.plain)))
+                    }
+                    continue
+                }
                 let term = vocabulary.intern(segment.plain)
                 if segment.folded != segment.plain { markedForms[term, default: []].insert(segment.folded) }
-                return .term(term)
-            }
-            if let abbreviation = abbreviationExpansion(of: segments), segments.count == 1 {
-                report(
-                    .warning, source, offset,
-                    "'\(word)' is an abbreviation that messages expand to '\(abbreviation)'; write the full words")
+                nodes.append(.term(term))
             }
             return nodes.count == 1 ? nodes[0] : .sequence(nodes)
         case .sequence(let items):
@@ -161,17 +169,6 @@ struct PatternCompiler {
         }
     }
 
-    private func abbreviationExpansion(of segments: [WordSegment]) -> String? {
-        for language in BotContent.languages {
-            if let expansion = content.lexicon.abbreviations[language]?[segments[0].plain],
-                ICUText.fold(expansion, strippingMarks: true) != segments[0].plain
-            {
-                return expansion
-            }
-        }
-        return nil
-    }
-
     // MARK: - Concepts
 
     private mutating func resolveConcept(_ name: String, at source: SourceText, _ offset: Int) -> Int? {
@@ -187,10 +184,15 @@ struct PatternCompiler {
             return nil
         }
         compiling.append(name)
-        defer { compiling.removeLast() }
+        let outerLanguage = language
+        defer {
+            compiling.removeLast()
+            language = outerLanguage
+        }
         var alternatives: [PatternNode] = []
         var formMarks: [Int32: Set<String>] = [:]
-        for form in forms {
+        for (form, formLanguage) in forms {
+            language = formLanguage
             let parsed: ParsedPattern
             do {
                 parsed = try PatternParser.parse(form.text)

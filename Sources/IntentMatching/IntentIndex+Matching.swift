@@ -109,7 +109,12 @@ extension IntentIndex {
             score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
             score = min(1, max(0, score))
             let target = pattern.intentIndex
-            if let current = best[target], current.score >= score { continue }
+            // Ties go to the earliest pattern, so explanations do not depend on set order.
+            if let current = best[target],
+                current.score > score || (current.score == score && current.pattern <= number)
+            {
+                continue
+            }
             best[target] = (score, number, windowStart)
         }
     }

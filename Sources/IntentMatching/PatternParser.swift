@@ -33,7 +33,8 @@ struct PatternParser {
             if scalar == "!" {
                 position += 1
                 guard position < scalars.count, !scalars[position].properties.isWhitespace else {
-                    throw PatternSyntaxError(message: "'!' must be followed by a word, a (group) or a ~concept", offset: position - 1)
+                    throw PatternSyntaxError(
+                        message: "'!' must be followed by a word, a (group) or a ~concept", offset: position - 1)
                 }
                 vetoes.append(try parseItem())
             } else if scalar == "{" {
@@ -51,7 +52,8 @@ struct PatternParser {
                     throw PatternSyntaxError(message: "empty set {}", offset: opening)
                 }
                 if items.contains(where: { if case .gap = $0 { return true } else { return false } }) {
-                    throw PatternSyntaxError(message: "a gap '*' means nothing inside an unordered set", offset: opening)
+                    throw PatternSyntaxError(
+                        message: "a gap '*' means nothing inside an unordered set", offset: opening)
                 }
             } else if sawSet {
                 throw PatternSyntaxError(

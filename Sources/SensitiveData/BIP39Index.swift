@@ -116,7 +116,9 @@ struct BIP39Index: Sendable {
             switch byte {
             case 0xCC, 0xCD: return true
             case 0xE1 where index + 1 < count && bytes[index + 1] >= 0x84 && bytes[index + 1] <= 0x87: return true
-            case 0xE3 where index + 2 < count && bytes[index + 1] == 0x82 && (bytes[index + 2] == 0x99 || bytes[index + 2] == 0x9A):
+            case 0xE3
+            where index + 2 < count && bytes[index + 1] == 0x82
+                && (bytes[index + 2] == 0x99 || bytes[index + 2] == 0x9A):
                 return true
             case 0xEF where index + 1 < count && bytes[index + 1] >= 0xBC && bytes[index + 1] <= 0xBF: return true
             default: break

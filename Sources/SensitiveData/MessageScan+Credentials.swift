@@ -68,7 +68,7 @@ extension MessageScan {
         guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return nil }
         switch bytes[token.start] | 0x20 {
         case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: guard token.isASCII else { return nil }  // c o 2 p t
-        case 0x6D: break  // m: also mã, mật
+        case 0x6D, 0xEF: break  // m: also mã, mật; 0xEF: full-width letters
         default: return nil
         }
         // Packed words, not strings: no allocation for the tokens that are not keywords.

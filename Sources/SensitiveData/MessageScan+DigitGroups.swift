@@ -31,7 +31,8 @@ extension MessageScan {
     func isNumberStart(_ index: Int) -> Bool {
         guard index > 0 else { return true }
         let before = bytes[index - 1]
-        return !(ASCII.isAlphanumeric(before) || before == 0x2E || before == 0x2C || before == 0x5F || before == 0x2B
+        return
+            !(ASCII.isAlphanumeric(before) || before == 0x2E || before == 0x2C || before == 0x5F || before == 0x2B
             || before == 0x2F)
     }
 

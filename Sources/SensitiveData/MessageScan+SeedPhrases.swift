@@ -40,7 +40,8 @@ extension MessageScan {
             }
             if let gap = run.gapWord, run.count >= 1, run.countBeforeGap + run.count >= Self.seedPhraseMinimumWords - 1,
                 let bip39 = BIP39Language(rawValue: language), bip39.allowsNearMiss,
-                index.isNearMiss(String(decoding: slice(gap.lowerBound, gap.upperBound), as: UTF8.self).lowercased(), in: bip39)
+                index.isNearMiss(
+                    String(decoding: slice(gap.lowerBound, gap.upperBound), as: UTF8.self).lowercased(), in: bip39)
             {
                 phrases.append(run.startBeforeGap..<run.endByte)
             }
@@ -89,7 +90,8 @@ extension MessageScan {
                 finish(language)
                 let run = runs[language]
                 if run.count > 0 {  // this word may be the one tolerated typo
-                    runs[language] = LanguageRun(countBeforeGap: run.count, startBeforeGap: run.startByte, gapWord: word)
+                    runs[language] = LanguageRun(
+                        countBeforeGap: run.count, startBeforeGap: run.startByte, gapWord: word)
                 } else {
                     runs[language] = LanguageRun()
                     active &= ~bit

@@ -26,7 +26,6 @@ struct MessageToken {
         static let endsSentence = Flags(rawValue: 1 << 6)
 
         // Unions as constants: an array literal of options can cost an allocation on a hot path.
-        static let none = Flags(rawValue: 0)
         static let notWord = Flags(rawValue: hasDigit.rawValue | hasSymbol.rawValue)
         static let notNumber = Flags(rawValue: hasLetter.rawValue | hasSymbol.rawValue | nonASCII.rawValue)
         static let valueStart = Flags(rawValue: colonBefore.rawValue | quoteBefore.rawValue)
@@ -84,7 +83,9 @@ enum MessageTokenizer {
             var separator: Separator? = nil
             var width = 1
             if byteClass & ByteClass.separator != 0 {
-                separator = byteClass & ByteClass.colon != 0 ? .colon : byteClass & ByteClass.quote != 0 ? .openingQuote : .space
+                separator =
+                    byteClass & ByteClass.colon != 0
+                    ? .colon : byteClass & ByteClass.quote != 0 ? .openingQuote : .space
             } else if byteClass & ByteClass.multibyte != 0 {
                 (separator, width) = self.separator(in: bytes, at: index)
             }

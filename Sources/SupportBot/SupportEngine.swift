@@ -52,7 +52,8 @@ public struct SupportEngine: Sendable {
         let reply = policy.respond(to: message, in: &conversation)
         let elapsed = ContinuousClock.now - start
         if let eventSink {
-            let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+            let microseconds =
+                elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
             let event = ConversationEvent(
                 time: Date(), conversation: conversation.id, turn: conversation.turn,
                 language: reply.language.rawValue, route: reply.route.rawValue, intent: reply.intent,

@@ -210,7 +210,8 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: routeNode))
             }
         } else if mapping["route"] == nil {
-            log.error(file.location(of: idNode), "intent '\(id)' has no 'route'", sourceLine: file.sourceLine(of: idNode))
+            log.error(
+                file.location(of: idNode), "intent '\(id)' has no 'route'", sourceLine: file.sourceLine(of: idNode))
         }
         var intent = IntentDefinition(id: id, route: route, location: file.location(of: idNode))
         if let escalate = mapping["escalate"] {
@@ -316,14 +317,16 @@ public enum ContentLoader {
             for language in BotContent.languages where answers[intent.id]?[language] == nil {
                 log.error(
                     intent.location,
-                    "intent '\(intent.id)' has no \(language.rawValue) answer (faq/\(language.rawValue)/\(intent.id).md)")
+                    "intent '\(intent.id)' has no \(language.rawValue) answer (faq/\(language.rawValue)/\(intent.id).md)"
+                )
             }
         }
         return answers
     }
 
     /// Replaces `{{name}}` with its value from `bot.yaml`; an unknown name is an error at its spot.
-    static func fill(_ text: String, _ values: [String: String], file: String, line: Int, log: DiagnosticLog) -> String {
+    static func fill(_ text: String, _ values: [String: String], file: String, line: Int, log: DiagnosticLog) -> String
+    {
         guard text.contains("{{") else { return text }
         var result = ""
         var lineNumber = line

@@ -41,7 +41,9 @@ public enum LexiconFile {
         return lexicon
     }
 
-    private static func read(_ file: YAMLFile, language: Language, into lexicon: inout NormalizationLexicon, log: DiagnosticLog) {
+    private static func read(
+        _ file: YAMLFile, language: Language, into lexicon: inout NormalizationLexicon, log: DiagnosticLog
+    ) {
         guard let root = file.mapping(file.root, file.path, log: log) else { return }
         file.rejectUnknownKeys(root, allowed: keys, in: file.path, log: log)
         if let node = root["language"], let declared = file.string(node, "'language'", log: log),
@@ -79,14 +81,18 @@ public enum LexiconFile {
                     continue
                 }
                 if let first = expanded[key.folded] {
-                    report(key.source, "abbreviation '\(key.source.text)' is already defined at \(first.location)", file, log)
+                    report(
+                        key.source, "abbreviation '\(key.source.text)' is already defined at \(first.location)", file,
+                        log)
                     continue
                 }
                 expanded[key.folded] = key.source
                 lexicon.abbreviations[language, default: [:]][key.folded] = expansion.source.text
             }
         }
-        if let node = root["ambiguous_abbreviations"], let entries = file.mapping(node, "'ambiguous_abbreviations'", log: log) {
+        if let node = root["ambiguous_abbreviations"],
+            let entries = file.mapping(node, "'ambiguous_abbreviations'", log: log)
+        {
             for (keyNode, sensesNode) in entries {
                 guard let key = folded(keyNode, "an abbreviation", file, log) else { continue }
                 if let first = expanded[key.folded] {

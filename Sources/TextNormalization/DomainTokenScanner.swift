@@ -29,13 +29,19 @@ enum DomainTokenScanner {
             var interesting = false
             while index < count {
                 let byte = bytes[index]
-                if byte < 0x80 {
-                    if byte <= 0x20 && whitespaceWidth(bytes, at: index) > 0 { break }
-                    if !isLetter(byte) { interesting = true }
+                if byte > 0x20 && byte < 0x80 {
+                    if byte &- UInt8(ascii: "a") >= 26 && byte &- UInt8(ascii: "A") >= 26 { interesting = true }
+                    index += 1
+                } else if byte <= 0x20 {
+                    if whitespaceWidth(bytes, at: index) > 0 { break }
+                    interesting = true
                     index += 1
                 } else {
-                    if whitespaceWidth(bytes, at: index) > 0 { break }
-                    if byte == 0xE2 { interesting = true }
+                    // Only C2 (NBSP), E2 (general punctuation) and E3 (ideographic space) start a space.
+                    if byte == 0xC2 || byte >= 0xE2 && byte <= 0xE3 {
+                        if whitespaceWidth(bytes, at: index) > 0 { break }
+                        if byte == 0xE2 { interesting = true }
+                    }
                     index += 1
                 }
             }
@@ -117,8 +123,9 @@ enum DomainTokenScanner {
     private static func isEmail(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = chunk.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
         for byte in chunk[..<at] {
-            guard isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            guard
+                isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
             else { return false }
         }
         let domain = UnsafeBufferPointer(rebasing: chunk[(at + 1)...])
@@ -126,8 +133,8 @@ enum DomainTokenScanner {
     }
 
     private static func isURL(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
-        for scheme in ["http://", "https://", "www."] where hasPrefixIgnoringCase(chunk, scheme) {
-            return chunk.count > scheme.utf8.count
+        for scheme in schemes where matchesIgnoringCase(UnsafeRawBufferPointer(chunk), at: 0, scheme) {
+            return chunk.count > scheme.count
         }
         let host = UnsafeBufferPointer(rebasing: chunk[..<hostLength(chunk)])
         guard hostLabels(host) >= 2, host.count == chunk.count || chunk[host.count] == UInt8(ascii: "/") else {
@@ -138,6 +145,8 @@ enum DomainTokenScanner {
         for byte in host[(dot + 1)...] { tld.unicodeScalars.append(Unicode.Scalar(lowercase(byte))) }
         return topLevelDomains.contains(tld)
     }
+
+    private static let schemes: [[UInt8]] = [Array("http://".utf8), Array("https://".utf8), Array("www.".utf8)]
 
     /// Common top-level domains: a dotted word ending in one of these is a web address.
     private static let topLevelDomains: Set<String> = [
@@ -151,8 +160,9 @@ enum DomainTokenScanner {
         if let (left, right) = elision(chunk) {
             return left.count >= 4 && right.count >= 3 && left.allSatisfy(isAlphanumeric)
                 && right.allSatisfy(isAlphanumeric)
-                && (hasPrefixIgnoringCase(left, "0x") || hasPrefixIgnoringCase(left, "bc1") || left[0] == UInt8(ascii: "T")
-                    || left.count >= 6)
+                && (matchesIgnoringCase(UnsafeRawBufferPointer(left), at: 0, hexPrefix)
+                    || matchesIgnoringCase(UnsafeRawBufferPointer(left), at: 0, bech32Prefix)
+                    || left[0] == UInt8(ascii: "T") || left.count >= 6)
         }
         guard chunk.allSatisfy(isAlphanumeric) else { return false }
         let count = chunk.count
@@ -160,10 +170,13 @@ enum DomainTokenScanner {
             return chunk[2...].allSatisfy(isHexDigit)
         }
         if count == 64 && chunk.allSatisfy(isHexDigit) { return true }
-        if count >= 14 && hasPrefixIgnoringCase(chunk, "bc1") { return true }
+        if count >= 14 && matchesIgnoringCase(UnsafeRawBufferPointer(chunk), at: 0, bech32Prefix) { return true }
         guard count >= 25, count <= 100 else { return false }
         return chunk.contains(where: isDigit) && chunk.contains(where: isLetter)
     }
+
+    private static let hexPrefix: [UInt8] = Array("0x".utf8)
+    private static let bech32Prefix: [UInt8] = Array("bc1".utf8)
 
     /// Splits `abc...xyz` or `abc…xyz` at the ellipsis.
     private static func elision(
@@ -171,7 +184,8 @@ enum DomainTokenScanner {
     ) -> (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)? {
         var index = 0
         while index + 2 < chunk.count {
-            let isDots = chunk[index] == UInt8(ascii: ".") && chunk[index + 1] == UInt8(ascii: ".")
+            let isDots =
+                chunk[index] == UInt8(ascii: ".") && chunk[index + 1] == UInt8(ascii: ".")
                 && chunk[index + 2] == UInt8(ascii: ".")
             let isEllipsis = chunk[index] == 0xE2 && chunk[index + 1] == 0x80 && chunk[index + 2] == 0xA6
             if isDots || isEllipsis {
@@ -244,7 +258,8 @@ enum DomainTokenScanner {
         MoneyUnit(bytes: Array("usdt".utf8)), MoneyUnit(bytes: Array("usdc".utf8)), MoneyUnit(bytes: Array("usd".utf8)),
         MoneyUnit(bytes: Array("vnđ".utf8)), MoneyUnit(bytes: Array("vnd".utf8)),
         MoneyUnit(bytes: Array("tỷ".utf8)), MoneyUnit(bytes: Array("tỉ".utf8)), MoneyUnit(bytes: Array("ty".utf8)),
-        MoneyUnit(bytes: Array("tr".utf8), takesDecimalDigit: true), MoneyUnit(bytes: Array("k".utf8), takesDecimalDigit: true),
+        MoneyUnit(bytes: Array("tr".utf8), takesDecimalDigit: true),
+        MoneyUnit(bytes: Array("k".utf8), takesDecimalDigit: true),
         MoneyUnit(bytes: Array("m".utf8), takesDecimalDigit: true), MoneyUnit(bytes: Array("đ".utf8)),
         MoneyUnit(bytes: Array("Đ".utf8)), MoneyUnit(bytes: dongSign), MoneyUnit(bytes: Array("$".utf8)),
         MoneyUnit(bytes: Array("u".utf8)),
@@ -395,11 +410,8 @@ enum DomainTokenScanner {
         bytes.count >= suffix.count && zip(bytes.suffix(suffix.count), suffix).allSatisfy { $0 == $1 }
     }
 
-    private static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
-        matchesIgnoringCase(UnsafeRawBufferPointer(bytes), at: 0, Array(prefix.utf8))
-    }
-
-    private static func matchesIgnoringCase(_ bytes: UnsafeRawBufferPointer, at index: Int, _ pattern: [UInt8]) -> Bool {
+    private static func matchesIgnoringCase(_ bytes: UnsafeRawBufferPointer, at index: Int, _ pattern: [UInt8]) -> Bool
+    {
         guard bytes.count - index >= pattern.count else { return false }
         for (offset, expected) in pattern.enumerated() where lowercase(bytes[index + offset]) != expected {
             return false

@@ -26,7 +26,8 @@ public enum ICUText {
                     result.append(
                         WordSegment(
                             text: Substring(raw.text(of: segment)), folded: raw.folded(of: segment),
-                            plain: raw.plain(of: segment), isNumeric: segment.kind == Int32(SB_SEGMENT_NUMBER.rawValue)))
+                            plain: raw.plain(of: segment), isNumeric: segment.kind == Int32(SB_SEGMENT_NUMBER.rawValue))
+                    )
                 }
                 return result
             }
@@ -74,8 +75,10 @@ public enum ICUText {
     /// stack for short messages; `body` sees them in place, without a copy.
     static func withSegments<R>(of bytes: UnsafeBufferPointer<UInt8>, _ body: (RawSegments) -> R) -> R {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
-            return body(RawSegments(input: bytes, foldedBytes: .init(start: nil, count: 0),
-                plainBytes: .init(start: nil, count: 0), segments: .init(start: nil, count: 0)))
+            return body(
+                RawSegments(
+                    input: bytes, foldedBytes: .init(start: nil, count: 0),
+                    plainBytes: .init(start: nil, count: 0), segments: .init(start: nil, count: 0)))
         }
         let length = Int32(clamping: bytes.count)
         var foldedCapacity = bytes.count + bytes.count / 2 + 32
@@ -103,7 +106,8 @@ public enum ICUText {
                     return body(
                         RawSegments(
                             input: bytes,
-                            foldedBytes: UnsafeRawBufferPointer(start: folded, count: ok ? Int(output.folded_length) : 0),
+                            foldedBytes: UnsafeRawBufferPointer(
+                                start: folded, count: ok ? Int(output.folded_length) : 0),
                             plainBytes: UnsafeRawBufferPointer(start: plain, count: ok ? Int(output.plain_length) : 0),
                             segments: UnsafeBufferPointer(
                                 start: rawSegments.baseAddress, count: ok ? Int(output.segment_count) : 0)))

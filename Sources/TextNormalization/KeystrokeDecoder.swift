@@ -42,10 +42,9 @@ enum KeystrokeDecoder {
 
     // MARK: - Telex
 
-    private static func telex(_ bytes: UnsafeRawBufferPointer) -> ([Unicode.Scalar], Int)? {
+    private static func telex(_ bytes: UnsafeRawBufferPointer) -> (SyllableLetters, Int)? {
         let count = bytes.count
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(count)
+        var letters = SyllableLetters()
         var tone = 0
         var changed = false
         var seenVowel = false
@@ -53,30 +52,29 @@ enum KeystrokeDecoder {
         var index = 0
         if count >= 2 && bytes[0] == UInt8(ascii: "d") && bytes[1] == UInt8(ascii: "d") {
             if count > 2 && bytes[2] == UInt8(ascii: "d") { return nil }
-            letters.append("đ")
+            letters.append(SyllableLetters.dStroke)
             changed = true
             index = 2
         }
         while index < count {
             let byte = bytes[index]
-            let letter = Unicode.Scalar(byte)
             if isVowel(byte) {
                 if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "o"),
-                    index > 0, bytes[index - 1] == byte, letters.last == letter
+                    index > 0, bytes[index - 1] == byte, letters.last == byte
                 {
                     // A doubled vowel is a circumflex; a tripled one is the literal letter: give up.
                     if index + 1 < count && bytes[index + 1] == byte { return nil }
-                    letters[letters.count - 1] = circumflex(letter)
+                    letters[letters.count - 1] = SyllableLetters.circumflex(byte)
                     changed = true
                 } else {
-                    letters.append(letter)
+                    letters.append(byte)
                     seenVowel = true
                 }
             } else if byte == UInt8(ascii: "w") {
                 wCount += 1
                 guard wCount <= 2 else { return nil }
                 changed = true
-                if let last = letters.last, isVowelScalar(last) {
+                if let last = letters.last, SyllableLetters.isVowel(last) {
                     // Right after its vowel (`dduwowcj`), else on the nucleus (`nguoiwf` → người).
                     guard applyHornOrBreve(&letters, at: letters.count - 1) || applyFreeHornOrBreve(&letters) else {
                         return nil
@@ -86,7 +84,7 @@ enum KeystrokeDecoder {
                 } else {
                     // A bare w is ư (`twf` → từ), unless a vowel follows (`who`, `were`, `two`).
                     if index + 1 < count && isVowel(bytes[index + 1]) { return nil }
-                    letters.append("ư")
+                    letters.append(SyllableLetters.uHorn)
                     seenVowel = true
                 }
             } else if seenVowel, let key = telexTone(byte) {
@@ -96,14 +94,18 @@ enum KeystrokeDecoder {
             } else if seenVowel && byte == UInt8(ascii: "z") {
                 return nil
             } else {
-                letters.append(letter)
+                letters.append(byte)
             }
             index += 1
         }
-        guard changed else { return nil }
+        guard changed, !letters.overflowed else { return nil }
         // IMEs complete ưo before a final letter to ươ (`huwong` → hương).
-        if let position = letters.indices.dropLast(2).first(where: { letters[$0] == "ư" && letters[$0 + 1] == "o" }) {
-            letters[position + 1] = "ơ"
+        if letters.count >= 3 {
+            for position in 0...(letters.count - 3)
+            where letters[position] == SyllableLetters.uHorn && letters[position + 1] == UInt8(ascii: "o") {
+                letters[position + 1] = SyllableLetters.oHorn
+                break
+            }
         }
         return (letters, tone)
     }
@@ -120,35 +122,49 @@ enum KeystrokeDecoder {
     }
 
     /// `w` right after a vowel: a → ă, o → ơ (u + o → ươ), u → ư.
-    private static func applyHornOrBreve(_ letters: inout [Unicode.Scalar], at position: Int) -> Bool {
+    private static func applyHornOrBreve(_ letters: inout SyllableLetters, at position: Int) -> Bool {
         switch letters[position] {
-        case "a": letters[position] = "ă"
-        case "o":
-            letters[position] = "ơ"
-            if position > 0 && (letters[position - 1] == "u" || letters[position - 1] == "ư") {
-                letters[position - 1] = "ư"
+        case UInt8(ascii: "a"): letters[position] = SyllableLetters.aBreve
+        case UInt8(ascii: "o"):
+            letters[position] = SyllableLetters.oHorn
+            if position > 0
+                && (letters[position - 1] == UInt8(ascii: "u") || letters[position - 1] == SyllableLetters.uHorn)
+            {
+                letters[position - 1] = SyllableLetters.uHorn
             }
-        case "u": letters[position] = "ư"
+        case UInt8(ascii: "u"): letters[position] = SyllableLetters.uHorn
         default: return false
         }
         return true
     }
 
     /// `w` typed after the whole syllable (`duocwj`): marks the nucleus.
-    private static func applyFreeHornOrBreve(_ letters: inout [Unicode.Scalar]) -> Bool {
-        guard let end = letters.lastIndex(where: isVowelScalar) else { return false }
+    private static func applyFreeHornOrBreve(_ letters: inout SyllableLetters) -> Bool {
+        var end = letters.count - 1
+        while end >= 0 && !SyllableLetters.isVowel(letters[end]) { end -= 1 }
+        guard end >= 0 else { return false }
         var start = end
-        while start > 0 && isVowelScalar(letters[start - 1]) { start -= 1 }
-        let run = start...end
-        if let o = run.first(where: { letters[$0] == "o" }), o > start, letters[o - 1] == "u" {
-            letters[o - 1] = "ư"
-            letters[o] = "ơ"
-        } else if let o = run.first(where: { letters[$0] == "o" }) {
-            letters[o] = "ơ"
-        } else if let a = run.first(where: { letters[$0] == "a" }), !(letters[start] == "u" && a == start + 1) {
-            letters[a] = "ă"
-        } else if let u = run.first(where: { letters[$0] == "u" }) {
-            letters[u] = "ư"
+        while start > 0 && SyllableLetters.isVowel(letters[start - 1]) { start -= 1 }
+        var o = -1
+        var a = -1
+        var u = -1
+        for position in start...end {
+            switch letters[position] {
+            case UInt8(ascii: "o") where o < 0: o = position
+            case UInt8(ascii: "a") where a < 0: a = position
+            case UInt8(ascii: "u") where u < 0: u = position
+            default: break
+            }
+        }
+        if o > start && letters[o - 1] == UInt8(ascii: "u") {
+            letters[o - 1] = SyllableLetters.uHorn
+            letters[o] = SyllableLetters.oHorn
+        } else if o >= 0 {
+            letters[o] = SyllableLetters.oHorn
+        } else if a >= 0 && !(letters[start] == UInt8(ascii: "u") && a == start + 1) {
+            letters[a] = SyllableLetters.aBreve
+        } else if u >= 0 {
+            letters[u] = SyllableLetters.uHorn
         } else {
             return false
         }
@@ -157,15 +173,14 @@ enum KeystrokeDecoder {
 
     // MARK: - VNI
 
-    private static func vni(_ bytes: UnsafeRawBufferPointer) -> ([Unicode.Scalar], Int)? {
+    private static func vni(_ bytes: UnsafeRawBufferPointer) -> (SyllableLetters, Int)? {
         guard isLetter(bytes[0]) else { return nil }
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(bytes.count)
+        var letters = SyllableLetters()
         var tone = 0
         var seenVowel = false
         for byte in bytes {
             guard isDigit(byte) else {
-                letters.append(Unicode.Scalar(byte))
+                letters.append(byte)
                 if isVowel(byte) { seenVowel = true }
                 continue
             }
@@ -174,35 +189,43 @@ enum KeystrokeDecoder {
                 guard seenVowel, tone == 0 else { return nil }
                 tone = Int(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "6"):
-                guard let position = letters.lastIndex(where: { $0 == "a" || $0 == "e" || $0 == "o" }) else { return nil }
-                letters[position] = circumflex(letters[position])
+                guard let position = letters.lastIndex(of: [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "o")])
+                else { return nil }
+                letters[position] = SyllableLetters.circumflex(letters[position])
             case UInt8(ascii: "7"):
-                guard let position = letters.lastIndex(where: { $0 == "o" || $0 == "u" }) else { return nil }
-                guard applyHornOrBreve(&letters, at: position) else { return nil }
+                guard let position = letters.lastIndex(of: [UInt8(ascii: "o"), UInt8(ascii: "u")]),
+                    applyHornOrBreve(&letters, at: position)
+                else { return nil }
             case UInt8(ascii: "8"):
-                guard let position = letters.lastIndex(of: "a") else { return nil }
-                letters[position] = "ă"
+                guard let position = letters.lastIndex(of: [UInt8(ascii: "a")]) else { return nil }
+                letters[position] = SyllableLetters.aBreve
             case UInt8(ascii: "9"):
-                guard letters.first == "d" else { return nil }
-                letters[0] = "đ"
+                guard letters.count > 0, letters[0] == UInt8(ascii: "d") else { return nil }
+                letters[0] = SyllableLetters.dStroke
             default:
                 return nil  // 0 (erc20, win10) or anything else: not VNI
             }
         }
+        guard !letters.overflowed else { return nil }
         return (letters, tone)
     }
 
     // MARK: - Validation
 
-    private static func validate(_ letters: [Unicode.Scalar], tone: Int) -> DecodedSyllable? {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: letters)
-        let base = String(scalars)
-        guard VietnameseSyllables.validBases.contains(base), VietnameseSyllables.allowsTone(tone, onBase: base) else {
-            return nil
+    private static func validate(_ letters: SyllableLetters, tone: Int) -> DecodedSyllable? {
+        var letters = letters
+        guard var key = letters.key else { return nil }
+        if !VietnameseSyllables.validBaseKeys.contains(key) {
+            // `uow` is ươ almost always, but uơ in thuở, huơ.
+            guard let horn = letters.firstIndex(of: SyllableLetters.uHorn), horn + 1 < letters.count,
+                letters[horn + 1] == SyllableLetters.oHorn
+            else { return nil }
+            letters[horn] = UInt8(ascii: "u")
+            key = letters.key ?? 0
         }
-        return DecodedSyllable(
-            marked: VietnameseSyllables.applyTone(tone, to: base), plain: VietnameseSyllables.stripMarks(base))
+        guard VietnameseSyllables.validBaseKeys.contains(key), letters.allowsTone(tone) else { return nil }
+        let base = letters.marked
+        return DecodedSyllable(marked: VietnameseSyllables.applyTone(tone, to: base), plain: letters.plain)
     }
 
     // MARK: - Bytes
@@ -218,20 +241,129 @@ enum KeystrokeDecoder {
         default: false
         }
     }
+}
 
-    private static func isVowelScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y": true
+/// The letters of a syllable being decoded, on the stack: ASCII letters as themselves, the
+/// seven Vietnamese letters with a vowel-quality mark or a stroke as the codes below.
+struct SyllableLetters {
+    static let aBreve: UInt8 = 0x80
+    static let aCircumflex: UInt8 = 0x81
+    static let eCircumflex: UInt8 = 0x82
+    static let oCircumflex: UInt8 = 0x83
+    static let oHorn: UInt8 = 0x84
+    static let uHorn: UInt8 = 0x85
+    static let dStroke: UInt8 = 0x86
+
+    /// Code → (the letter, its plain form).
+    static let marks: [UInt8: (Character, Character)] = [
+        aBreve: ("ă", "a"), aCircumflex: ("â", "a"), eCircumflex: ("ê", "e"), oCircumflex: ("ô", "o"),
+        oHorn: ("ơ", "o"), uHorn: ("ư", "u"), dStroke: ("đ", "d"),
+    ]
+
+    private var codes = SIMD16<UInt8>()
+    private(set) var count = 0
+    /// More letters were appended than fit: no syllable is that long.
+    private(set) var overflowed = false
+
+    subscript(position: Int) -> UInt8 {
+        get { codes[position] }
+        set { codes[position] = newValue }
+    }
+
+    var last: UInt8? { count > 0 ? codes[count - 1] : nil }
+
+    mutating func append(_ code: UInt8) {
+        guard count < 16 else {
+            overflowed = true
+            return
+        }
+        codes[count] = code
+        count += 1
+    }
+
+    func firstIndex(of code: UInt8) -> Int? {
+        (0..<count).first { codes[$0] == code }
+    }
+
+    func lastIndex(of choices: [UInt8]) -> Int? {
+        (0..<count).last { choices.contains(codes[$0]) }
+    }
+
+    static func isVowel(_ code: UInt8) -> Bool {
+        switch code {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"), aBreve, aCircumflex, eCircumflex, oCircumflex, oHorn, uHorn:
+            true
         default: false
         }
     }
 
-    private static func circumflex(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar {
-        case "a": "â"
-        case "e": "ê"
-        case "o": "ô"
-        default: scalar
+    static func circumflex(_ code: UInt8) -> UInt8 {
+        switch code {
+        case UInt8(ascii: "a"): aCircumflex
+        case UInt8(ascii: "e"): eCircumflex
+        case UInt8(ascii: "o"): oCircumflex
+        default: code
         }
+    }
+
+    /// The letters packed one byte each, for the set of valid syllables; nil beyond 8 letters.
+    var key: UInt64? {
+        guard count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for position in 0..<count { key = key << 8 | UInt64(codes[position]) }
+        return key
+    }
+
+    /// The key of a syllable written out (`"đươc"`), or nil when it has other letters.
+    static func key(of syllable: String) -> UInt64? {
+        var letters = SyllableLetters()
+        for character in syllable {
+            if let ascii = character.asciiValue {
+                letters.append(ascii)
+            } else if let code = marks.first(where: { $0.value.0 == character })?.key {
+                letters.append(code)
+            } else {
+                return nil
+            }
+        }
+        return letters.key
+    }
+
+    /// Stop codas (c, ch, p, t) take only sắc or nặng.
+    func allowsTone(_ tone: Int) -> Bool {
+        guard let last else { return false }
+        let stop =
+            last == UInt8(ascii: "c") || last == UInt8(ascii: "p") || last == UInt8(ascii: "t")
+            || (last == UInt8(ascii: "h") && count >= 2 && codes[count - 2] == UInt8(ascii: "c"))
+        return !stop || tone == 1 || tone == 5
+    }
+
+    /// With marks, without a tone: `đươc`.
+    var marked: String {
+        var result = ""
+        for position in 0..<count {
+            let code = codes[position]
+            if let (letter, _) = Self.marks[code] {
+                result.append(letter)
+            } else {
+                result.unicodeScalars.append(Unicode.Scalar(code))
+            }
+        }
+        return result
+    }
+
+    /// Without any mark: `duoc`.
+    var plain: String {
+        var result = ""
+        for position in 0..<count {
+            let code = codes[position]
+            if let (_, letter) = Self.marks[code] {
+                result.append(letter)
+            } else {
+                result.unicodeScalars.append(Unicode.Scalar(code))
+            }
+        }
+        return result
     }
 }

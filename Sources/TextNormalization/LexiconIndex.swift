@@ -46,13 +46,15 @@ final class LexiconIndex: Sendable {
 
     /// Every known word → what it is. Kept apart from the expansions so that the per-token probe
     /// copies two bytes, not strings.
-    let flags: [String: Flags]
+    let flags: WordTable<Flags>
     let expansions: [String: Expansions]
     let vietnamesePhrases: [String: [Phrase]]
     let englishPhrases: [String: [Phrase]]
     let tickers: Set<String>
+    let lexicon: NormalizationLexicon
 
     init(_ lexicon: NormalizationLexicon) {
+        self.lexicon = lexicon
         var entries: [String: Flags] = [:]
         var expansions: [String: Expansions] = [:]
         func mark(_ words: some Sequence<String>, _ flags: Flags) {
@@ -102,7 +104,7 @@ final class LexiconIndex: Sendable {
         // Longest phrases first, so the longest match wins.
         self.vietnamesePhrases = phrases[.vi, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
         self.englishPhrases = phrases[.en, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
-        self.flags = entries
+        self.flags = WordTable(entries)
         self.expansions = expansions
     }
 

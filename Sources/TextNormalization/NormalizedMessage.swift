@@ -17,7 +17,16 @@ public struct NormalizedMessage: Sendable, Hashable {
 
     /// The diacritic-free words the matcher compares, expansions split into words.
     public var plainWords: [Substring] {
-        tokens.flatMap { $0.plain.split(separator: " ") }
+        var words: [Substring] = []
+        words.reserveCapacity(tokens.count + 4)
+        for token in tokens {
+            if token.isAsTyped || !token.plain.utf8.contains(0x20) {
+                words.append(token.plain[...])
+            } else {
+                words.append(contentsOf: token.plain.split(separator: " "))
+            }
+        }
+        return words
     }
 }
 

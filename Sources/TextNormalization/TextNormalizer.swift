@@ -12,116 +12,127 @@ import CICUShims
 ///
 /// Everything per message works on UTF-8 bytes with precomputed tables, without Foundation.
 public struct TextNormalizer: Sendable {
-    public let lexicon: NormalizationLexicon
+    /// The compiled tables. The only stored property, so that copies of the normalizer (closures
+    /// capture it on every message) cost one reference count, not one per table.
     let index: LexiconIndex
 
-    /// Compiles `lexicon` into lookup tables (a few milliseconds): build one normalizer per
+    /// Compiles `lexicon` into lookup tables (tens of milliseconds): build one normalizer per
     /// content load and share it; it is immutable and thread-safe.
     public init(lexicon: NormalizationLexicon = NormalizationLexicon()) {
-        self.lexicon = lexicon
         self.index = LexiconIndex(lexicon)
     }
+
+    public var lexicon: NormalizationLexicon { index.lexicon }
 
     public func normalize(_ text: String) -> NormalizedMessage {
         var text = text
         return text.withUTF8 { normalize(utf8: $0) }
     }
 
-    /// One token before language identification and rewriting.
-    struct Draft {
-        var token: Token
+    /// What the pipeline knows about a token besides the token itself.
+    struct Facts {
         var start: Int
         var end: Int
-        var flags: LexiconIndex.Flags
-        var hasMarks: Bool
-        var isASCII: Bool
+        var flags: LexiconIndex.Flags = []
+        var hasMarks = false
+        var isASCII = false
         /// Typed in capitals (`IST`, `ATM`): in a message that also has lower case, an acronym
         /// rather than Telex residue.
         var isCapitalized = false
         var hasLowerCase = false
-        /// Holds a letter only Vietnamese uses among the languages we see (ă, ơ, ư, đ, ạ, ế...).
+        /// Holds a letter of the Vietnamese alphabet with a mark (ă, ơ, ư, đ, ạ, ế...).
         var hasVietnameseLetters = false
-        /// A Telex/VNI decode found while scoring the language, kept for the repair.
-        var decoded: DecodedSyllable?
+        /// Scoring found a Telex/VNI decode (kept in `decodes`) for the repair.
+        var isDecoded = false
     }
 
     func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedMessage {
         guard !bytes.isEmpty else { return NormalizedMessage(language: .unknown, tokens: []) }
-        var drafts = tokenize(bytes)
-        let (language, isMixed, scores) = identifyLanguage(&drafts)
-        let tokens = rewrite(drafts, language: language, bytes)
+        var tokens: [Token] = []
+        var facts: [Facts] = []
+        var decodes: [Int: DecodedSyllable] = [:]
+        tokenize(bytes, &tokens, &facts)
+        let (language, isMixed, scores) = identifyLanguage(tokens, &facts, &decodes)
+        rewrite(&tokens, facts, decodes, language: language, bytes)
         return NormalizedMessage(language: language, isMixed: isMixed, tokens: tokens, scores: scores)
     }
 
     // MARK: - Tokens
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Draft] {
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ facts: inout [Facts]) {
         let spans = DomainTokenScanner.scan(bytes, tickers: index.tickers)
-        return ICUText.withSegments(of: bytes) { raw -> [Draft] in
-            var drafts: [Draft] = []
-            drafts.reserveCapacity(raw.count + spans.count)
+        ICUText.withSegments(of: bytes) { raw in
+            tokens.reserveCapacity(raw.count + spans.count)
+            facts.reserveCapacity(raw.count + spans.count)
             var spanIndex = 0
             for segment in raw.segments {
                 let range = raw.textRange(of: segment)
-                let start = range.lowerBound
-                let end = range.upperBound
-                while spanIndex < spans.count && spans[spanIndex].end <= start {
-                    drafts.append(draft(spans[spanIndex], bytes))
+                while spanIndex < spans.count && spans[spanIndex].end <= range.lowerBound {
+                    append(spans[spanIndex], bytes, &tokens, &facts)
                     spanIndex += 1
                 }
-                if spanIndex < spans.count && spans[spanIndex].start < end { continue }
-                drafts.append(draft(segment, raw))
+                if spanIndex < spans.count && spans[spanIndex].start < range.upperBound { continue }
+                append(segment, range, raw, &tokens, &facts)
             }
             while spanIndex < spans.count {
-                drafts.append(draft(spans[spanIndex], bytes))
+                append(spans[spanIndex], bytes, &tokens, &facts)
                 spanIndex += 1
             }
-            return drafts
         }
     }
 
-    private func draft(_ span: DomainTokenScanner.Span, _ bytes: UnsafeBufferPointer<UInt8>) -> Draft {
+    private func append(
+        _ span: DomainTokenScanner.Span, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token],
+        _ facts: inout [Facts]
+    ) {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
-        return Draft(
-            token: Token(text: text, folded: span.folded, plain: span.plain, kind: span.kind), start: span.start,
-            end: span.end, flags: [], hasMarks: false, isASCII: false)
+        tokens.append(Token(text: text, folded: span.folded, plain: span.plain, kind: span.kind))
+        facts.append(Facts(start: span.start, end: span.end))
     }
 
-    private func draft(_ segment: sb_segment, _ raw: ICUText.RawSegments) -> Draft {
+    private func append(
+        _ segment: sb_segment, _ range: Range<Int>, _ raw: ICUText.RawSegments, _ tokens: inout [Token],
+        _ facts: inout [Facts]
+    ) {
         let foldedView = raw.foldedView(of: segment)
         let plainView = raw.plainView(of: segment)
+        let bits = segment.flags
+        var fact = Facts(start: range.lowerBound, end: range.upperBound)
+        fact.isASCII = bits & Int32(SB_SEGMENT_ASCII.rawValue) != 0
+        fact.hasLowerCase = bits & Int32(SB_SEGMENT_LOWER.rawValue) != 0
+        fact.isCapitalized =
+            fact.isASCII && !fact.hasLowerCase && bits & Int32(SB_SEGMENT_UPPER.rawValue) != 0
+            && plainView.count >= 2
+        fact.hasMarks = bits & Int32(SB_SEGMENT_MARKED.rawValue) != 0
         let plain = String(decoding: plainView, as: UTF8.self)
-        let folded = foldedView.elementsEqual(plainView) ? plain : String(decoding: foldedView, as: UTF8.self)
-        let range = raw.textRange(of: segment)
-        let start = range.lowerBound
-        let end = range.upperBound
-        var isASCII = true
-        var upper = 0
-        var lower = 0
-        for byte in raw.input[start..<end] {
-            if byte >= 0x80 {
-                isASCII = false
-                break
+        let folded = fact.hasMarks ? String(decoding: foldedView, as: UTF8.self) : plain
+        if fact.hasMarks { fact.hasVietnameseLetters = Self.hasVietnameseLetters(foldedView) }
+        // Typed as it folds (`rút`, `usdt`): share the string. The C side compares after reading
+        // `’` as `'`, so for ASCII equal byte counts confirm it; otherwise compare the bytes.
+        var isAsTyped = false
+        if range.count == foldedView.count {
+            if fact.isASCII {
+                isAsTyped = bits & Int32(SB_SEGMENT_FOLDED_AS_TYPED.rawValue) != 0
+            } else {
+                let input = UnsafeRawBufferPointer(raw.input)
+                isAsTyped = (0..<range.count).allSatisfy { input[range.lowerBound + $0] == foldedView[$0] }
             }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper += 1 }
-            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lower += 1 }
         }
-        let text = isASCII && foldedView.elementsEqual(raw.input[start..<end]) ? folded : raw.text(of: segment)
+        let text = isAsTyped ? folded : raw.text(of: segment)
         var kind = TokenKind.word
-        var flags: LexiconIndex.Flags = []
-        if DomainTokenScanner.isNumber(plainView) {
+        let first = plainView.first ?? 0
+        if DomainTokenScanner.isDigit(first) && DomainTokenScanner.isNumber(plainView) {
             kind = .number
-        } else if DomainTokenScanner.isAmount(foldedView) {
+        } else if (DomainTokenScanner.isDigit(first) || first == UInt8(ascii: "$"))
+            && DomainTokenScanner.isAmount(foldedView)
+        {
             kind = .amount
         } else {
-            flags = index.entries[plain]?.flags ?? []
-            if flags.contains(.ticker) { kind = .ticker }
+            fact.flags = index.flags[plainView] ?? []
+            if fact.flags.contains(.ticker) { kind = .ticker }
         }
-        let hasMarks = folded.utf8.count != plain.utf8.count || !foldedView.elementsEqual(plainView)
-        return Draft(
-            token: Token(text: text, folded: folded, plain: plain, kind: kind), start: start, end: end, flags: flags,
-            hasMarks: hasMarks, isASCII: isASCII, isCapitalized: isASCII && upper >= 2 && lower == 0,
-            hasLowerCase: lower > 0, hasVietnameseLetters: hasMarks && Self.hasVietnameseLetters(foldedView))
+        tokens.append(Token(text: text, folded: folded, plain: plain, kind: kind))
+        facts.append(fact)
     }
 
     /// Whether folded (lower-case NFC) UTF-8 holds a letter of the Vietnamese alphabet with a
@@ -152,17 +163,19 @@ public struct TextNormalizer: Sendable {
     // MARK: - Language
 
     /// Sums each token's evidence in half points (VIETNAMESE-NOTES §6) and picks the larger.
-    private func identifyLanguage(_ drafts: inout [Draft]) -> (Language, Bool, LanguageScores) {
+    private func identifyLanguage(
+        _ tokens: [Token], _ facts: inout [Facts], _ decodes: inout [Int: DecodedSyllable]
+    ) -> (Language, Bool, LanguageScores) {
         var vietnamese = 0
         var english = 0
         var vietnameseTokens = 0
         var englishTokens = 0
-        if !drafts.contains(where: \.hasLowerCase) {
+        if !facts.contains(where: \.hasLowerCase) {
             // All in capitals: shouting, not acronyms.
-            for position in drafts.indices { drafts[position].isCapitalized = false }
+            for position in facts.indices { facts[position].isCapitalized = false }
         }
-        for position in drafts.indices where drafts[position].token.kind == .word {
-            let (vi, en) = evidence(&drafts[position])
+        for position in tokens.indices where tokens[position].kind == .word {
+            let (vi, en) = evidence(tokens[position].plain, &facts[position], position, &decodes)
             vietnamese += vi
             english += en
             if vi >= 2 && vi > en { vietnameseTokens += 1 }
@@ -176,11 +189,12 @@ public struct TextNormalizer: Sendable {
     }
 
     /// One word's evidence, in half points: (Vietnamese, English).
-    private func evidence(_ draft: inout Draft) -> (Int, Int) {
-        if draft.hasMarks { return draft.hasVietnameseLetters ? (6, 0) : (0, 0) }
-        let plain = draft.token.plain
-        if plain.utf8.count == 1 { return plain == "i" ? (0, 4) : (0, 0) }
-        let flags = draft.flags
+    private func evidence(
+        _ plain: String, _ fact: inout Facts, _ position: Int, _ decodes: inout [Int: DecodedSyllable]
+    ) -> (Int, Int) {
+        if fact.hasMarks { return fact.hasVietnameseLetters ? (6, 0) : (0, 0) }
+        if plain.utf8.count == 1 { return plain.utf8.first == UInt8(ascii: "i") ? (0, 4) : (0, 0) }
+        let flags = fact.flags
         if flags.contains(.neutral) || flags.contains(.ticker) { return (0, 0) }
         let vietnameseAbbreviation = flags.contains(.vietnameseAbbreviation)
         let englishAbbreviation = flags.contains(.englishAbbreviation)
@@ -205,26 +219,30 @@ public struct TextNormalizer: Sendable {
             return vietnameseCommon ? (2, 0) : (0, 2)
         }
         // A known English word that is also Telex residue (`this` → thí) counts half to each.
-        if flags.contains(.protected) { return decode(draft) != nil ? (2, 2) : (0, 2) }
-        if draft.isASCII && !draft.isCapitalized && !flags.contains(.syllable) {
-            draft.decoded = decode(draft)
-            if draft.decoded != nil { return (4, 0) }
+        if flags.contains(.protected) { return decode(plain) != nil ? (2, 2) : (0, 2) }
+        if fact.isASCII && !fact.isCapitalized && !flags.contains(.syllable) {
+            if let decoded = decode(plain) {
+                decodes[position] = decoded
+                fact.isDecoded = true
+                return (4, 0)
+            }
         }
         if flags.contains(.syllable) { return (1, 0) }
-        return draft.isASCII && plain.utf8.allSatisfy(DomainTokenScanner.isLetter) ? (0, 1) : (0, 0)
+        return fact.isASCII && plain.utf8.allSatisfy(DomainTokenScanner.isLetter) ? (0, 1) : (0, 0)
     }
 
     /// Telex/VNI decode of a pure-ASCII token, unless it is a known English word with one digit
     /// after it (`top1`, `vip2`; but `so61` is số).
-    private func decode(_ draft: Draft) -> DecodedSyllable? {
-        var plain = draft.token.plain
+    private func decode(_ plain: String) -> DecodedSyllable? {
+        var plain = plain
         return plain.withUTF8 { bytes -> DecodedSyllable? in
             let raw = UnsafeRawBufferPointer(bytes)
-            if raw.count >= 2, DomainTokenScanner.isDigit(raw[raw.count - 1]), !DomainTokenScanner.isDigit(raw[raw.count - 2]) {
-                let letterEnd = raw.count - 1
-                let letters = String(decoding: UnsafeRawBufferPointer(rebasing: raw[..<letterEnd]), as: UTF8.self)
-                if raw[..<letterEnd].allSatisfy(DomainTokenScanner.isLetter),
-                    let flags = index.entries[letters]?.flags, !flags.isDisjoint(with: .knownEnglish)
+            guard raw.count >= 2, raw.count <= KeystrokeDecoder.maximumLength else { return nil }
+            if DomainTokenScanner.isDigit(raw[raw.count - 1]) && !DomainTokenScanner.isDigit(raw[raw.count - 2]) {
+                let letters = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 1)])
+                if letters.allSatisfy(DomainTokenScanner.isLetter),
+                    let flags = index.flags[letters],
+                    !flags.isDisjoint(with: .knownEnglish)
                 {
                     return nil
                 }
@@ -235,65 +253,74 @@ public struct TextNormalizer: Sendable {
 
     // MARK: - Rewriting
 
-    private func rewrite(_ drafts: [Draft], language: Language, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        let allowVietnamese = language != .en
-        let allowEnglish = language != .vi
-        var tokens: [Token] = []
-        tokens.reserveCapacity(drafts.count)
-        var position = 0
-        while position < drafts.count {
-            let draft = drafts[position]
-            var token = draft.token
-            position += 1
-            guard token.kind == .word else {
-                tokens.append(token)
-                continue
-            }
-            if draft.flags.contains(.startsPhrase),
-                let (length, expansion) = phrase(at: position - 1, drafts, allowVietnamese, allowEnglish, language)
-            {
-                let last = drafts[position - 2 + length]
-                token.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[draft.start..<last.end]), as: UTF8.self)
-                token.folded = drafts[(position - 1)..<(position - 1 + length)].map(\.token.folded).joined(separator: " ")
-                token.plain = expansion.plain
-                token.intended = expansion.intended
-                token.isAsTyped = false
-                tokens.append(token)
-                position += length - 1
-                continue
-            }
-            if let expansion = abbreviation(draft.token.plain, draft.flags, draft.hasMarks, allowVietnamese, allowEnglish, language) {
-                token.plain = expansion.plain
-                token.intended = expansion.intended
-                token.isAsTyped = false
-            } else if allowVietnamese && draft.isASCII && !draft.isCapitalized
-                && draft.flags.isDisjoint(with: Self.neverRepaired)
-            {
-                repair(&token, draft, allowEnglish: allowEnglish, language: language)
-            }
-            if allowEnglish && token.isAsTyped { dropPossessive(&token) }
-            tokens.append(token)
-        }
-        return tokens
-    }
-
     private static let neverRepaired: LexiconIndex.Flags = LexiconIndex.Flags.knownEnglish.union(.syllable)
 
-    /// Telex/VNI repair, then the abbreviation an IME-typed token may spell (`ddc` → `đc` → được).
-    private func repair(_ token: inout Token, _ draft: Draft, allowEnglish: Bool, language: Language) {
-        if let decoded = draft.decoded ?? decode(draft) {
-            token.plain = decoded.plain
-            token.intended = decoded.marked
-            token.isAsTyped = false
+    /// Expands abbreviations and repairs Telex/VNI in place; merges the tokens of an abbreviation
+    /// of several tokens (`w/d`) into one.
+    private func rewrite(
+        _ tokens: inout [Token], _ facts: [Facts], _ decodes: [Int: DecodedSyllable], language: Language,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        let allowVietnamese = language != .en
+        let allowEnglish = language != .vi
+        var read = 0
+        var write = 0
+        while read < tokens.count {
+            let fact = facts[read]
+            if tokens[read].kind == .word {
+                if fact.flags.contains(.startsPhrase),
+                    let (length, expansion) = phrase(at: read, tokens, allowVietnamese, allowEnglish, language)
+                {
+                    let last = facts[read + length - 1]
+                    tokens[read].text = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[fact.start..<last.end]), as: UTF8.self)
+                    tokens[read].folded = tokens[read..<(read + length)].map(\.folded).joined(separator: " ")
+                    set(&tokens[read], expansion.plain, expansion.intended)
+                    if write != read { tokens.swapAt(write, read) }
+                    write += 1
+                    read += length
+                    continue
+                }
+                let decoded = fact.isDecoded ? decodes[read] : nil
+                rewriteWord(&tokens[read], fact, decoded, allowVietnamese, allowEnglish, language)
+            }
+            if write != read { tokens.swapAt(write, read) }
+            write += 1
+            read += 1
+        }
+        if write < tokens.count { tokens.removeLast(tokens.count - write) }
+    }
+
+    private func rewriteWord(
+        _ token: inout Token, _ fact: Facts, _ decoded: DecodedSyllable?, _ allowVietnamese: Bool,
+        _ allowEnglish: Bool, _ language: Language
+    ) {
+        if let expansion = abbreviation(token.plain, fact.flags, fact.hasMarks, allowVietnamese, allowEnglish, language)
+        {
+            set(&token, expansion.plain, expansion.intended)
             return
         }
-        var plain = token.plain
-        guard let stroked = plain.withUTF8({ KeystrokeDecoder.decodeStroke(UnsafeRawBufferPointer($0)) }),
-            let flags = index.entries[stroked]?.flags,
-            let expansion = abbreviation(stroked, flags, false, true, allowEnglish, language)
-        else { return }
-        token.plain = expansion.plain
-        token.intended = expansion.intended
+        if allowVietnamese && fact.isASCII && !fact.isCapitalized && fact.flags.isDisjoint(with: Self.neverRepaired) {
+            if let decoded = decoded ?? decode(token.plain) {
+                set(&token, decoded.plain, decoded.marked)
+                return
+            }
+            // An abbreviation typed with Telex/VNI: `ddc` → đc → được.
+            var plain = token.plain
+            if let stroked = plain.withUTF8({ KeystrokeDecoder.decodeStroke(UnsafeRawBufferPointer($0)) }),
+                let flags = index.flags[stroked],
+                let expansion = abbreviation(stroked, flags, false, true, allowEnglish, language)
+            {
+                set(&token, expansion.plain, expansion.intended)
+                return
+            }
+        }
+        if allowEnglish { dropPossessive(&token) }
+    }
+
+    private func set(_ token: inout Token, _ plain: String, _ intended: String) {
+        token.plain = plain
+        token.intended = intended
         token.isAsTyped = false
     }
 
@@ -306,7 +333,7 @@ public struct TextNormalizer: Sendable {
         guard !flags.isDisjoint(with: [.vietnameseAbbreviation, .englishAbbreviation]) else { return nil }
         // A word typed with marks that is a real syllable (`lún`) is not the abbreviation `lun`.
         if hasMarks && flags.contains(.syllable) { return nil }
-        guard let entry = index.entries[plain] else { return nil }
+        guard let entry = index.expansions[plain] else { return nil }
         let vietnamese = allowVietnamese ? entry.vietnamese : nil
         let english = allowEnglish ? entry.english : nil
         if let vietnamese, let english, vietnamese.plain != english.plain {
@@ -317,30 +344,30 @@ public struct TextNormalizer: Sendable {
 
     /// The longest abbreviation of several tokens starting at `start` (`w/d` → withdraw).
     private func phrase(
-        at start: Int, _ drafts: [Draft], _ allowVietnamese: Bool, _ allowEnglish: Bool, _ language: Language
+        at start: Int, _ tokens: [Token], _ allowVietnamese: Bool, _ allowEnglish: Bool, _ language: Language
     ) -> (Int, LexiconIndex.Expansion)? {
-        let first = drafts[start].token.plain
-        var candidates: [(Int, LexiconIndex.Expansion)] = []
+        let first = tokens[start].plain
+        var best: (Int, LexiconIndex.Expansion)?
         for (allowed, table) in [(allowVietnamese, index.vietnamesePhrases), (allowEnglish, index.englishPhrases)]
         where allowed {
-            for phrase in table[first] ?? [] where start + phrase.rest.count < drafts.count {
+            for phrase in table[first] ?? [] where start + phrase.rest.count < tokens.count {
                 let matches = phrase.rest.indices.allSatisfy { offset in
-                    let next = drafts[start + 1 + offset]
-                    return next.token.kind == .word && next.token.plain == phrase.rest[offset]
+                    let next = tokens[start + 1 + offset]
+                    return next.kind == .word && next.plain == phrase.rest[offset]
                 }
                 if matches {
-                    candidates.append((phrase.rest.count + 1, phrase.expansion))
+                    if phrase.rest.count + 1 > best?.0 ?? 0 { best = (phrase.rest.count + 1, phrase.expansion) }
                     break
                 }
             }
         }
-        return candidates.max { $0.0 < $1.0 }
+        return best
     }
 
     /// `account's` → `account`: English possessives, not contractions (those are abbreviations).
     private func dropPossessive(_ token: inout Token) {
         let utf8 = token.plain.utf8
-        guard utf8.count > 3, utf8.last == UInt8(ascii: "s"),
+        guard utf8.last == UInt8(ascii: "s"), utf8.count > 3,
             utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == UInt8(ascii: "'")
         else { return }
         token.plain = String(token.plain.dropLast(2))

@@ -69,6 +69,9 @@ enum VietnameseSyllables {
         return result
     }()
 
+    /// ``validBases`` as ``SyllableLetters`` keys, for the Telex/VNI decoder.
+    static let validBaseKeys: Set<UInt64> = Set(validBases.compactMap(SyllableLetters.key(of:)))
+
     /// ``validBases`` without marks and with đ → d: what a syllable typed without diacritics can be.
     ///
     /// The `oo` rhyme exists only in a few loan words (`xoong`, `boong`, `moóc`); everywhere else

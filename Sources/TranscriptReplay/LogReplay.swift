@@ -41,7 +41,9 @@ public struct LogReplay: Sendable {
         var conversations: [[Int]] = []
         for id in order {
             // A stable sort: turns logged twice keep their reading order.
-            let members = groups[id]!.enumerated().sorted { (events[$0.element].turn, $0.offset) < (events[$1.element].turn, $1.offset) }
+            let members = groups[id]!.enumerated().sorted {
+                (events[$0.element].turn, $0.offset) < (events[$1.element].turn, $1.offset)
+            }
             conversations.append(Array(ordered.count..<(ordered.count + members.count)))
             ordered += members.map { events[$0.element] }
         }

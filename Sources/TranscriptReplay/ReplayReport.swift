@@ -148,7 +148,7 @@ public struct ReplayReport: Sendable {
                 turnNumber[index] = position + 1
                 turnLanguage[index] =
                     (transcript.turns[index].expectation.languages?.first ?? conversationLanguage
-                        ?? replies[index].language).rawValue
+                    ?? replies[index].language).rawValue
             }
         }
 
@@ -214,7 +214,9 @@ public struct ReplayReport: Sendable {
     /// The intents with an F1 (a gold or predicted label), weakest first: by F1, then by support
     /// (larger first), then by id.
     public var weakestIntents: [IntentScore] {
-        perIntent.filter { $0.f1 != nil }.sorted { ($0.f1 ?? 0, -$0.support, $0.intent) < ($1.f1 ?? 0, -$1.support, $1.intent) }
+        perIntent.filter { $0.f1 != nil }.sorted {
+            ($0.f1 ?? 0, -$0.support, $0.intent) < ($1.f1 ?? 0, -$1.support, $1.intent)
+        }
     }
 }
 

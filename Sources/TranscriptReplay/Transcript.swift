@@ -71,7 +71,9 @@ public struct Transcript: Sendable {
     }
 
     /// Parses the bytes of one file; `file` names it in turns and diagnostics.
-    public static func parse(_ data: Data, file: String) -> (turns: [TranscriptTurn], diagnostics: [TranscriptDiagnostic]) {
+    public static func parse(_ data: Data, file: String) -> (
+        turns: [TranscriptTurn], diagnostics: [TranscriptDiagnostic]
+    ) {
         var turns: [TranscriptTurn] = []
         var diagnostics: [TranscriptDiagnostic] = []
         let decoder = JSONDecoder()
@@ -161,7 +163,8 @@ public struct Transcript: Sendable {
             }
         }
         if let value = fields.removeValue(forKey: "expect_route") {
-            switch strings(value, field: "expect_route").flatMap({ enumValues($0, Route.self, field: "expect_route") }) {
+            switch strings(value, field: "expect_route").flatMap({ enumValues($0, Route.self, field: "expect_route") })
+            {
             case .success(let routes): expectation.routes = routes
             case .failure(let problem): problems += problem.messages
             }

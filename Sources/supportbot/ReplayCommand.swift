@@ -162,12 +162,15 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 throw inputError("\(error)")
             }
-            for skipped in result.skipped { StandardError.print("\(skipped.file):\(skipped.line): warning: skipped: \(skipped.reason)") }
+            for skipped in result.skipped {
+                StandardError.print("\(skipped.file):\(skipped.line): warning: skipped: \(skipped.reason)")
+            }
             let logReplay = LogReplay(events: result.events, runner: runner)
             if json {
                 object["log_replay"] = logReplay.jsonValue(limit: failureLimit)
             } else {
-                text += (text.isEmpty ? "" : "\n") + logReplay.renderText(limit: failureLimit ?? Self.defaultTextFailures)
+                text +=
+                    (text.isEmpty ? "" : "\n") + logReplay.renderText(limit: failureLimit ?? Self.defaultTextFailures)
             }
         }
         print(json ? JSONValue.object(object).rendered() : text, terminator: json ? "\n" : "")

@@ -56,7 +56,8 @@ struct PatternSyntaxErrorTests {
     @Test("A concept that refers to itself is refused with the cycle")
     func conceptCycle() throws {
         let content = try TemporaryContent(copying: Fixtures.minimalContent)
-        try content.replace("  card: [card]", with: "  card: [\"~loop\"]\n  loop: [\"bank ~card\"]", in: "locales/en.yaml")
+        try content.replace(
+            "  card: [card]", with: "  card: [\"~loop\"]\n  loop: [\"bank ~card\"]", in: "locales/en.yaml")
         try content.replace(#"!~card"#, with: "!~card", in: "intents/test.yaml")
         let loaded = try ContentLoader.load(from: content.directory)
         let errors = IntentIndex.compileReporting(loaded).1.filter { $0.severity == .error }

@@ -17,6 +17,8 @@ struct CredentialTests {
             ("Mã xác nhận: 654321", "Mã xác nhận: [CODE]", .oneTimeCode),
             ("mã là 987654", "mã là [CODE]", .oneTimeCode),
             ("ma otp cua toi la 246810", "ma otp cua toi la [CODE]", .oneTimeCode),
+            ("ma\u{303} OTP la\u{300} 135790", "ma\u{303} OTP la\u{300} [CODE]", .oneTimeCode),  // NFD
+            ("ＯＴＰ： 864200", "ＯＴＰ： [CODE]", .oneTimeCode),  // full width
             ("password: Hunter2!", "password: [PASSWORD]", .password),
             ("my password is hunter2 pls help", "my password is [PASSWORD] pls help", .password),
             ("password is dragonfly", "password is [PASSWORD]", .password),

@@ -15,15 +15,24 @@ struct KeyMaterialTests {
     @Test(
         "Keys in English and Vietnamese messages",
         arguments: [
-            ("my private key is \(hex) is it safe?", "my private key is [PRIVATE_KEY] is it safe?", SensitiveKind.privateKey),
+            (
+                "my private key is \(hex) is it safe?", "my private key is [PRIVATE_KEY] is it safe?",
+                SensitiveKind.privateKey
+            ),
             ("key: 0x\(hex)", "key: [PRIVATE_KEY]", .privateKey),
             ("\(hex)", "[PRIVATE_KEY]", .privateKey),
-            ("khóa riêng của mình là \(hex.uppercased()) giúp với", "khóa riêng của mình là [PRIVATE_KEY] giúp với", .privateKey),
+            (
+                "khóa riêng của mình là \(hex.uppercased()) giúp với", "khóa riêng của mình là [PRIVATE_KEY] giúp với",
+                .privateKey
+            ),
             ("wif \(wif).", "wif [WIF].", .wif),
             ("ví cũ của tôi: \(compressedWIF)", "ví cũ của tôi: [WIF]", .wif),
             ("exported \(xprv) from my wallet", "exported [XPRV] from my wallet", .extendedPrivateKey),
             ("zprvAWgYBBk7JR8Gj", "zprvAWgYBBk7JR8Gj", nil),  // too short to be a key
-            ("khóa mở rộng: zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62", "khóa mở rộng: [XPRV]", .extendedPrivateKey),
+            (
+                "khóa mở rộng: zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62", "khóa mở rộng: [XPRV]",
+                .extendedPrivateKey
+            ),
             ("not the txid, my private key: \(hex)", "not the txid, my private key: [PRIVATE_KEY]", .privateKey),
         ] as [(String, String, SensitiveKind?)])
     func detectsKeys(message: String, expected: String, kind: SensitiveKind?) {

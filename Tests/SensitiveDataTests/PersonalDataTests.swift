@@ -9,7 +9,10 @@ struct PersonalDataTests {
     @Test(
         "Redacted in English and Vietnamese messages",
         arguments: [
-            ("card 4111 1111 1111 1111 was charged twice", "card [CARD_NUMBER] was charged twice", SensitiveKind.cardNumber),
+            (
+                "card 4111 1111 1111 1111 was charged twice", "card [CARD_NUMBER] was charged twice",
+                SensitiveKind.cardNumber
+            ),
             ("thẻ 5555-5555-5555-4444 bị trừ tiền", "thẻ [CARD_NUMBER] bị trừ tiền", .cardNumber),
             ("số thẻ:4111111111111111.", "số thẻ:[CARD_NUMBER].", .cardNumber),
             ("amex 3782 822463 10005 ok", "amex [CARD_NUMBER] ok", .cardNumber),
@@ -54,6 +57,12 @@ struct PersonalDataTests {
         ])
     func keeps(message: String) {
         #expect(scanner.findings(in: message).isEmpty, "\(message)")
+    }
+
+    @Test("Multi-byte text around findings stays intact")
+    func multiByteNeighbours() {
+        #expect(scanner.redact("📱0912345678😢 số của tôi").text == "📱[PHONE]😢 số của tôi")
+        #expect(scanner.redact("“an@vi.vn”").text == "“[EMAIL]”")
     }
 
     @Test("Ranges point at the data in the original string")

@@ -47,7 +47,8 @@ struct RedactionPropertyTests {
             let message = (before + [secret.text] + after).joined(separator: " ")
             let redaction = scanner.redact(message)
             let leaked = secret.distinctive.filter { redaction.text.contains($0) }
-            let fillerWords = Set((before + after).joined(separator: " ").lowercased().split(separator: " ").map(String.init))
+            let fillerWords = Set(
+                (before + after).joined(separator: " ").lowercased().split(separator: " ").map(String.init))
             let redactedWords = Set(
                 redaction.text.lowercased().split(whereSeparator: { " \n,.\u{3000}".contains($0) }).map(String.init))
             let leakedWords = secret.words.filter { redactedWords.contains($0) && !fillerWords.contains($0) }
@@ -66,13 +67,14 @@ struct RedactionPropertyTests {
     }
 
     static func makeSecret(using random: inout SeededRandom) -> Secret {
-        switch Int.random(in: 0..<7, using: &random) {
+        switch Int.random(in: 0..<8, using: &random) {
         case 0, 1: seedPhrase(using: &random)
         case 2: hexKey(using: &random)
         case 3: card(using: &random)
         case 4: email(using: &random)
         case 5: phone(using: &random)
-        default: oneTimeCode(using: &random)
+        case 6: oneTimeCode(using: &random)
+        default: password(using: &random)
         }
     }
 
@@ -120,7 +122,9 @@ struct RedactionPropertyTests {
             rest = rest.dropFirst(4)
         }
         let text = groups.joined(separator: separator)
-        return Secret(text: text, kind: .cardNumber, distinctive: [text, String(plain.suffix(8)), groups[1] + separator + groups[2]])
+        return Secret(
+            text: text, kind: .cardNumber,
+            distinctive: [text, String(plain.suffix(8)), groups[1] + separator + groups[2]])
     }
 
     static func luhnCheckDigit(_ digits: [Int]) -> Int {
@@ -138,7 +142,8 @@ struct RedactionPropertyTests {
 
     static func email(using random: inout SeededRandom) -> Secret {
         let letters = "abcdefghijklmnopqrstuvwxyz"
-        let name = String((0..<Int.random(in: 5...10, using: &random)).map { _ in letters.randomElement(using: &random)! })
+        let name = String(
+            (0..<Int.random(in: 5...10, using: &random)).map { _ in letters.randomElement(using: &random)! })
         let separator = ["", ".", "_", "+", "-"].randomElement(using: &random)!
         let local = name + separator + String(Int.random(in: 10...9999, using: &random))
         let domain = ["gmail.com", "yahoo.com.vn", "company.io", "mail.example.org"].randomElement(using: &random)!
@@ -150,7 +155,8 @@ struct RedactionPropertyTests {
         let mobile = ["3", "5", "7", "8", "9"].randomElement(using: &random)!
         let national = mobile + subscriber  // 9 digits after the 0 or the 84
         let separator = ["", " ", ".", "-"].randomElement(using: &random)!
-        let grouped = [national.prefix(3), national.dropFirst(3).prefix(3), national.suffix(3)].joined(separator: separator)
+        let grouped = [national.prefix(3), national.dropFirst(3).prefix(3), national.suffix(3)].joined(
+            separator: separator)
         let text: String
         switch Int.random(in: 0..<4, using: &random) {
         case 0: text = "0" + national
@@ -162,10 +168,31 @@ struct RedactionPropertyTests {
     }
 
     static func oneTimeCode(using random: inout SeededRandom) -> Secret {
-        let code = (0..<Int.random(in: 4...8, using: &random)).map { _ in String(Int.random(in: 0...9, using: &random)) }
-            .joined()
-        let lead = ["code:", "code", "OTP", "otp:", "my 2fa code is", "verification code:", "mã OTP là", "mã:",
-            "mã xác nhận", "Mã OTP của tôi là"].randomElement(using: &random)!
+        let code = (0..<Int.random(in: 4...8, using: &random)).map { _ in String(Int.random(in: 0...9, using: &random))
+        }
+        .joined()
+        let lead = [
+            "code:", "code", "OTP", "otp:", "my 2fa code is", "verification code:", "mã OTP là", "mã:",
+            "mã xác nhận", "Mã OTP của tôi là",
+        ].randomElement(using: &random)!
         return Secret(text: "\(lead) \(code)", kind: .oneTimeCode, distinctive: [code])
+    }
+
+    static func password(using random: inout SeededRandom) -> Secret {
+        let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ")
+        let symbols = Array("!@#$%^&*_-+=?")
+        var characters = (0..<Int.random(in: 6...12, using: &random)).map { _ in alphabet.randomElement(using: &random)!
+        }
+        characters.insert(
+            Character(String(Int.random(in: 0...9, using: &random))),
+            at: Int.random(in: 0...characters.count, using: &random))
+        if Bool.random(using: &random) {
+            characters.insert(
+                symbols.randomElement(using: &random)!, at: Int.random(in: 1...characters.count, using: &random))
+        }
+        let value = String(characters)
+        let lead = ["password:", "my password is", "Password", "mật khẩu là", "mat khau:", "mk:", "pass là", "pw ="]
+            .randomElement(using: &random)!
+        return Secret(text: "\(lead) \(value)", kind: .password, distinctive: [value])
     }
 }

@@ -79,12 +79,23 @@ struct SeedPhraseTests {
 
     @Test("NFD and upper-case input match the lists")
     func normalizationAndCase() {
-        let nfd = "noisette e\u{301}conomie re\u{301}galien baleine buisson chlorure plaque biologie frotter "
+        let nfd =
+            "noisette e\u{301}conomie re\u{301}galien baleine buisson chlorure plaque biologie frotter "
             + "assiette ceinture skier"
         #expect(scanner.redact(nfd).text == "[SEED_PHRASE]")
-        let upper = "NOISETTE ÉCONOMIE RÉGALIEN BALEINE BUISSON CHLORURE PLAQUE BIOLOGIE FROTTER ASSIETTE "
+        let upper =
+            "NOISETTE ÉCONOMIE RÉGALIEN BALEINE BUISSON CHLORURE PLAQUE BIOLOGIE FROTTER ASSIETTE "
             + "CEINTURE SKIER"
         #expect(scanner.redact(upper).text == "[SEED_PHRASE]")
+    }
+
+    @Test("Decomposed (NFD) Japanese takes the canonical path")
+    func decomposedJapanese() {
+        // ぎ ば げ ず written as base kana + U+3099.
+        let phrase =
+            "とうむき\u{3099}　こうない　ひくい　うりきれ　おは\u{3099}さん　きおん　ねんし　えんけ\u{3099}き　"
+            + "す\u{3099}いぶん　うくらいな　かのう　ほそい"
+        #expect(scanner.redact("seed：\(phrase)。").text == "seed：[SEED_PHRASE]。")
     }
 
     @Test("24 words and two phrases in one message")

@@ -10,7 +10,8 @@ struct SensitiveKindTests {
         #expect(SensitiveKind.seedPhrase.marker == "[SEED_PHRASE]")
         #expect(SensitiveKind.extendedPrivateKey.marker == "[XPRV]")
         #expect(SensitiveKind.oneTimeCode.marker == "[CODE]")
-        #expect(SensitiveKind.allCases.filter(\.isWalletSecret) == [.seedPhrase, .privateKey, .extendedPrivateKey, .wif])
+        #expect(
+            SensitiveKind.allCases.filter(\.isWalletSecret) == [.seedPhrase, .privateKey, .extendedPrivateKey, .wif])
     }
 
     @Test("Several kinds in one message: text order, wallet secret first for the engine")

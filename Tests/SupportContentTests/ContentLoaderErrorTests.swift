@@ -68,7 +68,8 @@ struct ContentLoaderErrorTests {
     func identicalPatterns() throws {
         let found = try diagnostics {
             try $0.replace(
-                #"vi: ["~fee giao dịch"]"#, with: #"vi: ["{~fee ~withdraw}", "phi giao dich"]"#, in: "intents/test.yaml"
+                #"vi: ["~fee giao dịch"]"#, with: #"vi: ["{~withdraw ~fee} !~card", "phi giao dich"]"#,
+                in: "intents/test.yaml"
             )
         }
         #expect(

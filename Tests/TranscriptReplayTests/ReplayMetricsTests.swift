@@ -49,7 +49,8 @@ import Testing
         let parsed = Transcript.parse(Data(transcriptText.utf8), file: "t.jsonl")
         #expect(parsed.diagnostics.isEmpty)
         let transcript = Transcript(files: ["t.jsonl"], turns: parsed.turns)
-        return ReplayReport(transcript: transcript, replies: replies, contentIntents: ["h", "s", "unused", "x", "y", "z"])
+        return ReplayReport(
+            transcript: transcript, replies: replies, contentIntents: ["h", "s", "unused", "x", "y", "z"])
     }
 
     @Test func headlineFigures() throws {
@@ -181,7 +182,7 @@ import Testing
     @Test func textReport() throws {
         let text = try Self.makeReport().renderText(failureLimit: 2)
         #expect(text.contains("Replayed 9 turns in 8 conversations (1 file)."))
-        #expect(text.contains("Intent accuracy            4 / 7       0.5714  (clarify rate 0.1429: 1 turns)"))
+        #expect(text.contains("Intent accuracy            4 / 7       0.5714  (clarify rate 0.1429: 1 of 7 turns)"))
         #expect(text.contains("Failures: 4 turns (showing the first 2; --failures all shows every one)"))
         #expect(text.contains("  t.jsonl:3: [intent] \"three\""))
         #expect(text.contains("      why       x won"))

@@ -29,7 +29,23 @@ typedef struct {
     int32_t plain_start;
     int32_t plain_end;
     int32_t kind;
+    /// `sb_segment_flag` bits.
+    int32_t flags;
 } sb_segment;
+
+/// What the fold saw in a segment.
+typedef enum {
+    /// The input is ASCII.
+    SB_SEGMENT_ASCII = 1,
+    /// The input has an ASCII capital letter.
+    SB_SEGMENT_UPPER = 2,
+    /// The input has an ASCII small letter.
+    SB_SEGMENT_LOWER = 4,
+    /// `folded` and `plain` differ: the fold removed marks or mapped đ.
+    SB_SEGMENT_MARKED = 8,
+    /// `folded` is the input unchanged (meaningful with SB_SEGMENT_ASCII).
+    SB_SEGMENT_FOLDED_AS_TYPED = 16,
+} sb_segment_flag;
 
 /// Caller-owned buffers. On return the lengths and the count say what was written, or, when the
 /// call returns `SB_STATUS_BUFFER_TOO_SMALL`, how much room a second call needs.
