@@ -40,9 +40,10 @@ public struct DialoguePolicy: Sendable {
     public func respond(to rawText: String, in conversation: inout Conversation) -> Reply {
         conversation.turn += 1
         let (text, truncated) = Self.truncate(rawText, to: maximumMessageLength)
-        let redacted = scanner.redact(text).text
+        let redaction = scanner.redact(text)
+        let redacted = redaction.text
         conversation.remember(message: redacted)
-        let secret = scanner.walletSecret(in: text)
+        let secret = redaction.kinds.first(where: \.isWalletSecret)
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
@@ -77,6 +78,8 @@ public struct DialoguePolicy: Sendable {
     }
 
     static func truncate(_ text: String, to limit: Int) -> (String, Bool) {
+        // A character is at least one byte: short messages need no counting.
+        if text.utf8.count <= limit { return (text, false) }
         var count = 0
         for index in text.indices {
             count += 1

@@ -19,7 +19,9 @@ extension BenchmarkReport {
             "\(Figures.grouped($0.distinctMessages)) / \(Figures.grouped($0.messagesPerRound))"
         }
         row("load + compile (ms)") { "\(Figures.decimal($0.loadMs)) + \(Figures.decimal($0.compileMs))" }
-        row("peak RSS (MB)") { $0.peakRssMb.map { Figures.decimal($0) } ?? "n/a" }
+        row("RSS: peak / after load (MB)") {
+            "\($0.peakRssMb.map { Figures.decimal($0) } ?? "n/a") / \($0.rssAfterLoadMb.map { Figures.decimal($0) } ?? "n/a")"
+        }
         row("C boundary floor (msg/s)") { Figures.grouped(Int($0.roundtripMessagesPerSecond)) }
         row("normalizer floor (msg/s)") { Figures.grouped(Int($0.normalizeMessagesPerSecond)) }
         row("respond, no log (msg/s)") { Figures.grouped(Int($0.respondMessagesPerSecond)) }

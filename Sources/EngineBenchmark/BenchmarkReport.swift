@@ -47,6 +47,9 @@ public struct WorkloadFigures: Sendable, Codable {
     /// The process's peak resident memory while this workload ran (its content loaded, the
     /// runtime and the bench itself included).
     public var peakRssMb: Double?
+    /// Resident memory once the content is loaded and compiled and the loader's garbage freed:
+    /// what the engine keeps (with the runtime and the bench).
+    public var rssAfterLoadMb: Double?
 
     /// Floor 1: the message to C and back as UTF-8/UTF-16, nothing else.
     public var roundtripMessagesPerSecond: Double

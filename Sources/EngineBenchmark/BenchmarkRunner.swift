@@ -108,6 +108,8 @@ public struct BenchmarkRunner {
             if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
         }
         let engine = loaded!
+        ProcessMemory.trim()
+        let residentAfterLoad = ProcessMemory.residentBytes().map { Double($0) / 1_048_576 }
 
         let texts = workload.messages.map(\.text)
         let starts = workload.messages.map(\.startsConversation)
@@ -162,6 +164,7 @@ public struct BenchmarkRunner {
             droppedPatterns: droppedPatterns, loadMs: TimedLoop.median(loadTimes),
             compileMs: TimedLoop.median(compileTimes),
             loadCompileMs: TimedLoop.median(zip(loadTimes, compileTimes).map(+)), peakRssMb: peak,
+            rssAfterLoadMb: residentAfterLoad,
             roundtripMessagesPerSecond: roundTrip.messagesPerSecond,
             normalizeMessagesPerSecond: normalize.messagesPerSecond, normalizeP99Us: normalize.p99Microseconds,
             respondMessagesPerSecond: respond.messagesPerSecond, respondP50Us: respond.p50Microseconds,

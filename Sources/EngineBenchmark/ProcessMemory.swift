@@ -24,6 +24,9 @@ enum ProcessMemory {
         return write(descriptor, "5", 1) == 1
     }
 
+    /// Returns freed heap memory to the system, so resident memory counts what is in use.
+    static func trim() { trimMalloc() }
+
     /// glibc's `malloc_trim(0)`, looked up at run time (`<malloc.h>` is not in the Glibc module).
     private static func trimMalloc() {
         #if canImport(Glibc)

@@ -18,7 +18,7 @@ struct CompiledPattern: Sendable {
     var items: [PatternNode]
     var vetoes: [PatternNode]
     /// Every term the pattern can match: which message words it explains.
-    var terms: [Int32]
+    var terms: Set<Int32>
     /// Items that must match (optional items and gaps excluded): how specific the pattern is.
     var requiredItemCount: Int
     /// Words the author wrote with diacritics (here or in a concept it uses): term → folded

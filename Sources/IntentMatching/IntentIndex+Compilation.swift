@@ -97,10 +97,37 @@ struct PatternCompiler {
                 patternsByAnchor[term, default: []].append(Int32(number))
             }
         }
+        // Concept forms that are plain word sequences (most are) are matched from per-message
+        // masks; only the rest are evaluated as trees.
+        var conceptsBySingleTerm: [Int32: [Int32]] = [:]
+        var sequencesByFirstTerm: [Int32: [IntentIndex.ConceptSequence]] = [:]
+        var conceptForms: [[PatternNode]] = []
+        for (number, concept) in concepts.enumerated() {
+            var longer: [PatternNode] = []
+            let forms: [PatternNode]
+            if case .alternatives(let alternatives) = concept { forms = alternatives } else { forms = [concept] }
+            for form in forms {
+                guard let sequences = Self.wordSequences(form), !sequences.contains(where: \.isEmpty) else {
+                    longer.append(form)
+                    continue
+                }
+                for sequence in Set(sequences) {
+                    if sequence.count == 1 {
+                        conceptsBySingleTerm[sequence[0], default: []].append(Int32(number))
+                    } else {
+                        sequencesByFirstTerm[sequence[0], default: []].append(
+                            IntentIndex.ConceptSequence(concept: Int32(number), terms: sequence))
+                    }
+                }
+            }
+            conceptForms.append(longer)
+        }
         var stopWords: Set<String> = []
         for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
         return IntentIndex(
-            vocabulary: vocabulary, concepts: concepts, patterns: patterns, targets: targets,
+            vocabulary: vocabulary, concepts: concepts, conceptLongerForms: conceptForms,
+            conceptsBySingleTerm: conceptsBySingleTerm, conceptSequencesByFirstTerm: sequencesByFirstTerm,
+            patterns: patterns, targets: targets,
             patternsByAnchor: patternsByAnchor, stopWords: stopWords, thresholds: thresholds)
     }
 
@@ -122,7 +149,7 @@ struct PatternCompiler {
         var terms = Set<Int32>()
         for item in items { collectTerms(item, into: &terms) }
         return CompiledPattern(
-            intentIndex: target, shape: parsed.shape, items: items, vetoes: vetoes, terms: terms.sorted(),
+            intentIndex: target, shape: parsed.shape, items: items, vetoes: vetoes, terms: terms,
             requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
             source: source)
     }
@@ -235,6 +262,34 @@ struct PatternCompiler {
     }
 
     // MARK: - Index helpers
+
+    /// The plain word sequences a node stands for, when there are few enough to list; nil for
+    /// gaps, nested concepts and combinatorial forms.
+    static func wordSequences(_ node: PatternNode, limit: Int = 32) -> [[Int32]]? {
+        switch node {
+        case .term(let term): return [[term]]
+        case .gap, .concept: return nil
+        case .optional(let inner):
+            guard let sequences = wordSequences(inner, limit: limit) else { return nil }
+            return [[]] + sequences
+        case .alternatives(let nodes):
+            var all: [[Int32]] = []
+            for node in nodes {
+                guard let sequences = wordSequences(node, limit: limit) else { return nil }
+                all += sequences
+                if all.count > limit { return nil }
+            }
+            return all
+        case .sequence(let nodes):
+            var all: [[Int32]] = [[]]
+            for node in nodes {
+                guard let sequences = wordSequences(node, limit: limit) else { return nil }
+                all = all.flatMap { prefix in sequences.map { prefix + $0 } }
+                if all.count > limit { return nil }
+            }
+            return all
+        }
+    }
 
     private func collectTerms(_ node: PatternNode, into terms: inout Set<Int32>) {
         switch node {

@@ -88,6 +88,20 @@ extension IntentIndex {
             if word.isTypo { typoMask |= bit }
         }
         guard !masks.isEmpty else { return }
+        var conceptMasks: [Int32: WordPositions] = [:]
+        var conceptRuns: [Int32: [(length: Int, starts: WordPositions)]] = [:]
+        for (term, mask) in masks {
+            for concept in conceptsBySingleTerm[term] ?? [] { conceptMasks[concept, default: 0] |= mask }
+            for sequence in conceptSequencesByFirstTerm[term] ?? [] {
+                var starts = mask
+                for (offset, next) in sequence.terms.enumerated().dropFirst() {
+                    starts &= (masks[next] ?? 0) >> WordPositions(offset)
+                    if starts == 0 { break }
+                }
+                if starts != 0 { conceptRuns[sequence.concept, default: []].append((sequence.terms.count, starts)) }
+            }
+        }
+        let window = WindowMasks(terms: masks, concepts: conceptMasks, runs: conceptRuns)
         var candidates = Set<Int32>()
         for term in masks.keys {
             if let anchored = patternsByAnchor[term] { candidates.formUnion(anchored) }
@@ -96,7 +110,7 @@ extension IntentIndex {
         let contentCount = max(1, contentMask.nonzeroBitCount)
         for number in candidates {
             let pattern = patterns[Int(number)]
-            guard matches(pattern, masks: masks, everywhere: everywhere) else { continue }
+            guard matches(pattern, window, everywhere: everywhere) else { continue }
             var covered: WordPositions = 0
             for (term, mask) in masks where pattern.terms.contains(term) { covered |= mask }
             let coveredContent = (covered & contentMask).nonzeroBitCount
@@ -119,7 +133,16 @@ extension IntentIndex {
         }
     }
 
-    func matches(_ pattern: CompiledPattern, masks: [Int32: WordPositions], everywhere: WordPositions) -> Bool {
+    /// One window's word positions by term and by concept (one-word forms only).
+    struct WindowMasks {
+        var terms: [Int32: WordPositions]
+        /// Where each concept's one-word forms are.
+        var concepts: [Int32: WordPositions]
+        /// Where each concept's several-word forms start, with their lengths.
+        var runs: [Int32: [(length: Int, starts: WordPositions)]]
+    }
+
+    func matches(_ pattern: CompiledPattern, _ masks: WindowMasks, everywhere: WordPositions) -> Bool {
         for veto in pattern.vetoes where ends(veto, from: everywhere, masks) != 0 { return false }
         switch pattern.shape {
         case .sequence:
@@ -136,12 +159,10 @@ extension IntentIndex {
     }
 
     /// Where `node` can end when it starts at any of `starts`: bit i means "the next word is i".
-    private func ends(_ node: PatternNode, from starts: WordPositions, _ masks: [Int32: WordPositions])
-        -> WordPositions
-    {
+    private func ends(_ node: PatternNode, from starts: WordPositions, _ masks: WindowMasks) -> WordPositions {
         switch node {
         case .term(let term):
-            guard let mask = masks[term] else { return 0 }
+            guard let mask = masks.terms[term] else { return 0 }
             return (starts & mask) << 1
         case .sequence(let nodes):
             var positions = starts
@@ -165,7 +186,10 @@ extension IntentIndex {
             }
             return positions
         case .concept(let index):
-            return ends(concepts[index], from: starts, masks)
+            var positions = (starts & (masks.concepts[Int32(index)] ?? 0)) << 1
+            for run in masks.runs[Int32(index)] ?? [] { positions |= (starts & run.starts) << WordPositions(run.length) }
+            for form in conceptLongerForms[index] { positions |= ends(form, from: starts, masks) }
+            return positions
         }
     }
 
@@ -186,7 +210,7 @@ extension IntentIndex {
     }
 
     private func explain(_ pattern: CompiledPattern, _ words: [MessageWord]) -> MatchExplanation {
-        let termSet = Set(pattern.terms)
+        let termSet = pattern.terms
         var matched: [String] = []
         var typos: [String] = []
         var covered: WordPositions = 0

@@ -25,6 +25,18 @@ public struct IntentIndex: Sendable {
 
     var vocabulary: TermVocabulary
     var concepts: [PatternNode]
+    /// Each concept's forms of more than one word (single words go through the mask below).
+    var conceptLongerForms: [[PatternNode]]
+    /// Term → the concepts that have it as a one-word form.
+    var conceptsBySingleTerm: [Int32: [Int32]]
+    /// First term → the concepts' forms of several plain words that start with it.
+    var conceptSequencesByFirstTerm: [Int32: [ConceptSequence]]
+
+    /// A concept form that is a plain run of words.
+    struct ConceptSequence: Sendable {
+        var concept: Int32
+        var terms: [Int32]
+    }
     var patterns: [CompiledPattern]
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.

@@ -3,7 +3,10 @@ import TextNormalization
 
 /// Everything the bot knows, loaded and checked: immutable once built.
 public struct BotContent: Sendable {
-    public var intents: [IntentDefinition]
+    public var intents: [IntentDefinition] {
+        didSet { intentPositions = Self.positions(of: intents) }
+    }
+    private var intentPositions: [String: Int]
     /// Answers by intent id and language, placeholders already filled.
     public var answers: [String: [Language: String]]
     public var locales: [Language: LocaleDefinition]
@@ -17,6 +20,7 @@ public struct BotContent: Sendable {
         lexicon: NormalizationLexicon, placeholders: [String: String], directory: URL
     ) {
         self.intents = intents
+        self.intentPositions = Self.positions(of: intents)
         self.answers = answers
         self.locales = locales
         self.lexicon = lexicon
@@ -27,7 +31,11 @@ public struct BotContent: Sendable {
     /// The languages the bot answers in.
     public static let languages: [Language] = [.en, .vi]
 
-    public func intent(_ id: String) -> IntentDefinition? { intents.first { $0.id == id } }
+    public func intent(_ id: String) -> IntentDefinition? { intentPositions[id].map { intents[$0] } }
+
+    private static func positions(of intents: [IntentDefinition]) -> [String: Int] {
+        Dictionary(intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// A system sentence in `language`, with `{name}` values filled in.
     public func message(_ key: String, in language: Language, _ values: [String: String] = [:]) -> String {
