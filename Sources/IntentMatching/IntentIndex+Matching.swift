@@ -187,7 +187,9 @@ extension IntentIndex {
             return positions
         case .concept(let index):
             var positions = (starts & (masks.concepts[Int32(index)] ?? 0)) << 1
-            for run in masks.runs[Int32(index)] ?? [] { positions |= (starts & run.starts) << WordPositions(run.length) }
+            for run in masks.runs[Int32(index)] ?? [] {
+                positions |= (starts & run.starts) << WordPositions(run.length)
+            }
             for form in conceptLongerForms[index] { positions |= ends(form, from: starts, masks) }
             return positions
         }

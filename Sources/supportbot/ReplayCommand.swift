@@ -57,6 +57,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Conversations replayed at once. (default: all cores)", valueName: "n"))
     var threads: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write the replayed turns' events (redacted) to this JSON Lines log, e.g. for `supportbot report`.",
+            valueName: "file"))
+    var log: String?
+
     @Flag(help: "Warn about expected intents the content lacks instead of stopping with status 2.")
     var allowUnknownIntents = false
 
@@ -86,7 +92,15 @@ struct ReplayCommand: ParsableCommand {
             }
         }
         let engine = try contentOptions.loadEngine()
-        let runner = ReplayRunner(engine: engine, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        var runner = ReplayRunner(engine: engine, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        if let log {
+            do {
+                runner.engine.eventSink = try JSONLinesEventLog(path: log)
+            } catch {
+                StandardError.print("cannot open the log '\(log)': \(error)")
+                throw ExitCode(2)
+            }
+        }
         let intentIDs = engine.content.intents.map(\.id)
         if let transcript {
             let unknown = transcript.unknownIntentDiagnostics(knownIntents: Set(intentIDs))

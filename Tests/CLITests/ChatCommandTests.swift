@@ -97,3 +97,24 @@ struct LintCommandTests {
         #expect(broken.standardOutput.contains(expected), "\(broken.standardOutput)")
     }
 }
+
+@Suite("Replay writes a log that the report reads")
+struct ReplayLogReportTests {
+    @Test("A replay of the fixture transcript, logged, then reported as JSON")
+    func replayThenReport() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let transcript = Repository.root.appendingPathComponent("Tests/Fixtures/replay/minimal.jsonl").path
+        let replay = try CommandLineTool.run(
+            ["replay", transcript, "--content", Fixtures.minimalContent.path, "--log", log.path], input: "")
+        #expect(replay.status == 0 || replay.status == 1, "\(replay.standardError)")
+        let report = try CommandLineTool.run(["report", "--log", log.path, "--json"], input: "")
+        #expect(report.status == 0, "\(report.standardError)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])
+        let turns = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").count
+        #expect(json["turns"] as? Int == turns)
+        #expect((json["conversations"] as? Int ?? 0) > 0)
+        #expect(json["deflection_rate"] is Double)
+    }
+}
