@@ -76,5 +76,6 @@ let package = Package(
         .testTarget(name: "TranscriptReplayTests", dependencies: ["TranscriptReplay", "SupportBotTestSupport"]),
         .testTarget(name: "SupportBotTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["SupportBotTestSupport"]),
+        .testTarget(name: "HardeningTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
     ]
 )

@@ -122,13 +122,18 @@ struct PatternCompiler {
             }
             conceptForms.append(longer)
         }
+        var typoExempt = content.lexicon.protectedWords
+        for words in content.lexicon.languageWords.values {
+            typoExempt.formUnion(words.core)
+            typoExempt.formUnion(words.common)
+        }
         var stopWords: Set<String> = []
         for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
         return IntentIndex(
             vocabulary: vocabulary, concepts: concepts, conceptLongerForms: conceptForms,
             conceptsBySingleTerm: conceptsBySingleTerm, conceptSequencesByFirstTerm: sequencesByFirstTerm,
-            patterns: patterns, targets: targets,
-            patternsByAnchor: patternsByAnchor, stopWords: stopWords, thresholds: thresholds)
+            patterns: patterns, targets: targets, patternsByAnchor: patternsByAnchor, typoExempt: typoExempt,
+            stopWords: stopWords, thresholds: thresholds)
     }
 
     // MARK: - Patterns

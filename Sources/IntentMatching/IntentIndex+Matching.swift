@@ -12,6 +12,9 @@ extension IntentIndex {
         var isTypo: Bool
     }
 
+    /// How many of the best candidates carry a full explanation.
+    static let explainedCandidates = 3
+
     /// Matches `message` against every pattern that could match it.
     ///
     /// - Complexity: linear in the message's words, plus the patterns anchored on its words.
@@ -27,22 +30,34 @@ extension IntentIndex {
 
         var candidates: [IntentCandidate] = []
         var phrases: [PhraseSet: Double] = [:]
+        var decidingPatterns: [Int32] = []
+        var windows: [Int] = []
         for (targetIndex, found) in best {
             let target = targets[targetIndex]
             if let set = target.phraseSet {
                 phrases[set] = found.score
                 continue
             }
-            let windowWords = Array(words[found.window..<min(words.count, found.window + WordPositions.windowSize)])
+            let pattern = patterns[Int(found.pattern)]
             candidates.append(
                 IntentCandidate(
                     intentID: target.intentID, route: target.route, priority: target.priority,
                     confidence: found.score,
-                    explanation: explain(patterns[Int(found.pattern)], windowWords)))
+                    explanation: MatchExplanation(pattern: pattern.source.text, location: pattern.source.location)))
+            decidingPatterns.append(found.pattern)
+            windows.append(found.window)
         }
-        candidates.sort {
-            ($0.confidence, $0.priority, $1.intentID) > ($1.confidence, $1.priority, $0.intentID)
+        let order = candidates.indices.sorted {
+            let (a, b) = (candidates[$0], candidates[$1])
+            return (a.confidence, a.priority, b.intentID) > (b.confidence, b.priority, a.intentID)
         }
+        // Only the candidates a decision can name get the full account of their words.
+        for (rank, position) in order.enumerated() where rank < Self.explainedCandidates {
+            let start = windows[position]
+            let windowWords = Array(words[start..<min(words.count, start + WordPositions.windowSize)])
+            candidates[position].explanation = explain(patterns[Int(decidingPatterns[position])], windowWords)
+        }
+        candidates = order.map { candidates[$0] }
         let unmatched = words.filter { $0.isContent && $0.terms.isEmpty }.map(\.plain)
         return MatchResult(candidates: candidates, phrases: phrases, unmatchedWords: unmatched)
     }
@@ -59,7 +74,8 @@ extension IntentIndex {
                 let isContent = isContentKind && !stopWords.contains(plain)
                 var terms: [Int32] = []
                 var isTypo = false
-                switch vocabulary.lookup(plain, allowTypo: isContent && token.kind == .word) {
+                let allowTypo = isContent && token.kind == .word && !typoExempt.contains(plain)
+                switch vocabulary.lookup(plain, allowTypo: allowTypo) {
                 case .none: break
                 case .exact(let term): terms = [term]
                 case .typo(let found):

@@ -41,6 +41,8 @@ public struct IntentIndex: Sendable {
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.
     var patternsByAnchor: [Int32: [Int32]]
+    /// Real words of either language: never read as a typo of a pattern word.
+    var typoExempt: Set<String>
     /// Diacritic-free words ignored when measuring coverage, from every locale.
     public internal(set) var stopWords: Set<String>
     public var thresholds: MatchingThresholds

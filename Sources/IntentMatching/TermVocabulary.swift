@@ -8,6 +8,9 @@ import TextNormalization
 struct TermVocabulary: Sendable {
     /// The shortest word for which one typo is tolerated: shorter words would match each other.
     static let minimumTypoLength = 5
+    /// A changed letter (rather than a missing, extra or swapped one) only counts in words this
+    /// long: in shorter ones it mostly makes another real word (`think`/`thank`, `march`/`match`).
+    static let minimumSubstitutionLength = 7
 
     private(set) var identifiers: [String: Int32] = [:]
     private(set) var keys: [String] = []
@@ -49,7 +52,12 @@ struct TermVocabulary: Sendable {
         var found: [Int32] = []
         func consider(_ candidates: [Int32]?) {
             for candidate in candidates ?? [] where !found.contains(candidate) {
-                if Self.isOneEditApart(key, keys[Int(candidate)]) { found.append(candidate) }
+                let term = keys[Int(candidate)]
+                if term.unicodeScalars.count >= Self.minimumTypoLength,
+                    Self.isOneEditApart(key, term, substitutionsFrom: Self.minimumSubstitutionLength)
+                {
+                    found.append(candidate)
+                }
             }
         }
         consider(deletions[key])
@@ -75,14 +83,14 @@ struct TermVocabulary: Sendable {
 
     /// Damerau distance of exactly one (insert, delete, substitute or swap neighbours), with the
     /// first letter kept: real typos rarely change it, and it keeps `fees`/`sees` apart.
-    static func isOneEditApart(_ lhs: String, _ rhs: String) -> Bool {
+    static func isOneEditApart(_ lhs: String, _ rhs: String, substitutionsFrom substitutionLength: Int = 0) -> Bool {
         let a = Array(lhs.unicodeScalars)
         let b = Array(rhs.unicodeScalars)
         guard a != b, abs(a.count - b.count) <= 1, a.first == b.first else { return false }
         var i = 0
         while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
         if a.count == b.count {
-            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            if a[(i + 1)...] == b[(i + 1)...] { return a.count >= substitutionLength }
             return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
         }
         return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]

@@ -1,0 +1,20 @@
+import Foundation
+import FuzzSupport
+import SupportBot
+
+/// A private copy of the fixture; each input becomes one more intents file in it.
+nonisolated(unsafe) let directory = FuzzSupport.copyOfFixture()
+nonisolated(unsafe) let file = directory.appendingPathComponent("intents/fuzz.yaml")
+
+/// Loads the content with the input as `intents/fuzz.yaml`: it must load or throw, never crash.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzContentLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    do {
+        try Data(bytes: data, count: size).write(to: file)
+    } catch {
+        fatalError("fuzz setup: cannot write \(file.path): \(error)")
+    }
+    let (content, _) = ContentLoader.diagnose(directory)
+    if let content { _ = try? SupportEngine(content: content) }
+    return 0
+}

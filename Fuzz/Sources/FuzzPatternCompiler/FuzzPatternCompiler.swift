@@ -1,0 +1,23 @@
+import FuzzSupport
+import SupportBot
+
+/// The fixture content, loaded once; each input replaces one pattern in memory.
+nonisolated(unsafe) let base = FuzzSupport.load(FuzzSupport.fixture)
+nonisolated(unsafe) let target = base.intents.firstIndex { $0.id == "withdrawal.pending" } ?? 0
+let messages = ["withdrawl stuck", "rút tiền chưa về", "my withdrawal pending fee card hello", ""]
+
+/// Compiles the input as a pattern (English, then Vietnamese); when it compiles, matches a few messages.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPatternCompiler(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let pattern = FuzzSupport.text(data, size)
+    var content = base
+    let location = SourceLocation(file: "fuzz.yaml", line: 1, column: 1)
+    content.intents[target].patterns[.en] = [SourceText(text: pattern, location: location, sourceLine: pattern)]
+    content.intents[target].patterns[.vi] = [SourceText(text: pattern, location: location)]
+    _ = IntentIndex.compileReporting(content)
+    if let engine = try? SupportEngine(content: content) {
+        var conversation = Conversation(id: "fuzz")
+        for message in messages + [pattern] { _ = engine.respond(to: message, in: &conversation) }
+    }
+    return 0
+}
