@@ -12,17 +12,33 @@ indirect enum PatternNode: Sendable {
 }
 
 /// One compiled pattern of one intent.
-struct CompiledPattern: Sendable {
-    var intentIndex: Int
-    var shape: ParsedPattern.Shape
-    var items: [PatternNode]
-    var vetoes: [PatternNode]
+///
+/// A class, so the matcher reads a candidate without copying (and retaining) every field.
+final class CompiledPattern: Sendable {
+    let intentIndex: Int
+    let shape: ParsedPattern.Shape
+    let items: [PatternNode]
+    let vetoes: [PatternNode]
     /// Every term the pattern can match: which message words it explains.
-    var terms: Set<Int32>
+    let terms: Set<Int32>
     /// Items that must match (optional items and gaps excluded): how specific the pattern is.
-    var requiredItemCount: Int
+    let requiredItemCount: Int
     /// Words the author wrote with diacritics (here or in a concept it uses): term → folded
     /// forms, to reward a user's diacritics that agree and penalise ones that do not.
-    var markedForms: [Int32: Set<String>]
-    var source: SourceText
+    let markedForms: [Int32: Set<String>]
+    let source: SourceText
+
+    init(
+        intentIndex: Int, shape: ParsedPattern.Shape, items: [PatternNode], vetoes: [PatternNode], terms: Set<Int32>,
+        requiredItemCount: Int, markedForms: [Int32: Set<String>], source: SourceText
+    ) {
+        self.intentIndex = intentIndex
+        self.shape = shape
+        self.items = items
+        self.vetoes = vetoes
+        self.terms = terms
+        self.requiredItemCount = requiredItemCount
+        self.markedForms = markedForms
+        self.source = source
+    }
 }

@@ -92,8 +92,16 @@ struct PatternCompiler {
             }
         }
         var patternsByAnchor: [Int32: [Int32]] = [:]
+        // Anchor each pattern on the required item whose first words the fewest patterns share,
+        // so common words ("how", "my") do not pull in hundreds of candidates.
+        var popularity: [Int32: Int] = [:]
+        for pattern in patterns {
+            for item in pattern.items where !item.isOptionalOrGap {
+                for term in firstTerms(of: item) { popularity[term, default: 0] += 1 }
+            }
+        }
         for (number, pattern) in patterns.enumerated() {
-            for term in anchorTerms(of: pattern) {
+            for term in anchorTerms(of: pattern, popularity: popularity) {
                 patternsByAnchor[term, default: []].append(Int32(number))
             }
         }
@@ -308,13 +316,14 @@ struct PatternCompiler {
 
     /// Terms one of which every match must contain: the first words of the required item with
     /// the fewest such words.
-    private func anchorTerms(of pattern: CompiledPattern) -> Set<Int32> {
-        var best: Set<Int32>?
+    private func anchorTerms(of pattern: CompiledPattern, popularity: [Int32: Int]) -> Set<Int32> {
+        var best: (terms: Set<Int32>, cost: Int)?
         for item in pattern.items where !item.isOptionalOrGap {
             let first = firstTerms(of: item)
-            if best == nil || first.count < best!.count { best = first }
+            let cost = first.reduce(0) { $0 + popularity[$1, default: 0] }
+            if best == nil || cost < best!.cost { best = (first, cost) }
         }
-        return best ?? []
+        return best?.terms ?? []
     }
 
     private func firstTerms(of node: PatternNode) -> Set<Int32> {

@@ -129,8 +129,13 @@ extension IntentIndex {
             guard matches(pattern, window, everywhere: everywhere) else { continue }
             var covered: WordPositions = 0
             for (term, mask) in masks where pattern.terms.contains(term) { covered |= mask }
-            let coveredContent = (covered & contentMask).nonzeroBitCount
-            let coverage = Double(coveredContent) / Double(contentCount)
+            var coveredContent = (covered & contentMask).nonzeroBitCount
+            var coverage = Double(coveredContent) / Double(contentCount)
+            if contentMask == 0, targets[pattern.intentIndex].phraseSet != nil {
+                // A short reply of stop words only ("ko", "yes it is") is measured on all its words.
+                coveredContent = (covered & everywhere).nonzeroBitCount
+                coverage = Double(coveredContent) / Double(max(1, words.count))
+            }
             let typos = (covered & typoMask).nonzeroBitCount
             let (agreeing, disagreeing) = diacriticAgreement(pattern, words, covered)
             // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.

@@ -76,19 +76,19 @@ struct YAMLFile {
     private static func firstOverlyNestedLine(_ lines: [Substring]) -> Int? {
         var depth = 0
         for (index, line) in lines.enumerated() {
-            let indentation = line.prefix { $0 == " " }.count
+            let bytes = line.utf8
+            let indentation = bytes.prefix { $0 == UInt8(ascii: " ") }.count
             if indentation > maximumDepth * 4 { return index + 1 }
-            var quote: Character?
-            for character in line {
+            var quote: UInt8?
+            for byte in bytes {
                 if let open = quote {
-                    if character == open { quote = nil }
+                    if byte == open { quote = nil }
                     continue
                 }
-                switch character {
-                case "\"", "'": quote = character
-                case "[", "{": depth += 1
-                case "]", "}": depth = max(0, depth - 1)
-                case "#": break
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
                 default: continue
                 }
                 if depth > maximumDepth { return index + 1 }
@@ -104,43 +104,50 @@ struct YAMLFile {
     private static func firstAnchorOrAlias(_ lines: [Substring]) -> (Int, Int)? {
         var blockIndentation: Int?
         for (index, line) in lines.enumerated() {
-            let indentation = line.prefix { $0 == " " }.count
+            let bytes = Array(line.utf8)
+            let indentation = bytes.prefix { $0 == UInt8(ascii: " ") }.count
             if let block = blockIndentation {
-                if line.allSatisfy({ $0 == " " }) || indentation > block { continue }
+                if indentation == bytes.count || indentation > block { continue }
                 blockIndentation = nil
             }
             var atNodeStart = true
-            var quote: Character?
-            var previous: Character = " "
-            let characters = Array(line)
-            for (column, character) in characters.enumerated() {
+            var quote: UInt8?
+            var previous = UInt8(ascii: " ")
+            for (offset, byte) in bytes.enumerated() {
                 if let open = quote {
-                    if character == open { quote = nil }
-                    previous = character
+                    if byte == open { quote = nil }
+                    previous = byte
                     continue
                 }
-                if character == "#" && (previous == " " || column == 0) { break }
-                if atNodeStart, character == "&" || character == "*", column + 1 < characters.count,
-                    characters[column + 1].isLetter || characters[column + 1].isNumber || characters[column + 1] == "_"
+                let next: UInt8? = offset + 1 < bytes.count ? bytes[offset + 1] : nil
+                if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { break }
+                if atNodeStart, byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*"), let next,
+                    isAnchorNameStart(next)
                 {
-                    return (index + 1, column + 1)
+                    let column = bytes[..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                    return (index + 1, column)
                 }
-                switch character {
-                case " ": break
-                case "\"", "'": quote = character
-                case "[", "{", ",": atNodeStart = true
-                case "-" where characters.count == column + 1 || characters[column + 1] == " ": atNodeStart = true
-                case ":" where characters.count == column + 1 || characters[column + 1] == " ": atNodeStart = true
+                switch byte {
+                case UInt8(ascii: " "): break
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): atNodeStart = true
+                case UInt8(ascii: "-") where next == nil || next == UInt8(ascii: " "): atNodeStart = true
+                case UInt8(ascii: ":") where next == nil || next == UInt8(ascii: " "): atNodeStart = true
                 default: atNodeStart = false
                 }
-                previous = character
+                previous = byte
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if let last = trimmed.split(separator: " ").last, last.first == "|" || last.first == ">" {
+            if let last = line.split(separator: " ").last, last.first == "|" || last.first == ">" {
                 blockIndentation = indentation
             }
         }
         return nil
+    }
+
+    private static func isAnchorNameStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
     private static func lineText(_ line: Int, in lines: [Substring]) -> String? {

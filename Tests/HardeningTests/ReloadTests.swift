@@ -18,12 +18,14 @@ struct ReloadTests {
         var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         for level in 1...9 {
             let previous = level == 1 ? "a" : "a\(level - 1)"
-            bomb += "a\(level): &a\(level) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            bomb +=
+                "a\(level): &a\(level) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
         }
         try aliasBomb.write("intents/bomb.yaml", bomb + "intents: *a9\n")
         cases.append(("a billion-laughs alias bomb", aliasBomb))
         let deep = try TemporaryContent(copying: Fixtures.minimalContent)
-        try deep.write("intents/deep.yaml", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
+        try deep.write(
+            "intents/deep.yaml", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
         cases.append(("10,000 nested sequences", deep))
         let missing = try TemporaryContent(copying: Fixtures.minimalContent)
         try missing.remove("faq")
