@@ -16,7 +16,7 @@ for kind in "${kinds[@]}"; do
     echo "== swift test --sanitize=$kind"
     start=$(date +%s)
     # halt_on_error: a report fails the run; detect_leaks=0: the Swift runtime keeps metadata for good.
-    if ! TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=0 halt_on_error=1" \
+    if ! SUPPORTBOT_SANITIZER=1 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=0 halt_on_error=1" \
         swift test --sanitize="$kind" --scratch-path ".build-sanitize-$kind" ${SANITIZER_TEST_ARGS:-}; then
         status=1
         echo "swift test --sanitize=$kind FAILED" >&2

@@ -7,6 +7,9 @@ enum Hardening {
     /// Whether the long versions run (`SUPPORTBOT_SOAK=1`); CI runs the reduced sizes.
     static var soak: Bool { ProcessInfo.processInfo.environment["SUPPORTBOT_SOAK"] == "1" }
 
+    /// Whether the suite runs under Thread or Address Sanitizer (`Scripts/sanitizers.sh`).
+    static var sanitizer: Bool { ProcessInfo.processInfo.environment["SUPPORTBOT_SANITIZER"] == "1" }
+
     /// Every `user` message of the shipped transcripts, in file order.
     static let transcriptMessages: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: Repository.transcripts.path)) ?? []

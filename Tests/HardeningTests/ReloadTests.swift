@@ -27,10 +27,47 @@ struct ReloadTests {
         try deep.write(
             "intents/deep.yaml", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
         cases.append(("10,000 nested sequences", deep))
+        let cyclic = try TemporaryContent(copying: Fixtures.minimalContent)
+        try cyclic.replace(
+            "withdraw: [withdraw,", with: "withdraw: [\"~pending now\", withdraw,", in: "locales/en.yaml")
+        try cyclic.replace("pending: [pending,", with: "pending: [\"~withdraw later\", pending,", in: "locales/en.yaml")
+        cases.append(("cyclic concept references", cyclic))
+        let huge = try TemporaryContent(copying: Fixtures.minimalContent)
+        try huge.write("intents/huge.yaml", "intents:\n" + String(repeating: "  # padding\n", count: 2_000_000))
+        cases.append(("a 24 MB intents file", huge))
         let missing = try TemporaryContent(copying: Fixtures.minimalContent)
         try missing.remove("faq")
         cases.append(("no faq folder", missing))
         return cases
+    }
+
+    @Test("A pattern built to explode either is refused or matches in bounded work")
+    func explodingPattern() throws {
+        let content = try TemporaryContent(copying: Fixtures.minimalContent)
+        let alternatives = "(" + (0..<64).map { "w\($0)" }.joined(separator: "|") + ")"
+        let pattern = Array(repeating: "[" + alternatives + "] *", count: 40).joined(separator: " ") + " pending"
+        try content.replace("{~withdraw ~pending}", with: pattern, in: "intents/test.yaml")
+        var engine: SupportEngine?
+        let loadTime = Hardening.milliseconds { engine = try? SupportEngine.load(contentDirectory: content.directory) }
+        guard let engine else {
+            print("hardening: the exploding pattern was refused in \(String(format: "%.1f", loadTime)) ms")
+            return
+        }
+        let bait = [
+            (0..<600).map { "w\($0 % 64)" }.joined(separator: " ") + " pending",
+            String(repeating: "w1 ", count: 1_300) + "x",
+            String(repeating: "pending w2 ", count: 360),
+        ]
+        var worst = 0.0
+        for message in bait {
+            var conversation = Conversation(id: "bait")
+            var reply: Reply?
+            worst = max(worst, Hardening.milliseconds { reply = engine.respond(to: message, in: &conversation) })
+            #expect(reply?.text.isEmpty == false)
+        }
+        print(
+            "hardening: exploding pattern accepted (load \(String(format: "%.1f", loadTime)) ms); "
+                + "worst bait message \(String(format: "%.1f", worst)) ms")
     }
 
     @Test("Invalid new content throws and leaves the old engine serving")

@@ -8,7 +8,8 @@ nonisolated(unsafe) let file = directory.appendingPathComponent("intents/fuzz.ya
 
 /// Loads the content with the input as `intents/fuzz.yaml`: it must load or throw, never crash.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzContentLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzContentLoader(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data = bytes else { return 0 }
     do {
         try Data(bytes: data, count: size).write(to: file)
     } catch {
@@ -17,4 +18,10 @@ public func fuzzContentLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     let (content, _) = ContentLoader.diagnose(directory)
     if let content { _ = try? SupportEngine(content: content) }
     return 0
+}
+
+/// The entry point SwiftPM links for this executable target: libFuzzer's driver.
+@_cdecl("FuzzContentLoader_main")
+public func fuzzContentLoaderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzSupport.runDriver(fuzzContentLoader)
 }

@@ -8,7 +8,8 @@ let messages = ["withdrawl stuck", "rút tiền chưa về", "my withdrawal pend
 
 /// Compiles the input as a pattern (English, then Vietnamese); when it compiles, matches a few messages.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPatternCompiler(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzPatternCompiler(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data = bytes else { return 0 }
     let pattern = FuzzSupport.text(data, size)
     var content = base
     let location = SourceLocation(file: "fuzz.yaml", line: 1, column: 1)
@@ -20,4 +21,10 @@ public func fuzzPatternCompiler(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
         for message in messages + [pattern] { _ = engine.respond(to: message, in: &conversation) }
     }
     return 0
+}
+
+/// The entry point SwiftPM links for this executable target: libFuzzer's driver.
+@_cdecl("FuzzPatternCompiler_main")
+public func fuzzPatternCompilerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzSupport.runDriver(fuzzPatternCompiler)
 }

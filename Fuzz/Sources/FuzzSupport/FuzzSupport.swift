@@ -36,3 +36,23 @@ public enum FuzzSupport {
         String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     }
 }
+
+/// libFuzzer's entry point for programs that have their own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+extension FuzzSupport {
+    /// Hands the process to libFuzzer. SwiftPM links an executable target's entry point as
+    /// `<Module>_main` (and aliases `main` to it), so each target defines that and calls this.
+    public static func runDriver(
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        return LLVMFuzzerRunDriver(&argc, &argv, callback)
+    }
+}
