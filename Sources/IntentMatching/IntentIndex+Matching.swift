@@ -94,32 +94,38 @@ extension IntentIndex {
     private func scoreWindow(
         _ words: [MessageWord], windowStart: Int, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
     ) {
-        var masks: [Int32: WordPositions] = [:]
+        var table = TermPositionTable(capacity: words.count + 8)
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
         for (position, word) in words.enumerated() {
             let bit: WordPositions = 1 << WordPositions(position)
-            for term in word.terms { masks[term, default: 0] |= bit }
+            for term in word.terms { table.insert(term, bit) }
             if word.isContent { contentMask |= bit }
             if word.isTypo { typoMask |= bit }
         }
-        guard !masks.isEmpty else { return }
-        var conceptMasks: [Int32: WordPositions] = [:]
+        guard table.count > 0 else { return }
+        let masks = table.entries
+        var conceptMasks = TermPositionTable(capacity: 32)
         var conceptRuns: [Int32: [(length: Int, starts: WordPositions)]] = [:]
+        var conceptsWithRuns = TermPositionTable(capacity: 8)
         for (term, mask) in masks {
-            for concept in conceptsBySingleTerm[term] ?? [] { conceptMasks[concept, default: 0] |= mask }
+            for concept in conceptsBySingleTerm[term] ?? [] { conceptMasks.insert(concept, mask) }
             for sequence in conceptSequencesByFirstTerm[term] ?? [] {
                 var starts = mask
                 for (offset, next) in sequence.terms.enumerated().dropFirst() {
-                    starts &= (masks[next] ?? 0) >> WordPositions(offset)
+                    starts &= (table[next] ?? 0) >> WordPositions(offset)
                     if starts == 0 { break }
                 }
-                if starts != 0 { conceptRuns[sequence.concept, default: []].append((sequence.terms.count, starts)) }
+                if starts != 0 {
+                    conceptRuns[sequence.concept, default: []].append((sequence.terms.count, starts))
+                    conceptsWithRuns.insert(sequence.concept, 1)
+                }
             }
         }
-        let window = WindowMasks(terms: masks, concepts: conceptMasks, runs: conceptRuns)
+        let window = WindowMasks(
+            terms: table, concepts: conceptMasks, runs: conceptRuns, conceptsWithRuns: conceptsWithRuns)
         var candidates = Set<Int32>()
-        for term in masks.keys {
+        for (term, _) in masks {
             if let anchored = patternsByAnchor[term] { candidates.formUnion(anchored) }
         }
         let everywhere = WordPositions.all(below: words.count)
@@ -156,11 +162,13 @@ extension IntentIndex {
 
     /// One window's word positions by term and by concept (one-word forms only).
     struct WindowMasks {
-        var terms: [Int32: WordPositions]
+        var terms: TermPositionTable
         /// Where each concept's one-word forms are.
-        var concepts: [Int32: WordPositions]
+        var concepts: TermPositionTable
         /// Where each concept's several-word forms start, with their lengths.
         var runs: [Int32: [(length: Int, starts: WordPositions)]]
+        /// The concepts that have entries in `runs`: a cheap check before the dictionary.
+        var conceptsWithRuns: TermPositionTable
     }
 
     func matches(_ pattern: CompiledPattern, _ masks: WindowMasks, everywhere: WordPositions) -> Bool {
@@ -208,7 +216,7 @@ extension IntentIndex {
             return positions
         case .concept(let index):
             var positions = (starts & (masks.concepts[Int32(index)] ?? 0)) << 1
-            for run in masks.runs[Int32(index)] ?? [] {
+            for run in masks.conceptsWithRuns[Int32(index)] == nil ? [] : masks.runs[Int32(index)] ?? [] {
                 positions |= (starts & run.starts) << WordPositions(run.length)
             }
             for form in conceptLongerForms[index] { positions |= ends(form, from: starts, masks) }

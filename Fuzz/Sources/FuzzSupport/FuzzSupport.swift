@@ -39,7 +39,7 @@ public enum FuzzSupport {
 
 /// libFuzzer's entry point for programs that have their own `main`.
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func llvmFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -53,6 +53,6 @@ extension FuzzSupport {
     ) -> CInt {
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
-        return LLVMFuzzerRunDriver(&argc, &argv, callback)
+        return llvmFuzzerRunDriver(&argc, &argv, callback)
     }
 }
