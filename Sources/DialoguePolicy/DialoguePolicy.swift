@@ -19,7 +19,7 @@ public struct DialoguePolicy: Sendable {
     public let index: IntentIndex
     public let normalizer: TextNormalizer
     public let scanner: SensitiveDataScanner
-    /// Longer messages are cut to this many characters before any expensive work.
+    /// Longer messages are cut to this many Unicode scalars before any expensive work.
     public var maximumMessageLength: Int
     /// The reply language when neither the message nor the conversation says.
     public var defaultLanguage: Language
@@ -77,15 +77,16 @@ public struct DialoguePolicy: Sendable {
         return reply
     }
 
+    /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
+    /// thousands of combining marks cannot slip a huge message past the limit.
     static func truncate(_ text: String, to limit: Int) -> (String, Bool) {
-        // A character is at least one byte: short messages need no counting.
+        // A scalar is at least one byte: short messages need no counting.
         if text.utf8.count <= limit { return (text, false) }
-        var count = 0
-        for index in text.indices {
-            count += 1
-            if count > limit { return (String(text[..<index]), true) }
-        }
-        return (text, false)
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            end != scalars.endIndex
+        else { return (text, false) }
+        return (String(scalars[..<end]), true)
     }
 
     private func replyLanguage(_ detected: Language, _ conversation: Conversation) -> Language {

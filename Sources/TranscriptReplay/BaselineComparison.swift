@@ -64,7 +64,7 @@ public struct BaselineComparison: Sendable {
         out.append(line("Clarify rate", baseline.overall.clarifyRate, current.overall.clarifyRate))
         out.append(line("Deflection rate", baseline.overall.deflection.value, current.overall.deflection.value))
         for change in changed {
-            out.append("  [\(change.change.rawValue)] \(change.turn.location): \(quoted(change.turn.message))")
+            out.append("  [\(change.change.rawValue)] \(change.turn.location): \(quoted(change.turn.reportedMessage))")
             out.append("      baseline  \(change.baseline.summary)")
             out.append("      now       \(change.current.summary)")
             out.append("      expected  " + ReplayReport.describe(change.turn.expectation))
@@ -87,7 +87,7 @@ public struct BaselineComparison: Sendable {
                     .object([
                         "file": .string(change.turn.file),
                         "line": .int(change.turn.line),
-                        "message": .string(change.turn.message),
+                        "message": .string(change.turn.reportedMessage),
                         "change": .string(change.change.rawValue),
                         "expected": ReplayReport.expectationJSON(change.turn.expectation),
                         "baseline": ReplayReport.replyJSON(change.baseline),

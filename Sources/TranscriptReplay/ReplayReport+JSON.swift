@@ -69,7 +69,7 @@ extension ReplayReport {
             "line": .int(turn.line),
             "conversation": .optional(turn.conversation),
             "turn": .int(failure.turnNumber),
-            "message": .string(turn.message),
+            "message": .string(turn.reportedMessage),
             "failed": .array(failure.verdict.failedKinds.map { .string($0.rawValue) }),
             "expected": expectationJSON(turn.expectation),
             "actual": replyJSON(failure.reply),

@@ -31,7 +31,7 @@ extension ReplayReport {
                     "      <failure message=\"\(xml(Self.failureMessage(kind, turn.expectation, reply)))\" "
                     + "type=\"\(kind.field)\">"
                 testCase += xml(
-                    "message: \(turn.message)\nexpected: \(Self.describe(turn.expectation))\nactual: "
+                    "message: \(turn.reportedMessage)\nexpected: \(Self.describe(turn.expectation))\nactual: "
                         + "\(reply.summary) \(reply.language.rawValue)\nwhy: \(reply.explanation)")
                 testCase += "</failure>\n    </testcase>"
                 suites[turn.file, default: []].append(testCase)

@@ -113,7 +113,7 @@ extension ReplayReport {
         let turn = failure.turn
         let reply = failure.reply
         let failed = failure.verdict.failedKinds.map(\.rawValue).joined(separator: ", ")
-        var lines = ["  \(turn.location): [\(failed)] \(quoted(turn.message))"]
+        var lines = ["  \(turn.location): [\(failed)] \(quoted(turn.reportedMessage))"]
         lines.append("      expected  " + describe(turn.expectation))
         var actual =
             "intent \(reply.intent ?? "-"), route \(reply.route.rawValue), confidence "

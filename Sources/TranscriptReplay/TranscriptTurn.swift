@@ -1,3 +1,5 @@
+import SupportBot
+
 /// One user turn of a transcript: a line of a JSON Lines file.
 public struct TranscriptTurn: Sendable, Hashable {
     /// The file, as it was named to the reader.
@@ -26,6 +28,12 @@ public struct TranscriptTurn: Sendable, Hashable {
 
     /// `file:line`.
     public var location: String { "\(file):\(line)" }
+
+    /// The message as reports may show it: secrets and personal data replaced by markers, because
+    /// reports land in CI logs and dashboards.
+    public var reportedMessage: String { Self.scanner.redact(message).text }
+
+    private static let scanner = SensitiveDataScanner()
 
     /// The conversation id the engine gets: the written one, or `file:line` for a line of its own.
     public var conversationID: String { conversation ?? location }

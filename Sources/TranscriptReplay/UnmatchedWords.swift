@@ -42,7 +42,7 @@ public struct UnmatchedWords: Sendable {
         var examples: [String: String] = [:]
         for failure in report.failures {
             var seen: Set<String> = []
-            for word in normalizer.normalize(failure.turn.message).plainWords {
+            for word in normalizer.normalize(failure.turn.reportedMessage).plainWords {
                 let word = String(word)
                 guard word.count > 1, !word.allSatisfy(\.isNumber), !stopWords.contains(word),
                     !known.contains(Self.key(word)), seen.insert(word).inserted

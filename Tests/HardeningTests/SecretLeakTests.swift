@@ -123,15 +123,9 @@ struct SecretLeakTests {
             leaks += Self.leaks(in: text, source: file.lastPathComponent)
         }
         for (source, text) in captured { leaks += Self.leaks(in: text, source: source) }
-        // Found by this test: replay echoes the transcript's raw messages in its failures (text, --json)
-        // and in the JUnit file. The transcript is the caller's file, but the issue asks that nothing the
-        // tool writes keeps a secret: replay should show `reply.redactedMessage`. Known until fixed.
-        let echoed = leaks.filter { $0.hasPrefix("replay.xml:") || $0.hasPrefix("[\"replay\", \"/") }
-        let elsewhere = leaks.filter { !echoed.contains($0) }
-        #expect(elsewhere.isEmpty, "secrets written: \(elsewhere.joined(separator: "; "))")
-        withKnownIssue("replay prints and writes unredacted transcript messages (issue 6)") {
-            #expect(echoed.isEmpty, "replay echoed: \(echoed.prefix(6).joined(separator: "; "))...")
-        }
+        // Regression: replay once echoed the transcript's raw messages in its failures (text, --json)
+        // and in the JUnit file; reports now show the redacted message.
+        #expect(leaks.isEmpty, "secrets written: \(leaks.prefix(8).joined(separator: "; "))")
         // The logs did record the turns, as markers.
         let logText = String(decoding: try Data(contentsOf: chatLog), as: UTF8.self)
         for marker in ["[SEED_PHRASE]", "[PRIVATE_KEY]", "[XPRV]", "[CARD_NUMBER]", "[CODE]", "[EMAIL]", "[PHONE]"] {
