@@ -57,7 +57,10 @@ struct ChatCommandTests {
         input.append(Data((String(repeating: "a\u{301}\u{302}\u{303}", count: 2_000) + "\n").utf8))
         let result = try CommandLineTool.run(["chat", "--content", fixture], input: input)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(replies(result.standardOutput).count == 5)
+        // Five replies; the last message (8,000 scalars) also gets the truncation note before its reply.
+        let paragraphs = replies(result.standardOutput)
+        #expect(paragraphs.filter { !$0.contains("] cut to 4000") }.count == 5, "\(paragraphs)")
+        #expect(paragraphs.contains { $0.contains("] cut to 4000") })
     }
 
     @Test("Broken content: every error on stderr, exit status 2, no chat")
