@@ -11,6 +11,8 @@ struct TermVocabulary: Sendable {
     /// A changed letter (rather than a missing, extra or swapped one) only counts in words this
     /// long: in shorter ones it mostly makes another real word (`think`/`thank`, `march`/`match`).
     static let minimumSubstitutionLength = 7
+    /// Longer words are never looked up with a typo.
+    static let maximumTypoLength = 30
 
     private(set) var identifiers: [String: Int32] = [:]
     private(set) var keys: [String] = []
@@ -48,7 +50,9 @@ struct TermVocabulary: Sendable {
     func lookup(_ plainWord: String, allowTypo: Bool) -> Lookup {
         let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
         if let identifier = identifiers[key] { return .exact(identifier) }
-        guard allowTypo, key.unicodeScalars.count >= Self.minimumTypoLength else { return .none }
+        let length = key.unicodeScalars.count
+        // No real word is longer than this; a 4,000-letter "word" would cost 4,000 copies of itself.
+        guard allowTypo, length >= Self.minimumTypoLength, length <= Self.maximumTypoLength else { return .none }
         var found: [Int32] = []
         func consider(_ candidates: [Int32]?) {
             for candidate in candidates ?? [] where !found.contains(candidate) {
