@@ -30,8 +30,9 @@ for target in "${targets[@]}"; do
     cp -n Fuzz/Corpus/"$target"/* "$corpus"/ 2>/dev/null || true
     echo "== $target: ${seconds}s"
     # -rss_limit_mb: ASan and the ICU data need room; -timeout: one input may not take longer (a hang);
-    # -detect_leaks=0: LeakSanitizer reports a 4 KB buffer that Foundation keeps for the process at exit.
-    if ! "$bin/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+    # -detect_leaks=0 and ASAN_OPTIONS: LeakSanitizer reports a 4 KB buffer that Foundation keeps for
+    # the process at exit (also when libFuzzer itself does not check for leaks).
+    if ! ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$bin/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
         -max_len=4096 -artifact_prefix="$artifacts/" -print_final_stats=1 2>"$scratch/$target.log"; then
         status=1
         echo "$target: FAILED, see $scratch/$target.log and $artifacts/" >&2
