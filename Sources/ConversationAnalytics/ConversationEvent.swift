@@ -121,34 +121,16 @@ extension ConversationEvent {
 
     public func jsonLine() -> Data {
         var line = "{\"time\":\"\(EventTimeFormat.format(time))\""
-        line += ",\"conversation\":" + jsonString(conversation)
+        line += ",\"conversation\":" + JSONStringLiteral.quoted(conversation)
         line += ",\"turn\":\(turn)"
-        line += ",\"language\":" + jsonString(language)
-        line += ",\"route\":" + jsonString(route)
-        if let intent { line += ",\"intent\":" + jsonString(intent) }
+        line += ",\"language\":" + JSONStringLiteral.quoted(language)
+        line += ",\"route\":" + JSONStringLiteral.quoted(route)
+        if let intent { line += ",\"intent\":" + JSONStringLiteral.quoted(intent) }
         line += ",\"confidence\":" + (confidence.isFinite ? "\(confidence)" : "0")
         line += ",\"response_time_us\":\(responseTimeMicroseconds)"
-        if let escalationReason { line += ",\"escalation_reason\":" + jsonString(escalationReason) }
-        if let satisfaction { line += ",\"satisfaction\":" + jsonString(satisfaction) }
-        line += ",\"message\":" + jsonString(message) + "}\n"
+        if let escalationReason { line += ",\"escalation_reason\":" + JSONStringLiteral.quoted(escalationReason) }
+        if let satisfaction { line += ",\"satisfaction\":" + JSONStringLiteral.quoted(satisfaction) }
+        line += ",\"message\":" + JSONStringLiteral.quoted(message) + "}\n"
         return Data(line.utf8)
     }
-}
-
-/// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-            out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SupportBot
 
 /// Any JSON value: a transcript line as read, the extra fields it carries into failure reports,
 /// and the replay report as written.
@@ -119,19 +120,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONStringLiteral.quoted(text)
     }
 }
