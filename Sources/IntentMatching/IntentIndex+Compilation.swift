@@ -91,7 +91,7 @@ struct PatternCompiler {
                 }
             }
         }
-        var patternsByAnchor: [Int32: [Int32]] = [:]
+        var anchors: [(key: Int32, element: Int32)] = []
         // Anchor each pattern on the required item whose first words the fewest patterns share,
         // so common words ("how", "my") do not pull in hundreds of candidates.
         var popularity: [Int32: Int] = [:]
@@ -101,35 +101,56 @@ struct PatternCompiler {
             }
         }
         for (number, pattern) in patterns.enumerated() {
-            for term in anchorTerms(of: pattern, popularity: popularity) {
-                patternsByAnchor[term, default: []].append(Int32(number))
+            for term in anchorTerms(of: pattern, popularity: popularity).sorted() {
+                anchors.append((term, Int32(number)))
             }
         }
-        // Concept forms that are plain word sequences (most are) are matched from per-message
-        // masks; only the rest are evaluated as trees.
-        var conceptsBySingleTerm: [Int32: [Int32]] = [:]
-        var sequencesByFirstTerm: [Int32: [IntentIndex.ConceptSequence]] = [:]
-        var conceptForms: [[PatternNode]] = []
+        var code = PatternCode()
+        var entries: [IntentIndex.PatternEntry] = []
+        var patternTerms: [Int32] = []
+        for pattern in patterns {
+            let items = code.appendList(pattern.shape == .sequence ? .sequence : .all, pattern.items)
+            let vetoes = pattern.vetoes.isEmpty ? -1 : code.appendList(.alternatives, pattern.vetoes)
+            entries.append(
+                IntentIndex.PatternEntry(
+                    target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
+                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
+                    hasMarkedForms: !pattern.markedForms.isEmpty))
+            patternTerms += pattern.terms.sorted()
+        }
+        // Concept forms that are plain word sequences (most are) are matched from per-window
+        // masks; only the rest are evaluated as code.
+        var singles: [(key: Int32, element: Int32)] = []
+        var sequences: [(key: Int32, element: IntentIndex.ConceptSequence)] = []
+        var sequenceTerms: [Int32] = []
+        var conceptLongerForms: [Int32] = []
         for (number, concept) in concepts.enumerated() {
             var longer: [PatternNode] = []
             let forms: [PatternNode]
             if case .alternatives(let alternatives) = concept { forms = alternatives } else { forms = [concept] }
             for form in forms {
-                guard let sequences = Self.wordSequences(form), !sequences.contains(where: \.isEmpty) else {
+                guard let formSequences = Self.wordSequences(form), !formSequences.contains(where: \.isEmpty) else {
                     longer.append(form)
                     continue
                 }
-                for sequence in Set(sequences) {
+                for sequence in Set(formSequences).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                     if sequence.count == 1 {
-                        conceptsBySingleTerm[sequence[0], default: []].append(Int32(number))
+                        singles.append((sequence[0], Int32(number)))
                     } else {
-                        sequencesByFirstTerm[sequence[0], default: []].append(
-                            IntentIndex.ConceptSequence(concept: Int32(number), terms: sequence))
+                        sequences.append(
+                            (
+                                sequence[0],
+                                IntentIndex.ConceptSequence(
+                                    concept: Int32(number), termsStart: Int32(sequenceTerms.count),
+                                    length: Int32(sequence.count))
+                            ))
+                        sequenceTerms += sequence
                     }
                 }
             }
-            conceptForms.append(longer)
+            conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(.alternatives, longer))
         }
+        let termCount = vocabulary.keys.count
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -138,9 +159,11 @@ struct PatternCompiler {
         var stopWords: Set<String> = []
         for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
         return IntentIndex(
-            vocabulary: vocabulary, concepts: concepts, conceptLongerForms: conceptForms,
-            conceptsBySingleTerm: conceptsBySingleTerm, conceptSequencesByFirstTerm: sequencesByFirstTerm,
-            patterns: patterns, targets: targets, patternsByAnchor: patternsByAnchor, typoExempt: typoExempt,
+            vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
+            conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
+            conceptSequencesByFirstTerm: PostingLists(keyCount: termCount, sequences),
+            conceptSequenceTerms: sequenceTerms, patterns: patterns, entries: entries, patternTerms: patternTerms,
+            targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors), typoExempt: typoExempt,
             stopWords: stopWords, thresholds: thresholds)
     }
 

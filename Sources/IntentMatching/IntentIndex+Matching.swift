@@ -94,134 +94,131 @@ extension IntentIndex {
     private func scoreWindow(
         _ words: [MessageWord], windowStart: Int, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
     ) {
-        var table = TermPositionTable(capacity: words.count + 8)
+        let termOccurrences = words.reduce(0) { $0 + $1.terms.count }
+        guard termOccurrences > 0 else { return }
+        let capacity = TermPositionTable.capacity(for: termOccurrences)
+        let conceptCount = conceptLongerForms.count
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { keys in
+            withUnsafeTemporaryAllocation(of: WordPositions.self, capacity: capacity + 2 * conceptCount) { masks in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: conceptCount) { conceptState in
+                    let table = TermPositionTable(
+                        keys: keys, positions: UnsafeMutableBufferPointer(rebasing: masks[..<capacity]))
+                    let singles = UnsafeMutableBufferPointer(rebasing: masks[capacity..<(capacity + conceptCount)])
+                    let anywhere = UnsafeMutableBufferPointer(rebasing: masks[(capacity + conceptCount)...])
+                    singles.update(repeating: 0)
+                    conceptState.update(repeating: 0)
+                    scoreWindow(
+                        words, windowStart: windowStart, table: table, singles: singles, anywhere: anywhere,
+                        conceptState: conceptState, into: &best)
+                }
+            }
+        }
+    }
+
+    private func scoreWindow(
+        _ words: [MessageWord], windowStart: Int, table: TermPositionTable,
+        singles: UnsafeMutableBufferPointer<WordPositions>, anywhere: UnsafeMutableBufferPointer<WordPositions>,
+        conceptState: UnsafeMutableBufferPointer<UInt8>,
+        into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
+    ) {
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
+        var windowTerms: [Int32] = []
         for (position, word) in words.enumerated() {
             let bit: WordPositions = 1 << WordPositions(position)
-            for term in word.terms { table.insert(term, bit) }
+            for term in word.terms where table.insert(term, bit) { windowTerms.append(term) }
             if word.isContent { contentMask |= bit }
             if word.isTypo { typoMask |= bit }
         }
-        guard table.count > 0 else { return }
-        let masks = table.entries
-        var conceptMasks = TermPositionTable(capacity: 32)
-        var conceptRuns: [Int32: [(length: Int, starts: WordPositions)]] = [:]
-        var conceptsWithRuns = TermPositionTable(capacity: 8)
-        for (term, mask) in masks {
-            for concept in conceptsBySingleTerm[term] ?? [] { conceptMasks.insert(concept, mask) }
-            for sequence in conceptSequencesByFirstTerm[term] ?? [] {
+        windowTerms.sort()
+        var runs: [WindowEvaluator.ConceptRun] = []
+        var candidates: [Int32] = []
+        for term in windowTerms {
+            let mask = table[term]
+            for concept in conceptsBySingleTerm[term] { singles[Int(concept)] |= mask }
+            for sequence in conceptSequencesByFirstTerm[term] {
                 var starts = mask
-                for (offset, next) in sequence.terms.enumerated().dropFirst() {
-                    starts &= (table[next] ?? 0) >> WordPositions(offset)
+                for offset in 1..<Int(sequence.length) {
+                    starts &= table[conceptSequenceTerms[Int(sequence.termsStart) + offset]] >> WordPositions(offset)
                     if starts == 0 { break }
                 }
                 if starts != 0 {
-                    conceptRuns[sequence.concept, default: []].append((sequence.terms.count, starts))
-                    conceptsWithRuns.insert(sequence.concept, 1)
+                    runs.append(
+                        WindowEvaluator.ConceptRun(concept: sequence.concept, length: sequence.length, starts: starts))
+                    conceptState[Int(sequence.concept)] |= WindowEvaluator.hasRuns
+                }
+            }
+            candidates += patternsByAnchor[term]
+        }
+        candidates.sort()
+        let everywhere = WordPositions.all(below: words.count)
+        let contentCount = max(1, contentMask.nonzeroBitCount)
+        code.words.withUnsafeBufferPointer { code in
+            conceptLongerForms.withUnsafeBufferPointer { longer in
+                runs.withUnsafeBufferPointer { runs in
+                    let evaluator = WindowEvaluator(
+                        code: code, conceptLongerForms: longer, terms: table, conceptSingles: singles,
+                        conceptAnywhere: anywhere, conceptState: conceptState, runs: runs, everywhere: everywhere)
+                    var previous: Int32 = -1
+                    for number in candidates where number != previous {
+                        previous = number
+                        let entry = entries[Int(number)]
+                        guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
+                            entry.vetoes < 0 || evaluator.ends(Int(entry.vetoes), from: everywhere) == 0
+                        else { continue }
+                        score(
+                            number, entry, words, windowStart: windowStart, table: table, windowTerms: windowTerms,
+                            contentMask: contentMask, typoMask: typoMask, contentCount: contentCount,
+                            everywhere: everywhere, into: &best)
+                    }
                 }
             }
         }
-        let window = WindowMasks(
-            terms: table, concepts: conceptMasks, runs: conceptRuns, conceptsWithRuns: conceptsWithRuns)
-        var candidates = Set<Int32>()
-        for (term, _) in masks {
-            if let anchored = patternsByAnchor[term] { candidates.formUnion(anchored) }
-        }
-        let everywhere = WordPositions.all(below: words.count)
-        let contentCount = max(1, contentMask.nonzeroBitCount)
-        for number in candidates {
-            let pattern = patterns[Int(number)]
-            guard matches(pattern, window, everywhere: everywhere) else { continue }
-            var covered: WordPositions = 0
-            for (term, mask) in masks where pattern.terms.contains(term) { covered |= mask }
-            var coveredContent = (covered & contentMask).nonzeroBitCount
-            var coverage = Double(coveredContent) / Double(contentCount)
-            if contentMask == 0, targets[pattern.intentIndex].phraseSet != nil {
-                // A short reply of stop words only ("ko", "yes it is") is measured on all its words.
-                coveredContent = (covered & everywhere).nonzeroBitCount
-                coverage = Double(coveredContent) / Double(max(1, words.count))
-            }
-            let typos = (covered & typoMask).nonzeroBitCount
-            let (agreeing, disagreeing) = diacriticAgreement(pattern, words, covered)
-            // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
-            var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
-            score -= 0.05 * Double(min(typos, 3))
-            score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
-            score = min(1, max(0, score))
-            let target = pattern.intentIndex
-            // Ties go to the earliest pattern, so explanations do not depend on set order.
-            if let current = best[target],
-                current.score > score || (current.score == score && current.pattern <= number)
-            {
-                continue
-            }
-            best[target] = (score, number, windowStart)
-        }
     }
 
-    /// One window's word positions by term and by concept (one-word forms only).
-    struct WindowMasks {
-        var terms: TermPositionTable
-        /// Where each concept's one-word forms are.
-        var concepts: TermPositionTable
-        /// Where each concept's several-word forms start, with their lengths.
-        var runs: [Int32: [(length: Int, starts: WordPositions)]]
-        /// The concepts that have entries in `runs`: a cheap check before the dictionary.
-        var conceptsWithRuns: TermPositionTable
+    /// Scores a pattern that matched the window and keeps it when it is its intent's best.
+    private func score(
+        _ number: Int32, _ entry: PatternEntry, _ words: [MessageWord], windowStart: Int, table: TermPositionTable,
+        windowTerms: [Int32], contentMask: WordPositions, typoMask: WordPositions, contentCount: Int,
+        everywhere: WordPositions, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
+    ) {
+        let termsEnd = Int(entry.termsStart + entry.termsCount)
+        var covered: WordPositions = 0
+        let termsOfPattern = patternTerms[Int(entry.termsStart)..<termsEnd]
+        for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
+        var coveredContent = (covered & contentMask).nonzeroBitCount
+        var coverage = Double(coveredContent) / Double(contentCount)
+        let target = Int(entry.target)
+        if contentMask == 0, targets[target].phraseSet != nil {
+            // A short reply of stop words only ("ko", "yes it is") is measured on all its words.
+            coveredContent = (covered & everywhere).nonzeroBitCount
+            coverage = Double(coveredContent) / Double(max(1, words.count))
+        }
+        let typos = (covered & typoMask).nonzeroBitCount
+        let (agreeing, disagreeing) =
+            entry.hasMarkedForms ? diacriticAgreement(patterns[Int(number)], words, covered) : (0, 0)
+        // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
+        var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
+        score -= 0.05 * Double(min(typos, 3))
+        score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
+        score = min(1, max(0, score))
+        // Ties go to the earliest pattern, so explanations do not depend on the order of candidates.
+        if let current = best[target],
+            current.score > score || (current.score == score && current.pattern <= number)
+        {
+            return
+        }
+        best[target] = (score, number, windowStart)
     }
 
-    func matches(_ pattern: CompiledPattern, _ masks: WindowMasks, everywhere: WordPositions) -> Bool {
-        for veto in pattern.vetoes where ends(veto, from: everywhere, masks) != 0 { return false }
-        switch pattern.shape {
-        case .sequence:
-            var positions = everywhere
-            for item in pattern.items {
-                positions = ends(item, from: positions, masks)
-                if positions == 0 { return false }
-            }
-            return true
-        case .unordered:
-            for item in pattern.items where ends(item, from: everywhere, masks) == 0 { return false }
-            return true
+    private static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
+        var low = terms.startIndex
+        var high = terms.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle] < term { low = middle + 1 } else { high = middle }
         }
-    }
-
-    /// Where `node` can end when it starts at any of `starts`: bit i means "the next word is i".
-    private func ends(_ node: PatternNode, from starts: WordPositions, _ masks: WindowMasks) -> WordPositions {
-        switch node {
-        case .term(let term):
-            guard let mask = masks.terms[term] else { return 0 }
-            return (starts & mask) << 1
-        case .sequence(let nodes):
-            var positions = starts
-            for node in nodes {
-                positions = ends(node, from: positions, masks)
-                if positions == 0 { return 0 }
-            }
-            return positions
-        case .alternatives(let nodes):
-            var positions: WordPositions = 0
-            for node in nodes { positions |= ends(node, from: starts, masks) }
-            return positions
-        case .optional(let node):
-            return starts | ends(node, from: starts, masks)
-        case .gap(let maximum):
-            var positions = starts
-            var shifted = starts
-            for _ in 0..<maximum {
-                shifted <<= 1
-                positions |= shifted
-            }
-            return positions
-        case .concept(let index):
-            var positions = (starts & (masks.concepts[Int32(index)] ?? 0)) << 1
-            for run in masks.conceptsWithRuns[Int32(index)] == nil ? [] : masks.runs[Int32(index)] ?? [] {
-                positions |= (starts & run.starts) << WordPositions(run.length)
-            }
-            for form in conceptLongerForms[index] { positions |= ends(form, from: starts, masks) }
-            return positions
-        }
+        return low < terms.endIndex && terms[low] == term
     }
 
     private func diacriticAgreement(_ pattern: CompiledPattern, _ words: [MessageWord], _ covered: WordPositions)

@@ -24,23 +24,44 @@ public struct IntentIndex: Sendable {
     }
 
     var vocabulary: TermVocabulary
-    var concepts: [PatternNode]
-    /// Each concept's forms of more than one word (single words go through the mask below).
-    var conceptLongerForms: [[PatternNode]]
+    /// Every pattern item, veto and concept form, flattened.
+    var code: PatternCode
+    /// Per concept: where its forms that are not plain word runs start in `code`, or -1.
+    var conceptLongerForms: [Int32]
     /// Term → the concepts that have it as a one-word form.
-    var conceptsBySingleTerm: [Int32: [Int32]]
+    var conceptsBySingleTerm: PostingLists<Int32>
     /// First term → the concepts' forms of several plain words that start with it.
-    var conceptSequencesByFirstTerm: [Int32: [ConceptSequence]]
+    var conceptSequencesByFirstTerm: PostingLists<ConceptSequence>
+    /// The words of every several-word concept form, one after the other.
+    var conceptSequenceTerms: [Int32]
 
-    /// A concept form that is a plain run of words.
+    /// A concept form that is a plain run of words: `length` terms from `termsStart` in
+    /// `conceptSequenceTerms`.
     struct ConceptSequence: Sendable {
         var concept: Int32
-        var terms: [Int32]
+        var termsStart: Int32
+        var length: Int32
+    }
+
+    /// What the matcher needs of a pattern on the hot path, without touching its object.
+    struct PatternEntry: Sendable {
+        var target: Int32
+        /// Where the pattern's items start in `code`: a `sequence` or an `all` node.
+        var items: Int32
+        /// Where its vetoes start in `code` (an `alternatives` node), or -1.
+        var vetoes: Int32
+        /// Its terms, sorted, in `patternTerms`.
+        var termsStart: Int32
+        var termsCount: Int32
+        var hasMarkedForms: Bool
     }
     var patterns: [CompiledPattern]
+    var entries: [PatternEntry]
+    /// The sorted terms of every pattern, one after the other.
+    var patternTerms: [Int32]
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.
-    var patternsByAnchor: [Int32: [Int32]]
+    var patternsByAnchor: PostingLists<Int32>
     /// Real words of either language: never read as a typo of a pattern word.
     var typoExempt: Set<String>
     /// Diacritic-free words ignored when measuring coverage, from every locale.

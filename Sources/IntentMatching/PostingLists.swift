@@ -1,0 +1,27 @@
+/// Lists of elements by small integer key (a term or concept id), stored as one array with
+/// offsets: a lookup is two reads, with no hashing and no per-key allocation.
+struct PostingLists<Element: Sendable>: Sendable {
+    private var offsets: [Int32]
+    private var elements: [Element]
+
+    /// Groups `pairs` by key; keys run from 0 to `keyCount - 1`.
+    init(keyCount: Int, _ pairs: [(key: Int32, element: Element)]) {
+        var counts = [Int32](repeating: 0, count: keyCount + 1)
+        for pair in pairs { counts[Int(pair.key) + 1] += 1 }
+        for key in 0..<keyCount { counts[key + 1] += counts[key] }
+        offsets = counts
+        var next = counts
+        var placed = [Element?](repeating: nil, count: pairs.count)
+        for pair in pairs {
+            placed[Int(next[Int(pair.key)])] = pair.element
+            next[Int(pair.key)] += 1
+        }
+        elements = placed.map { $0! }
+    }
+
+    /// The elements of `key`, in the order they were given; none for a key out of range.
+    subscript(key: Int32) -> ArraySlice<Element> {
+        guard key >= 0, Int(key) + 1 < offsets.count else { return [] }
+        return elements[Int(offsets[Int(key)])..<Int(offsets[Int(key) + 1])]
+    }
+}
