@@ -347,14 +347,26 @@ public struct DialoguePolicy: Sendable {
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.
     static func isShouting(_ message: NormalizedMessage) -> Bool {
+        guard message.tokens.count >= 3 else { return false }
         var upper = 0
         var letters = 0
         for token in message.tokens where token.kind == .word {
-            for scalar in token.text.unicodeScalars where scalar.properties.isAlphabetic {
-                letters += 1
-                if scalar.properties.isUppercase { upper += 1 }
+            for scalar in token.text.unicodeScalars {
+                // ASCII without the Unicode property tables: most messages are all ASCII.
+                if scalar.isASCII {
+                    let value = scalar.value
+                    if value >= 0x41 && value <= 0x5A {
+                        letters += 1
+                        upper += 1
+                    } else if value >= 0x61 && value <= 0x7A {
+                        letters += 1
+                    }
+                } else if scalar.properties.isAlphabetic {
+                    letters += 1
+                    if scalar.properties.isUppercase { upper += 1 }
+                }
             }
         }
-        return message.tokens.count >= 3 && letters >= 12 && upper * 10 >= letters * 8
+        return letters >= 12 && upper * 10 >= letters * 8
     }
 }

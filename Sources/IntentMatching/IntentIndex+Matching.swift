@@ -67,10 +67,12 @@ extension IntentIndex {
         words.reserveCapacity(message.tokens.count + 4)
         for token in message.tokens {
             let isContentKind = token.kind == .word || token.kind == .ticker
-            let parts = token.plain.split(separator: " ")
-            let marked = parts.count == 1 && token.folded != token.plain && token.isAsTyped
-            for part in parts {
-                let plain = String(part)
+            // A token is several words when an abbreviation expanded ("ko" → "khong", "dont" → "do not").
+            let parts =
+                token.plain.utf8.contains(UInt8(ascii: " "))
+                ? token.plain.split(separator: " ").map(String.init) : [token.plain]
+            let marked = parts.count == 1 && token.isAsTyped && token.folded != token.plain
+            for plain in parts {
                 let isContent = isContentKind && !stopWords.contains(plain)
                 var terms: [Int32] = []
                 var isTypo = false

@@ -73,8 +73,23 @@ struct TermVocabulary: Sendable {
     }
 
     static func singleDeletions(of word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
         var variants: [String] = []
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Most words are ASCII: cut bytes rather than build strings scalar by scalar.
+            let bytes = Array(word.utf8)
+            variants.reserveCapacity(bytes.count)
+            for index in bytes.indices {
+                variants.append(
+                    String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
+                        _ = buffer.initialize(from: bytes[..<index])
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[index...]).initialize(
+                            from: bytes[(index + 1)...])
+                        return bytes.count - 1
+                    })
+            }
+            return variants
+        }
+        let scalars = Array(word.unicodeScalars)
         variants.reserveCapacity(scalars.count)
         for index in scalars.indices {
             var variant = String.UnicodeScalarView()

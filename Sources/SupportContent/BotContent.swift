@@ -40,10 +40,31 @@ public struct BotContent: Sendable {
     /// A system sentence in `language`, with `{name}` values filled in.
     public func message(_ key: String, in language: Language, _ values: [String: String] = [:]) -> String {
         let locale = locales[language] ?? locales[.en]
-        var text = locale?.messages[key] ?? key
-        for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        return Self.fill(locale?.messages[key] ?? key, values)
+    }
+
+    /// `template` with each `{name}` that has a value replaced by it, in one pass: a value is
+    /// never searched again, and unknown names stay as written.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        let utf8 = template.utf8
+        guard !values.isEmpty, var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
+        var text = ""
+        text.reserveCapacity(utf8.count + 64)
+        var copied = template.startIndex
+        while true {
+            let nameStart = utf8.index(after: open)
+            guard let close = utf8[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            var searchFrom = nameStart
+            if let value = values[String(template[nameStart..<close])] {
+                text += template[copied..<open]
+                text += value
+                copied = utf8.index(after: close)
+                searchFrom = copied
+            }
+            guard let next = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
+        text += template[copied...]
         return text
     }
 
