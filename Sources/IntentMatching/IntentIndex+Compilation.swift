@@ -109,8 +109,10 @@ struct PatternCompiler {
         var entries: [IntentIndex.PatternEntry] = []
         var patternTerms: [Int32] = []
         for pattern in patterns {
-            let items = code.appendList(pattern.shape == .sequence ? .sequence : .all, pattern.items)
-            let vetoes = pattern.vetoes.isEmpty ? -1 : code.appendList(.alternatives, pattern.vetoes)
+            let items = code.appendList(
+                pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
+            let vetoes =
+                pattern.vetoes.isEmpty ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes)
             entries.append(
                 IntentIndex.PatternEntry(
                     target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
@@ -129,7 +131,7 @@ struct PatternCompiler {
             let forms: [PatternNode]
             if case .alternatives(let alternatives) = concept { forms = alternatives } else { forms = [concept] }
             for form in forms {
-                guard let formSequences = Self.wordSequences(form), !formSequences.contains(where: \.isEmpty) else {
+                guard let formSequences = wordSequences(form), !formSequences.contains(where: \.isEmpty) else {
                     longer.append(form)
                     continue
                 }
@@ -148,8 +150,9 @@ struct PatternCompiler {
                     }
                 }
             }
-            conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(.alternatives, longer))
+            conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
         }
+        code.finish()
         let termCount = vocabulary.keys.count
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
@@ -158,13 +161,20 @@ struct PatternCompiler {
         }
         var stopWords: Set<String> = []
         for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
+        var knownWords: [String: IntentIndex.KnownWord] = [:]
+        for word in vocabulary.surfaceForms.union(stopWords).union(typoExempt) {
+            var term: Int32 = -1
+            if case .exact(let found) = vocabulary.lookup(word, allowTypo: false) { term = found }
+            knownWords[word] = IntentIndex.KnownWord(
+                term: term, isStopWord: stopWords.contains(word), isTypoExempt: typoExempt.contains(word))
+        }
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
             conceptSequencesByFirstTerm: PostingLists(keyCount: termCount, sequences),
             conceptSequenceTerms: sequenceTerms, patterns: patterns, entries: entries, patternTerms: patternTerms,
-            targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors), typoExempt: typoExempt,
-            stopWords: stopWords, thresholds: thresholds)
+            targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
+            knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
     }
 
     // MARK: - Patterns
@@ -299,12 +309,13 @@ struct PatternCompiler {
 
     // MARK: - Index helpers
 
-    /// The plain word sequences a node stands for, when there are few enough to list; nil for
-    /// gaps, nested concepts and combinatorial forms.
-    static func wordSequences(_ node: PatternNode, limit: Int = 32) -> [[Int32]]? {
+    /// The plain word sequences a node stands for (nested concepts included), when there are
+    /// few enough to list; nil for gaps and combinatorial forms.
+    func wordSequences(_ node: PatternNode, limit: Int = 256) -> [[Int32]]? {
         switch node {
         case .term(let term): return [[term]]
-        case .gap, .concept: return nil
+        case .gap: return nil
+        case .concept(let index): return wordSequences(concepts[index], limit: limit)
         case .optional(let inner):
             guard let sequences = wordSequences(inner, limit: limit) else { return nil }
             return [[]] + sequences

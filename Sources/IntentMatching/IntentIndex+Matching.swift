@@ -73,10 +73,18 @@ extension IntentIndex {
                 ? token.plain.split(separator: " ").map(String.init) : [token.plain]
             let marked = parts.count == 1 && token.isAsTyped && token.folded != token.plain
             for plain in parts {
-                let isContent = isContentKind && !stopWords.contains(plain)
                 var terms: [Int32] = []
                 var isTypo = false
-                let allowTypo = isContent && token.kind == .word && !typoExempt.contains(plain)
+                let known = knownWords[plain]
+                let isContent = isContentKind && !(known?.isStopWord ?? false)
+                if let known, known.term >= 0 {
+                    words.append(
+                        MessageWord(
+                            plain: plain, markedForm: marked ? token.folded : nil, isContent: isContent,
+                            terms: [known.term], isTypo: false))
+                    continue
+                }
+                let allowTypo = isContent && token.kind == .word && !(known?.isTypoExempt ?? false)
                 switch vocabulary.lookup(plain, allowTypo: allowTypo) {
                 case .none: break
                 case .exact(let term): terms = [term]
@@ -100,29 +108,56 @@ extension IntentIndex {
         guard termOccurrences > 0 else { return }
         let capacity = TermPositionTable.capacity(for: termOccurrences)
         let conceptCount = conceptLongerForms.count
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { keys in
-            withUnsafeTemporaryAllocation(of: WordPositions.self, capacity: capacity + 2 * conceptCount) { masks in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: conceptCount) { conceptState in
-                    let table = TermPositionTable(
-                        keys: keys, positions: UnsafeMutableBufferPointer(rebasing: masks[..<capacity]))
-                    let singles = UnsafeMutableBufferPointer(rebasing: masks[capacity..<(capacity + conceptCount)])
-                    let anywhere = UnsafeMutableBufferPointer(rebasing: masks[(capacity + conceptCount)...])
-                    singles.update(repeating: 0)
-                    conceptState.update(repeating: 0)
-                    scoreWindow(
-                        words, windowStart: windowStart, table: table, singles: singles, anywhere: anywhere,
-                        conceptState: conceptState, into: &best)
+        let rememberedCount = code.rememberedCount
+        let seenBytes = (entries.count + 7) / 8
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity + conceptCount) { integers in
+            withUnsafeTemporaryAllocation(
+                of: WordPositions.self, capacity: capacity + 2 * conceptCount + rememberedCount
+            ) {
+                positions in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: conceptCount + rememberedCount + seenBytes) {
+                    bytes in
+                    var integers = integers[...]
+                    var positions = positions[...]
+                    var bytes = bytes[...]
+                    let scratch = WindowScratch(
+                        keys: integers.carve(capacity), conceptFirstRun: integers.carve(conceptCount),
+                        termPositions: positions.carve(capacity), conceptSingles: positions.carve(conceptCount),
+                        conceptAnywhere: positions.carve(conceptCount), remembered: positions.carve(rememberedCount),
+                        conceptState: bytes.carve(conceptCount), rememberedState: bytes.carve(rememberedCount),
+                        seenPatterns: bytes.carve(seenBytes))
+                    scoreWindow(words, windowStart: windowStart, scratch, into: &best)
                 }
             }
         }
     }
 
+    /// Memory one window's evaluation uses, carved from temporary allocations.
+    struct WindowScratch {
+        var keys: UnsafeMutableBufferPointer<Int32>
+        var conceptFirstRun: UnsafeMutableBufferPointer<Int32>
+        var termPositions: UnsafeMutableBufferPointer<WordPositions>
+        var conceptSingles: UnsafeMutableBufferPointer<WordPositions>
+        var conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
+        var remembered: UnsafeMutableBufferPointer<WordPositions>
+        var conceptState: UnsafeMutableBufferPointer<UInt8>
+        var rememberedState: UnsafeMutableBufferPointer<UInt8>
+        /// One bit per pattern: already a candidate in this window.
+        var seenPatterns: UnsafeMutableBufferPointer<UInt8>
+    }
+
     private func scoreWindow(
-        _ words: [MessageWord], windowStart: Int, table: TermPositionTable,
-        singles: UnsafeMutableBufferPointer<WordPositions>, anywhere: UnsafeMutableBufferPointer<WordPositions>,
-        conceptState: UnsafeMutableBufferPointer<UInt8>,
+        _ words: [MessageWord], windowStart: Int, _ scratch: WindowScratch,
         into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
     ) {
+        let table = TermPositionTable(keys: scratch.keys, positions: scratch.termPositions)
+        let singles = scratch.conceptSingles
+        let conceptState = scratch.conceptState
+        let seen = scratch.seenPatterns
+        singles.update(repeating: 0)
+        conceptState.update(repeating: 0)
+        scratch.rememberedState.update(repeating: 0)
+        seen.update(repeating: 0)
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
         var windowTerms: [Int32] = []
@@ -150,9 +185,16 @@ extension IntentIndex {
                     conceptState[Int(sequence.concept)] |= WindowEvaluator.hasRuns
                 }
             }
-            candidates += patternsByAnchor[term]
+            for pattern in patternsByAnchor[term] {
+                let (byte, bit) = (Int(pattern) >> 3, UInt8(1) << UInt8(pattern & 7))
+                guard seen[byte] & bit == 0 else { continue }
+                seen[byte] |= bit
+                candidates.append(pattern)
+            }
         }
-        candidates.sort()
+        // Each concept's runs side by side, so the evaluator reads only its own.
+        runs.sort { ($0.concept, $0.length) < ($1.concept, $1.length) }
+        for (number, run) in runs.enumerated().reversed() { scratch.conceptFirstRun[Int(run.concept)] = Int32(number) }
         let everywhere = WordPositions.all(below: words.count)
         let contentCount = max(1, contentMask.nonzeroBitCount)
         code.words.withUnsafeBufferPointer { code in
@@ -160,10 +202,10 @@ extension IntentIndex {
                 runs.withUnsafeBufferPointer { runs in
                     let evaluator = WindowEvaluator(
                         code: code, conceptLongerForms: longer, terms: table, conceptSingles: singles,
-                        conceptAnywhere: anywhere, conceptState: conceptState, runs: runs, everywhere: everywhere)
-                    var previous: Int32 = -1
-                    for number in candidates where number != previous {
-                        previous = number
+                        conceptAnywhere: scratch.conceptAnywhere, conceptState: conceptState,
+                        conceptFirstRun: scratch.conceptFirstRun, runs: runs, remembered: scratch.remembered,
+                        rememberedState: scratch.rememberedState, everywhere: everywhere)
+                    for number in candidates {
                         let entry = entries[Int(number)]
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
                             entry.vetoes < 0 || evaluator.ends(Int(entry.vetoes), from: everywhere) == 0
@@ -213,7 +255,7 @@ extension IntentIndex {
         best[target] = (score, number, windowStart)
     }
 
-    private static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
+    static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
         var low = terms.startIndex
         var high = terms.endIndex
         while low < high {

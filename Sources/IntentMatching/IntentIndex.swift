@@ -62,8 +62,17 @@ public struct IntentIndex: Sendable {
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.
     var patternsByAnchor: PostingLists<Int32>
-    /// Real words of either language: never read as a typo of a pattern word.
-    var typoExempt: Set<String>
+    /// What the matcher knows of the words it meets most (pattern words, stop words, real words),
+    /// found with one lookup instead of stemming and three sets.
+    var knownWords: [String: KnownWord]
+
+    struct KnownWord: Sendable {
+        /// The word's term when a pattern uses it, or -1.
+        var term: Int32
+        var isStopWord: Bool
+        /// A real word of either language: never read as a typo of a pattern word.
+        var isTypoExempt: Bool
+    }
     /// Diacritic-free words ignored when measuring coverage, from every locale.
     public internal(set) var stopWords: Set<String>
     public var thresholds: MatchingThresholds

@@ -8,41 +8,87 @@
 ///   `all end children…`: `end` is where the next node starts.
 ///
 /// `all` is what an unordered pattern compiles to: every child must occur somewhere.
+/// `remembered end slot child` is a node always evaluated from anywhere in the window (a
+/// pattern's vetoes): its result is kept in `slot` for the rest of the window, and identical
+/// nodes share one copy and one slot, so a veto list pasted into fifty patterns is worked out
+/// once per message.
 struct PatternCode: Sendable {
-    enum Opcode: Int32 {
-        case term
-        case concept
-        case gap
-        case sequence
-        case alternatives
-        case optional
-        case all
+    /// Opcodes as plain integers: the evaluator switches on them without a conversion call.
+    enum Opcode {
+        static let term: Int32 = 0
+        static let concept: Int32 = 1
+        static let gap: Int32 = 2
+        static let sequence: Int32 = 3
+        static let alternatives: Int32 = 4
+        static let optional: Int32 = 5
+        static let all: Int32 = 6
+        static let remembered: Int32 = 7
     }
 
     private(set) var words: [Int32] = []
+    /// How many `remembered` slots the code uses.
+    private(set) var rememberedCount = 0
+    /// Remembered nodes by their code (slot and position left out), while building.
+    private var shared: [[Int32]: Int32] = [:]
 
     /// Appends `node` and returns where it starts.
     @discardableResult
     mutating func append(_ node: PatternNode) -> Int32 {
         let start = Int32(words.count)
         switch node {
-        case .term(let term): words += [Opcode.term.rawValue, term]
-        case .concept(let index): words += [Opcode.concept.rawValue, Int32(index)]
-        case .gap(let maximum): words += [Opcode.gap.rawValue, Int32(maximum)]
-        case .sequence(let nodes): appendList(.sequence, nodes)
-        case .alternatives(let nodes): appendList(.alternatives, nodes)
-        case .optional(let inner): appendList(.optional, [inner])
+        case .term(let term): words += [Opcode.term, term]
+        case .concept(let index): words += [Opcode.concept, Int32(index)]
+        case .gap(let maximum): words += [Opcode.gap, Int32(maximum)]
+        case .sequence(let nodes): appendList(Opcode.sequence, nodes)
+        case .alternatives(let nodes): appendList(Opcode.alternatives, nodes)
+        case .optional(let inner): appendList(Opcode.optional, [inner])
         }
         return start
     }
 
     /// Appends a node that holds `nodes` in the way `opcode` says and returns where it starts.
     @discardableResult
-    mutating func appendList(_ opcode: Opcode, _ nodes: [PatternNode]) -> Int32 {
+    mutating func appendList(_ opcode: Int32, _ nodes: [PatternNode]) -> Int32 {
         let start = words.count
-        words += [opcode.rawValue, 0]
+        words += [opcode, 0]
         for node in nodes { append(node) }
         words[start + 1] = Int32(words.count)
         return Int32(start)
+    }
+
+    /// Appends a `remembered` node holding `nodes` as `opcode` says, or finds an identical one,
+    /// and returns where it starts.
+    mutating func appendRemembered(_ opcode: Int32, _ nodes: [PatternNode]) -> Int32 {
+        var local = PatternCode()
+        local.words = [Opcode.remembered, 0, 0]
+        local.appendList(opcode, nodes)
+        local.words[1] = Int32(local.words.count)
+        if let start = shared[local.words] { return start }
+        let key = local.words
+        let base = Int32(words.count)
+        // `end` operands are positions: move them to where the node lands.
+        var position = 0
+        while position < local.words.count {
+            switch local.words[position] {
+            case Opcode.term, Opcode.concept, Opcode.gap:
+                position += 2
+            case Opcode.remembered:
+                local.words[position + 1] += base
+                position += 3
+            default:
+                local.words[position + 1] += base
+                position += 2
+            }
+        }
+        local.words[2] = Int32(rememberedCount)
+        rememberedCount += 1
+        words += local.words
+        shared[key] = base
+        return base
+    }
+
+    /// Drops what only building needed.
+    mutating func finish() {
+        shared = [:]
     }
 }

@@ -17,6 +17,8 @@ struct TermVocabulary: Sendable {
     private(set) var identifiers: [String: Int32] = [:]
     private(set) var keys: [String] = []
     private var deletions: [String: [Int32]] = [:]
+    /// Every word interned, as written (before stemming).
+    private(set) var surfaceForms: Set<String> = []
     private var irregularForms: [String: String]
 
     init(irregularForms: [String: String]) {
@@ -27,6 +29,7 @@ struct TermVocabulary: Sendable {
 
     /// The term of a pattern word, created on first use.
     mutating func intern(_ plainWord: String) -> Int32 {
+        surfaceForms.insert(plainWord)
         let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
         if let existing = identifiers[key] { return existing }
         let identifier = Int32(keys.count)

@@ -22,7 +22,12 @@ struct WindowEvaluator {
     let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: `hasRuns` and `remembered` bits.
     let conceptState: UnsafeMutableBufferPointer<UInt8>
+    /// Per concept that has runs: where they start in `runs`, sorted by concept.
+    let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
     let runs: UnsafeBufferPointer<ConceptRun>
+    /// Per `remembered` slot: its result and whether it is known yet.
+    let remembered: UnsafeMutableBufferPointer<WordPositions>
+    let rememberedState: UnsafeMutableBufferPointer<UInt8>
     /// Every word of the window.
     let everywhere: WordPositions
 
@@ -33,12 +38,12 @@ struct WindowEvaluator {
     /// next word is i".
     func ends(_ start: Int, from starts: WordPositions) -> WordPositions {
         let operand = Int(code[start + 1])
-        switch PatternCode.Opcode(rawValue: code[start]).unsafelyUnwrapped {
-        case .term:
+        switch code[start] {
+        case PatternCode.Opcode.term:
             return (starts & terms[Int32(operand)]) << 1
-        case .concept:
+        case PatternCode.Opcode.concept:
             return conceptEnds(operand, from: starts)
-        case .gap:
+        case PatternCode.Opcode.gap:
             var positions = starts
             var shifted = starts
             for _ in 0..<operand {
@@ -46,7 +51,7 @@ struct WindowEvaluator {
                 positions |= shifted
             }
             return positions
-        case .sequence:
+        case PatternCode.Opcode.sequence:
             var positions = starts
             var child = start + 2
             while child < operand {
@@ -55,7 +60,7 @@ struct WindowEvaluator {
                 child = next(after: child)
             }
             return positions
-        case .alternatives:
+        case PatternCode.Opcode.alternatives:
             var positions: WordPositions = 0
             var child = start + 2
             while child < operand {
@@ -63,22 +68,30 @@ struct WindowEvaluator {
                 child = next(after: child)
             }
             return positions
-        case .optional:
+        case PatternCode.Opcode.optional:
             return starts | ends(start + 2, from: starts)
-        case .all:
+        case PatternCode.Opcode.all:
             var child = start + 2
             while child < operand {
                 if ends(child, from: everywhere) == 0 { return 0 }
                 child = next(after: child)
             }
             return starts
+        default:
+            let slot = Int(code[start + 2])
+            guard starts == everywhere else { return ends(start + 3, from: starts) }
+            if rememberedState[slot] != 0 { return remembered[slot] }
+            let positions = ends(start + 3, from: starts)
+            remembered[slot] = positions
+            rememberedState[slot] = 1
+            return positions
         }
     }
 
     private func next(after start: Int) -> Int {
-        switch PatternCode.Opcode(rawValue: code[start]).unsafelyUnwrapped {
-        case .term, .concept, .gap: return start + 2
-        case .sequence, .alternatives, .optional, .all: return Int(code[start + 1])
+        switch code[start] {
+        case PatternCode.Opcode.term, PatternCode.Opcode.concept, PatternCode.Opcode.gap: return start + 2
+        default: return Int(code[start + 1])
         }
     }
 
@@ -87,8 +100,10 @@ struct WindowEvaluator {
         if anywhere, conceptState[concept] & Self.remembered != 0 { return conceptAnywhere[concept] }
         var positions = (starts & conceptSingles[concept]) << 1
         if conceptState[concept] & Self.hasRuns != 0 {
-            for run in runs where Int(run.concept) == concept {
-                positions |= (starts & run.starts) << WordPositions(run.length)
+            var number = Int(conceptFirstRun[concept])
+            while number < runs.count, Int(runs[number].concept) == concept {
+                positions |= (starts & runs[number].starts) << WordPositions(runs[number].length)
+                number += 1
             }
         }
         let longer = Int(conceptLongerForms[concept])
