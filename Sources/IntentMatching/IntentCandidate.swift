@@ -31,16 +31,49 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var parts = [
-            "pattern \"\(pattern)\" (\(location))",
-            "words [\(matchedWords.joined(separator: ", "))]",
-            "coverage \(Int((coverage * 100).rounded()))%",
-            "\(requiredItems) required item\(requiredItems == 1 ? "" : "s")",
-        ]
-        if !typos.isEmpty { parts.append("typos [\(typos.joined(separator: ", "))]") }
-        if diacriticsAgreeing > 0 { parts.append("\(diacriticsAgreeing) diacritic match") }
-        if diacriticsDisagreeing > 0 { parts.append("\(diacriticsDisagreeing) diacritic mismatch") }
-        return parts.joined(separator: "; ")
+        // Appended piece by piece: every answered message carries one, and interpolation of
+        // this many parts cost more than matching a short message.
+        var text = "pattern \""
+        text.reserveCapacity(pattern.utf8.count + location.file.utf8.count + 160)
+        text += pattern
+        text += "\" ("
+        text += location.file
+        if location.line > 0 {
+            text += ":"
+            text += String(location.line)
+            text += ":"
+            text += String(location.column)
+        }
+        text += "); words ["
+        appendList(matchedWords, to: &text)
+        text += "]; coverage "
+        text += String(Int((coverage * 100).rounded()))
+        text += "%; "
+        text += String(requiredItems)
+        text += requiredItems == 1 ? " required item" : " required items"
+        if !typos.isEmpty {
+            text += "; typos ["
+            appendList(typos, to: &text)
+            text += "]"
+        }
+        if diacriticsAgreeing > 0 {
+            text += "; "
+            text += String(diacriticsAgreeing)
+            text += " diacritic match"
+        }
+        if diacriticsDisagreeing > 0 {
+            text += "; "
+            text += String(diacriticsDisagreeing)
+            text += " diacritic mismatch"
+        }
+        return text
+    }
+
+    private func appendList(_ words: [String], to text: inout String) {
+        for (number, word) in words.enumerated() {
+            if number > 0 { text += ", " }
+            text += word
+        }
     }
 }
 

@@ -34,6 +34,8 @@ struct PatternCompiler {
     private var concepts: [PatternNode] = []
     private var conceptMarkedForms: [[Int32: Set<String>]] = []
     private var compiling: [String] = []
+    /// Choices of word runs lifted out of patterns, by their written form.
+    private var unnamedConcepts: [String: Int] = [:]
     private var patterns: [CompiledPattern] = []
     private var targets: [IntentIndex.Target] = []
 
@@ -195,7 +197,8 @@ struct PatternCompiler {
         var terms = Set<Int32>()
         for item in items { collectTerms(item, into: &terms) }
         return CompiledPattern(
-            intentIndex: target, shape: parsed.shape, items: items, vetoes: vetoes, terms: terms,
+            intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
+            vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
             requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
             source: source)
     }
@@ -238,6 +241,31 @@ struct PatternCompiler {
         case .concept(let name, let offset):
             guard let index = resolveConcept(name, at: source, offset) else { return nil }
             markedForms.merge(conceptMarkedForms[index]) { $0.union($1) }
+            return .concept(index)
+        }
+    }
+
+    /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
+    /// concept, so the matcher finds its words once per window from the message's terms instead
+    /// of trying every choice in every pattern that has it.
+    private mutating func liftAlternatives(_ node: PatternNode) -> PatternNode {
+        switch node {
+        case .term, .gap, .concept:
+            return node
+        case .optional(let inner):
+            return .optional(liftAlternatives(inner))
+        case .sequence(let nodes):
+            return .sequence(nodes.map { liftAlternatives($0) })
+        case .alternatives(let nodes):
+            guard let sequences = wordSequences(node), !sequences.contains(where: \.isEmpty) else {
+                return .alternatives(nodes.map { liftAlternatives($0) })
+            }
+            let key = nodeKey(node)
+            if let index = unnamedConcepts[key] { return .concept(index) }
+            let index = concepts.count
+            concepts.append(node)
+            conceptMarkedForms.append([:])
+            unnamedConcepts[key] = index
             return .concept(index)
         }
     }
@@ -379,20 +407,22 @@ struct PatternCompiler {
 
     /// The pattern with every word reduced to its term: equal keys match the same messages.
     private func canonicalKey(_ pattern: CompiledPattern) -> String {
-        func key(_ node: PatternNode) -> String {
-            switch node {
-            case .term(let term): return vocabulary.keys[Int(term)]
-            case .sequence(let nodes): return "(" + nodes.map(key).joined(separator: " ") + ")"
-            case .alternatives(let nodes): return "(" + nodes.map(key).joined(separator: "|") + ")"
-            case .optional(let node): return "[" + key(node) + "]"
-            case .gap(let maximum): return "*\(maximum)"
-            case .concept(let index): return "~\(index)"
-            }
-        }
-        let items = pattern.items.map(key)
-        let vetoes = pattern.vetoes.map(key).sorted().map { "!" + $0 }
+        let items = pattern.items.map(nodeKey)
+        let vetoes = pattern.vetoes.map(nodeKey).sorted().map { "!" + $0 }
         return (pattern.shape == .unordered ? ["{"] + items.sorted() + ["}"] : items).joined(separator: " ")
             + vetoes.joined(separator: " ")
+    }
+
+    /// A node with every word reduced to its term: equal keys match the same words.
+    private func nodeKey(_ node: PatternNode) -> String {
+        switch node {
+        case .term(let term): return vocabulary.keys[Int(term)]
+        case .sequence(let nodes): return "(" + nodes.map(nodeKey).joined(separator: " ") + ")"
+        case .alternatives(let nodes): return "(" + nodes.map(nodeKey).joined(separator: "|") + ")"
+        case .optional(let node): return "[" + nodeKey(node) + "]"
+        case .gap(let maximum): return "*\(maximum)"
+        case .concept(let index): return "~\(index)"
+        }
     }
 
     private mutating func report(

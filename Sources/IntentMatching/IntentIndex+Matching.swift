@@ -154,7 +154,6 @@ extension IntentIndex {
         let singles = scratch.conceptSingles
         let conceptState = scratch.conceptState
         let seen = scratch.seenPatterns
-        singles.update(repeating: 0)
         conceptState.update(repeating: 0)
         scratch.rememberedState.update(repeating: 0)
         seen.update(repeating: 0)
@@ -172,7 +171,15 @@ extension IntentIndex {
         var candidates: [Int32] = []
         for term in windowTerms {
             let mask = table[term]
-            for concept in conceptsBySingleTerm[term] { singles[Int(concept)] |= mask }
+            for concept in conceptsBySingleTerm[term] {
+                // State bytes are cleared per window; masks are only read once their bit says so.
+                if conceptState[Int(concept)] & WindowEvaluator.hasSingles == 0 {
+                    conceptState[Int(concept)] |= WindowEvaluator.hasSingles
+                    singles[Int(concept)] = mask
+                } else {
+                    singles[Int(concept)] |= mask
+                }
+            }
             for sequence in conceptSequencesByFirstTerm[term] {
                 var starts = mask
                 for offset in 1..<Int(sequence.length) {

@@ -16,11 +16,11 @@ struct WindowEvaluator {
     /// Per concept: where its forms that are not plain words start in `code`, or -1.
     let conceptLongerForms: UnsafeBufferPointer<Int32>
     let terms: TermPositionTable
-    /// Per concept: where its one-word forms are in the window.
+    /// Per concept: where its one-word forms are in the window (read only under `hasSingles`).
     let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
     let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
-    /// Per concept: `hasRuns` and `remembered` bits.
+    /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits.
     let conceptState: UnsafeMutableBufferPointer<UInt8>
     /// Per concept that has runs: where they start in `runs`, sorted by concept.
     let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
@@ -33,6 +33,7 @@ struct WindowEvaluator {
 
     static let hasRuns: UInt8 = 1
     static let remembered: UInt8 = 2
+    static let hasSingles: UInt8 = 4
 
     /// Where the node at `start` can end when it starts at any of `starts`: bit i means "the
     /// next word is i".
@@ -98,7 +99,8 @@ struct WindowEvaluator {
     private func conceptEnds(_ concept: Int, from starts: WordPositions) -> WordPositions {
         let anywhere = starts == everywhere
         if anywhere, conceptState[concept] & Self.remembered != 0 { return conceptAnywhere[concept] }
-        var positions = (starts & conceptSingles[concept]) << 1
+        var positions: WordPositions =
+            conceptState[concept] & Self.hasSingles != 0 ? (starts & conceptSingles[concept]) << 1 : 0
         if conceptState[concept] & Self.hasRuns != 0 {
             var number = Int(conceptFirstRun[concept])
             while number < runs.count, Int(runs[number].concept) == concept {
