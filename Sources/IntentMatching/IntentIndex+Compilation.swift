@@ -125,8 +125,7 @@ struct PatternCompiler {
         // Concept forms that are plain word sequences (most are) are matched from per-window
         // masks; only the rest are evaluated as code.
         var singles: [(key: Int32, element: Int32)] = []
-        var sequences: [(key: Int32, element: IntentIndex.ConceptSequence)] = []
-        var sequenceTerms: [Int32] = []
+        var trieForms: [(concept: Int32, terms: [Int32])] = []
         var conceptLongerForms: [Int32] = []
         for (number, concept) in concepts.enumerated() {
             var longer: [PatternNode] = []
@@ -141,14 +140,7 @@ struct PatternCompiler {
                     if sequence.count == 1 {
                         singles.append((sequence[0], Int32(number)))
                     } else {
-                        sequences.append(
-                            (
-                                sequence[0],
-                                IntentIndex.ConceptSequence(
-                                    concept: Int32(number), termsStart: Int32(sequenceTerms.count),
-                                    length: Int32(sequence.count))
-                            ))
-                        sequenceTerms += sequence
+                        trieForms.append((Int32(number), sequence))
                     }
                 }
             }
@@ -173,8 +165,8 @@ struct PatternCompiler {
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
-            conceptSequencesByFirstTerm: PostingLists(keyCount: termCount, sequences),
-            conceptSequenceTerms: sequenceTerms, patterns: patterns, entries: entries, patternTerms: patternTerms,
+            conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms), patterns: patterns, entries: entries,
+            patternTerms: patternTerms,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
             knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
     }

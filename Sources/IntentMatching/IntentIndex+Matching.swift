@@ -180,16 +180,11 @@ extension IntentIndex {
                     singles[Int(concept)] |= mask
                 }
             }
-            for sequence in conceptSequencesByFirstTerm[term] {
-                var starts = mask
-                for offset in 1..<Int(sequence.length) {
-                    starts &= table[conceptSequenceTerms[Int(sequence.termsStart) + offset]] >> WordPositions(offset)
-                    if starts == 0 { break }
-                }
-                if starts != 0 {
-                    runs.append(
-                        WindowEvaluator.ConceptRun(concept: sequence.concept, length: sequence.length, starts: starts))
-                    conceptState[Int(sequence.concept)] |= WindowEvaluator.hasRuns
+            let root = conceptTrie.root(term)
+            if root >= 0 {
+                conceptTrie.forms(from: root, starts: mask, positions: { table[$0] }) { concept, length, starts in
+                    runs.append(WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
+                    conceptState[Int(concept)] |= WindowEvaluator.hasRuns
                 }
             }
             for pattern in patternsByAnchor[term] {

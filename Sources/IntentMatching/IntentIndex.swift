@@ -30,18 +30,8 @@ public struct IntentIndex: Sendable {
     var conceptLongerForms: [Int32]
     /// Term → the concepts that have it as a one-word form.
     var conceptsBySingleTerm: PostingLists<Int32>
-    /// First term → the concepts' forms of several plain words that start with it.
-    var conceptSequencesByFirstTerm: PostingLists<ConceptSequence>
-    /// The words of every several-word concept form, one after the other.
-    var conceptSequenceTerms: [Int32]
-
-    /// A concept form that is a plain run of words: `length` terms from `termsStart` in
-    /// `conceptSequenceTerms`.
-    struct ConceptSequence: Sendable {
-        var concept: Int32
-        var termsStart: Int32
-        var length: Int32
-    }
+    /// The concepts' forms of several plain words.
+    var conceptTrie: ConceptTrie
 
     /// What the matcher needs of a pattern on the hot path, without touching its object.
     struct PatternEntry: Sendable {

@@ -1,0 +1,86 @@
+/// Every concept form of several plain words, as a trie: forms that share their first words
+/// share the lookups that find them, so a concept like "send (money|funds|...) to (my|a|...)
+/// (wallet|bank|...)" costs a few lookups per message, not one per spelled-out form.
+struct ConceptTrie: Sendable {
+    /// A word leading from one node to the next.
+    struct Edge: Sendable {
+        var term: Int32
+        var node: Int32
+    }
+
+    struct Node: Sendable {
+        /// This node's edges in `edges`.
+        var edgesStart: Int32 = 0
+        var edgesCount: Int32 = 0
+        /// The concepts whose forms end here, in `endings`.
+        var endingsStart: Int32 = 0
+        var endingsCount: Int32 = 0
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var edges: [Edge] = []
+    private(set) var endings: [Int32] = []
+    /// First term → the node after it.
+    private var roots: [Int32]
+
+    /// A trie of `forms` (concept, its words); forms of fewer than two words are left out.
+    init(termCount: Int, forms: [(concept: Int32, terms: [Int32])]) {
+        var children: [[Int32: Int32]] = []
+        var ends: [[Int32]] = []
+        roots = [Int32](repeating: -1, count: termCount)
+        func child(_ parent: Int32?, _ term: Int32) -> Int32 {
+            if let parent, let existing = children[Int(parent)][term] { return existing }
+            if parent == nil, roots[Int(term)] >= 0 { return roots[Int(term)] }
+            let created = Int32(children.count)
+            children.append([:])
+            ends.append([])
+            if let parent { children[Int(parent)][term] = created } else { roots[Int(term)] = created }
+            return created
+        }
+        for form in forms where form.terms.count >= 2 {
+            var node = child(nil, form.terms[0])
+            for term in form.terms.dropFirst() { node = child(node, term) }
+            if !ends[Int(node)].contains(form.concept) { ends[Int(node)].append(form.concept) }
+        }
+        nodes = Array(repeating: Node(), count: children.count)
+        for index in children.indices {
+            nodes[index].edgesStart = Int32(edges.count)
+            nodes[index].edgesCount = Int32(children[index].count)
+            for (term, node) in children[index].sorted(by: { $0.key < $1.key }) {
+                edges.append(Edge(term: term, node: node))
+            }
+            nodes[index].endingsStart = Int32(endings.count)
+            nodes[index].endingsCount = Int32(ends[index].count)
+            endings += ends[index]
+        }
+    }
+
+    /// The node reached by `term` as a first word, or -1.
+    func root(_ term: Int32) -> Int32 {
+        term >= 0 && Int(term) < roots.count ? roots[Int(term)] : -1
+    }
+
+    /// Calls `found(concept, length, starts)` for every form that occurs in the window, where
+    /// `starts` are the positions of its first word: a walk from `root` with `starts` its first
+    /// word's positions.
+    func forms(
+        from root: Int32, starts: WordPositions, positions: (Int32) -> WordPositions,
+        _ found: (Int32, Int32, WordPositions) -> Void
+    ) {
+        walk(root, starts: starts, length: 1, positions: positions, found)
+    }
+
+    private func walk(
+        _ index: Int32, starts: WordPositions, length: Int32, positions: (Int32) -> WordPositions,
+        _ found: (Int32, Int32, WordPositions) -> Void
+    ) {
+        let node = nodes[Int(index)]
+        for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {
+            found(ending, length, starts)
+        }
+        for edge in edges[Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)] {
+            let continuing = starts & (positions(edge.term) >> WordPositions(length))
+            if continuing != 0 { walk(edge.node, starts: continuing, length: length + 1, positions: positions, found) }
+        }
+    }
+}
