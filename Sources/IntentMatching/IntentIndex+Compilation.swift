@@ -34,6 +34,9 @@ struct PatternCompiler {
     private var concepts: [PatternNode] = []
     private var conceptMarkedForms: [[Int32: Set<String>]] = []
     private var compiling: [String] = []
+    /// Each concept's words and first words, once worked out.
+    private var conceptTerms: [Int: Set<Int32>] = [:]
+    private var conceptFirstTerms: [Int: Set<Int32>] = [:]
     /// Choices of word runs lifted out of patterns, by their written form.
     private var unnamedConcepts: [String: Int] = [:]
     private var patterns: [CompiledPattern] = []
@@ -358,19 +361,28 @@ struct PatternCompiler {
         }
     }
 
-    private func collectTerms(_ node: PatternNode, into terms: inout Set<Int32>) {
+    private mutating func collectTerms(_ node: PatternNode, into terms: inout Set<Int32>) {
         switch node {
         case .term(let term): terms.insert(term)
         case .sequence(let nodes), .alternatives(let nodes): for node in nodes { collectTerms(node, into: &terms) }
         case .optional(let node): collectTerms(node, into: &terms)
         case .gap: break
-        case .concept(let index): collectTerms(concepts[index], into: &terms)
+        case .concept(let index):
+            // Concepts are shared by hundreds of patterns: work out their words once.
+            if let known = conceptTerms[index] {
+                terms.formUnion(known)
+            } else {
+                var own = Set<Int32>()
+                collectTerms(concepts[index], into: &own)
+                conceptTerms[index] = own
+                terms.formUnion(own)
+            }
         }
     }
 
     /// Terms one of which every match must contain: the first words of the required item with
     /// the fewest such words.
-    private func anchorTerms(of pattern: CompiledPattern, popularity: [Int32: Int]) -> Set<Int32> {
+    private mutating func anchorTerms(of pattern: CompiledPattern, popularity: [Int32: Int]) -> Set<Int32> {
         var best: (terms: Set<Int32>, cost: Int)?
         for item in pattern.items where !item.isOptionalOrGap {
             let first = firstTerms(of: item)
@@ -380,13 +392,20 @@ struct PatternCompiler {
         return best?.terms ?? []
     }
 
-    private func firstTerms(of node: PatternNode) -> Set<Int32> {
+    private mutating func firstTerms(of node: PatternNode) -> Set<Int32> {
         switch node {
         case .term(let term): return [term]
-        case .alternatives(let nodes): return nodes.reduce(into: Set()) { $0.formUnion(firstTerms(of: $1)) }
+        case .alternatives(let nodes):
+            var terms = Set<Int32>()
+            for node in nodes { terms.formUnion(firstTerms(of: node)) }
+            return terms
         case .optional(let node): return firstTerms(of: node)
         case .gap: return []
-        case .concept(let index): return firstTerms(of: concepts[index])
+        case .concept(let index):
+            if let known = conceptFirstTerms[index] { return known }
+            let terms = firstTerms(of: concepts[index])
+            conceptFirstTerms[index] = terms
+            return terms
         case .sequence(let nodes):
             var terms = Set<Int32>()
             for node in nodes {

@@ -14,6 +14,11 @@ struct YAMLFile {
     let lines: [Substring]
     let root: Node
 
+    /// The implicit types content uses (`true`, `3`, empty): each rule is a regular expression
+    /// tried on every plain scalar, and the default set's floats, timestamps and merge keys made
+    /// tag resolution a quarter of loading.
+    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+
     /// Reads and parses `url`, reporting problems to `log`; nil when the file cannot be used.
     static func load(_ url: URL, relativePath: String, log: DiagnosticLog) -> YAMLFile? {
         let location = SourceLocation(file: relativePath)
@@ -29,7 +34,10 @@ struct YAMLFile {
             log.error(location, "file is not valid UTF-8")
             return nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: splitting by Character cost as much as parsing the YAML.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            text[$0.startIndex..<$0.endIndex]
+        }
         if let (line, column) = firstAnchorOrAlias(lines) {
             log.error(
                 SourceLocation(file: relativePath, line: line, column: column),
@@ -43,7 +51,7 @@ struct YAMLFile {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try Yams.compose(yaml: text, Self.resolver) else {
                 log.error(location, "file is empty")
                 return nil
             }
