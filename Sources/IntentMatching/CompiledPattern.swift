@@ -11,16 +11,26 @@ indirect enum PatternNode: Sendable {
     case concept(Int)
 }
 
-/// One compiled pattern of one intent.
-///
-/// A class, so the matcher reads a candidate without copying (and retaining) every field.
-final class CompiledPattern: Sendable {
+/// A pattern while the index is being built: its nodes, before they become code.
+struct PatternDraft {
     let intentIndex: Int
     let shape: ParsedPattern.Shape
     let items: [PatternNode]
     let vetoes: [PatternNode]
     /// Every term the pattern can match: which message words it explains.
     let terms: Set<Int32>
+    let requiredItemCount: Int
+    let markedForms: [Int32: Set<String>]
+    let source: SourceText
+}
+
+/// What a built index keeps of a pattern besides its code: what explanations and diacritic
+/// scoring read. Its nodes are not kept: a 10,000-intent index held more memory in them than in
+/// everything else.
+///
+/// A class, so the matcher reads a candidate without copying (and retaining) every field.
+final class CompiledPattern: Sendable {
+    let intentIndex: Int
     /// Items that must match (optional items and gaps excluded): how specific the pattern is.
     let requiredItemCount: Int
     /// Words the author wrote with diacritics (here or in a concept it uses): term → folded
@@ -28,17 +38,10 @@ final class CompiledPattern: Sendable {
     let markedForms: [Int32: Set<String>]
     let source: SourceText
 
-    init(
-        intentIndex: Int, shape: ParsedPattern.Shape, items: [PatternNode], vetoes: [PatternNode], terms: Set<Int32>,
-        requiredItemCount: Int, markedForms: [Int32: Set<String>], source: SourceText
-    ) {
-        self.intentIndex = intentIndex
-        self.shape = shape
-        self.items = items
-        self.vetoes = vetoes
-        self.terms = terms
-        self.requiredItemCount = requiredItemCount
-        self.markedForms = markedForms
-        self.source = source
+    init(_ draft: PatternDraft) {
+        intentIndex = draft.intentIndex
+        requiredItemCount = draft.requiredItemCount
+        markedForms = draft.markedForms
+        source = draft.source
     }
 }

@@ -39,7 +39,7 @@ struct PatternCompiler {
     private var conceptFirstTerms: [Int: Set<Int32>] = [:]
     /// Choices of word runs lifted out of patterns, by their written form.
     private var unnamedConcepts: [String: Int] = [:]
-    private var patterns: [CompiledPattern] = []
+    private var patterns: [PatternDraft] = []
     private var targets: [IntentIndex.Target] = []
 
     init(content: BotContent) {
@@ -168,7 +168,8 @@ struct PatternCompiler {
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
-            conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms), patterns: patterns, entries: entries,
+            conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
+            patterns: patterns.map(CompiledPattern.init), entries: entries,
             patternTerms: patternTerms,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
             knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
@@ -176,7 +177,7 @@ struct PatternCompiler {
 
     // MARK: - Patterns
 
-    private mutating func compilePattern(_ source: SourceText, target: Int) -> CompiledPattern? {
+    private mutating func compilePattern(_ source: SourceText, target: Int) -> PatternDraft? {
         let parsed: ParsedPattern
         do {
             parsed = try PatternParser.parse(source.text)
@@ -191,7 +192,7 @@ struct PatternCompiler {
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
         var terms = Set<Int32>()
         for item in items { collectTerms(item, into: &terms) }
-        return CompiledPattern(
+        return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
             vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
             requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
@@ -382,7 +383,7 @@ struct PatternCompiler {
 
     /// Terms one of which every match must contain: the first words of the required item with
     /// the fewest such words.
-    private mutating func anchorTerms(of pattern: CompiledPattern, popularity: [Int32: Int]) -> Set<Int32> {
+    private mutating func anchorTerms(of pattern: PatternDraft, popularity: [Int32: Int]) -> Set<Int32> {
         var best: (terms: Set<Int32>, cost: Int)?
         for item in pattern.items where !item.isOptionalOrGap {
             let first = firstTerms(of: item)
@@ -417,7 +418,7 @@ struct PatternCompiler {
     }
 
     /// The pattern with every word reduced to its term: equal keys match the same messages.
-    private func canonicalKey(_ pattern: CompiledPattern) -> String {
+    private func canonicalKey(_ pattern: PatternDraft) -> String {
         let items = pattern.items.map(nodeKey)
         let vetoes = pattern.vetoes.map(nodeKey).sorted().map { "!" + $0 }
         return (pattern.shape == .unordered ? ["{"] + items.sorted() + ["}"] : items).joined(separator: " ")

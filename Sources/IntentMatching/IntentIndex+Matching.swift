@@ -55,7 +55,7 @@ extension IntentIndex {
         for (rank, position) in order.enumerated() where rank < Self.explainedCandidates {
             let start = windows[position]
             let windowWords = Array(words[start..<min(words.count, start + WordPositions.windowSize)])
-            candidates[position].explanation = explain(patterns[Int(decidingPatterns[position])], windowWords)
+            candidates[position].explanation = explain(decidingPatterns[position], windowWords)
         }
         candidates = order.map { candidates[$0] }
         let unmatched = words.filter { $0.isContent && $0.terms.isEmpty }.map(\.plain)
@@ -283,8 +283,10 @@ extension IntentIndex {
         return (agreeing, disagreeing)
     }
 
-    private func explain(_ pattern: CompiledPattern, _ words: [MessageWord]) -> MatchExplanation {
-        let termSet = pattern.terms
+    private func explain(_ number: Int32, _ words: [MessageWord]) -> MatchExplanation {
+        let pattern = patterns[Int(number)]
+        let entry = entries[Int(number)]
+        let termsOfPattern = patternTerms[Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
         var matched: [String] = []
         var typos: [String] = []
         var covered: WordPositions = 0
@@ -292,7 +294,7 @@ extension IntentIndex {
         var coveredContent = 0
         for (position, word) in words.enumerated() {
             if word.isContent { contentCount += 1 }
-            guard word.terms.contains(where: termSet.contains) else { continue }
+            guard word.terms.contains(where: { Self.sortedContains(termsOfPattern, $0) }) else { continue }
             covered |= 1 << WordPositions(position)
             matched.append(word.plain)
             if word.isTypo { typos.append(word.plain) }
