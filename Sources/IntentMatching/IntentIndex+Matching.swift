@@ -160,6 +160,7 @@ extension IntentIndex {
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
         var windowTerms: [Int32] = []
+        windowTerms.reserveCapacity(words.count)
         for (position, word) in words.enumerated() {
             let bit: WordPositions = 1 << WordPositions(position)
             for term in word.terms where table.insert(term, bit) { windowTerms.append(term) }
@@ -169,6 +170,9 @@ extension IntentIndex {
         windowTerms.sort()
         var runs: [WindowEvaluator.ConceptRun] = []
         var candidates: [Int32] = []
+        // Grown once rather than doubling from empty: most windows have dozens of candidates.
+        runs.reserveCapacity(16)
+        candidates.reserveCapacity(128)
         for term in windowTerms {
             let mask = table[term]
             for concept in conceptsBySingleTerm[term] {
