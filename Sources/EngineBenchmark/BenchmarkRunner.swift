@@ -192,15 +192,9 @@ public struct BenchmarkRunner {
         for round in 0...configuration.rounds {
             let start = MonotonicClock.nanoseconds()
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                let template = Conversation(id: "bench-\(thread)")
-                var conversation = template
-                var index = (thread * texts.count) / threads
-                var sum = 0
-                for _ in 0..<perThread {
-                    if starts[index] { conversation = template }
-                    sum &+= engine.respond(to: texts[index], in: &conversation).text.utf8.count
-                    index = index + 1 == texts.count ? 0 : index + 1
-                }
+                let sum = Self.answer(
+                    engine: engine, texts: texts, starts: starts, from: (thread * texts.count) / threads,
+                    count: perThread, conversation: "bench-\(thread)")
                 checksum.withLock { $0 &+= sum }
             }
             let elapsed = MonotonicClock.nanoseconds() - start
@@ -208,6 +202,24 @@ public struct BenchmarkRunner {
         }
         BlackHole.consume(checksum.withLock { $0 })
         return TimedLoop.median(rates)
+    }
+
+    /// One thread's share of `concurrentRate`: `count` messages from `from` on, in its own
+    /// conversations; the total length of the replies, so the work cannot be optimised away.
+    /// A function of its own, so every thread's loop state lives in its own frame.
+    private static func answer(
+        engine: SupportEngine, texts: [String], starts: [Bool], from first: Int, count: Int, conversation id: String
+    ) -> Int {
+        let template = Conversation(id: id)
+        var conversation = template
+        var index = first
+        var sum = 0
+        for _ in 0..<count {
+            if starts[index] { conversation = template }
+            sum &+= engine.respond(to: texts[index], in: &conversation).text.utf8.count
+            index = index + 1 == texts.count ? 0 : index + 1
+        }
+        return sum
     }
 
     /// Routes of every distinct message in its conversation, and accuracy against the labels:
