@@ -25,8 +25,7 @@ struct PatternDraft {
 }
 
 /// What a built index keeps of a pattern besides its code: what explanations and diacritic
-/// scoring read. Its nodes are not kept: a 10,000-intent index held more memory in them than in
-/// everything else.
+/// scoring read. Its nodes are not kept: the code replaces them.
 ///
 /// A class, so the matcher reads a candidate without copying (and retaining) every field.
 final class CompiledPattern: Sendable {

@@ -121,8 +121,7 @@ struct PatternCompiler {
             entries.append(
                 IntentIndex.PatternEntry(
                     target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
-                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
-                    hasMarkedForms: !pattern.markedForms.isEmpty))
+                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count)))
             patternTerms += pattern.terms.sorted()
         }
         // Concept forms that are plain word sequences (most are) are matched from per-window

@@ -78,19 +78,16 @@ extension IntentIndex {
                 let known = knownWords[plain]
                 let isContent = isContentKind && !(known?.isStopWord ?? false)
                 if let known, known.term >= 0 {
-                    words.append(
-                        MessageWord(
-                            plain: plain, markedForm: marked ? token.folded : nil, isContent: isContent,
-                            terms: [known.term], isTypo: false))
-                    continue
-                }
-                let allowTypo = isContent && token.kind == .word && !(known?.isTypoExempt ?? false)
-                switch vocabulary.lookup(plain, allowTypo: allowTypo) {
-                case .none: break
-                case .exact(let term): terms = [term]
-                case .typo(let found):
-                    terms = found
-                    isTypo = true
+                    terms = [known.term]
+                } else {
+                    let allowTypo = isContent && token.kind == .word && !(known?.isTypoExempt ?? false)
+                    switch vocabulary.lookup(plain, allowTypo: allowTypo) {
+                    case .none: break
+                    case .exact(let term): terms = [term]
+                    case .typo(let found):
+                        terms = found
+                        isTypo = true
+                    }
                 }
                 words.append(
                     MessageWord(
@@ -106,57 +103,23 @@ extension IntentIndex {
     ) {
         let termOccurrences = words.reduce(0) { $0 + $1.terms.count }
         guard termOccurrences > 0 else { return }
-        let capacity = TermPositionTable.capacity(for: termOccurrences)
-        let conceptCount = conceptLongerForms.count
-        let rememberedCount = code.rememberedCount
-        let seenBytes = (entries.count + 7) / 8
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity + conceptCount) { integers in
-            withUnsafeTemporaryAllocation(
-                of: WordPositions.self, capacity: capacity + 2 * conceptCount + rememberedCount
-            ) {
-                positions in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: conceptCount + rememberedCount + seenBytes) {
-                    bytes in
-                    var integers = integers[...]
-                    var positions = positions[...]
-                    var bytes = bytes[...]
-                    let scratch = WindowScratch(
-                        keys: integers.carve(capacity), conceptFirstRun: integers.carve(conceptCount),
-                        termPositions: positions.carve(capacity), conceptSingles: positions.carve(conceptCount),
-                        conceptAnywhere: positions.carve(conceptCount), remembered: positions.carve(rememberedCount),
-                        conceptState: bytes.carve(conceptCount), rememberedState: bytes.carve(rememberedCount),
-                        seenPatterns: bytes.carve(seenBytes))
-                    scoreWindow(words, windowStart: windowStart, scratch, into: &best)
-                }
-            }
+        WindowScratch.withScratch(
+            termCapacity: TermPositionTable.capacity(for: termOccurrences), conceptCount: conceptLongerForms.count,
+            rememberedCount: code.rememberedCount, patternCount: entries.count
+        ) { scratch in
+            scoreWindow(words, windowStart: windowStart, scratch, into: &best)
         }
-    }
-
-    /// Memory one window's evaluation uses, carved from temporary allocations.
-    struct WindowScratch {
-        var keys: UnsafeMutableBufferPointer<Int32>
-        var conceptFirstRun: UnsafeMutableBufferPointer<Int32>
-        var termPositions: UnsafeMutableBufferPointer<WordPositions>
-        var conceptSingles: UnsafeMutableBufferPointer<WordPositions>
-        var conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
-        var remembered: UnsafeMutableBufferPointer<WordPositions>
-        var conceptState: UnsafeMutableBufferPointer<UInt8>
-        var rememberedState: UnsafeMutableBufferPointer<UInt8>
-        /// One bit per pattern: already a candidate in this window.
-        var seenPatterns: UnsafeMutableBufferPointer<UInt8>
     }
 
     private func scoreWindow(
         _ words: [MessageWord], windowStart: Int, _ scratch: WindowScratch,
         into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
     ) {
+        scratch.startWindow()
         let table = TermPositionTable(keys: scratch.keys, positions: scratch.termPositions)
         let singles = scratch.conceptSingles
         let conceptState = scratch.conceptState
         let seen = scratch.seenPatterns
-        conceptState.update(repeating: 0)
-        scratch.rememberedState.update(repeating: 0)
-        seen.update(repeating: 0)
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
         var windowTerms: [Int32] = []
@@ -177,8 +140,8 @@ extension IntentIndex {
             let mask = table[term]
             for concept in conceptsBySingleTerm[term] {
                 // State bytes are cleared per window; masks are only read once their bit says so.
-                if conceptState[Int(concept)] & WindowEvaluator.hasSingles == 0 {
-                    conceptState[Int(concept)] |= WindowEvaluator.hasSingles
+                if conceptState[Int(concept)] & WindowScratch.hasSingles == 0 {
+                    conceptState[Int(concept)] |= WindowScratch.hasSingles
                     singles[Int(concept)] = mask
                 } else {
                     singles[Int(concept)] |= mask
@@ -188,7 +151,7 @@ extension IntentIndex {
             if root >= 0 {
                 conceptTrie.forms(from: root, starts: mask, positions: { table[$0] }) { concept, length, starts in
                     runs.append(WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
-                    conceptState[Int(concept)] |= WindowEvaluator.hasRuns
+                    conceptState[Int(concept)] |= WindowScratch.hasRuns
                 }
             }
             for pattern in patternsByAnchor[term] {
@@ -207,10 +170,8 @@ extension IntentIndex {
             conceptLongerForms.withUnsafeBufferPointer { longer in
                 runs.withUnsafeBufferPointer { runs in
                     let evaluator = WindowEvaluator(
-                        code: code, conceptLongerForms: longer, terms: table, conceptSingles: singles,
-                        conceptAnywhere: scratch.conceptAnywhere, conceptState: conceptState,
-                        conceptFirstRun: scratch.conceptFirstRun, runs: runs, remembered: scratch.remembered,
-                        rememberedState: scratch.rememberedState, everywhere: everywhere)
+                        code: code, conceptLongerForms: longer, terms: table, scratch: scratch, runs: runs,
+                        everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
@@ -232,9 +193,8 @@ extension IntentIndex {
         windowTerms: [Int32], contentMask: WordPositions, typoMask: WordPositions, contentCount: Int,
         everywhere: WordPositions, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
     ) {
-        let termsEnd = Int(entry.termsStart + entry.termsCount)
         var covered: WordPositions = 0
-        let termsOfPattern = patternTerms[Int(entry.termsStart)..<termsEnd]
+        let termsOfPattern = terms(of: entry)
         for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
         var coveredContent = (covered & contentMask).nonzeroBitCount
         var coverage = Double(coveredContent) / Double(contentCount)
@@ -245,8 +205,7 @@ extension IntentIndex {
             coverage = Double(coveredContent) / Double(max(1, words.count))
         }
         let typos = (covered & typoMask).nonzeroBitCount
-        let (agreeing, disagreeing) =
-            entry.hasMarkedForms ? diacriticAgreement(patterns[Int(number)], words, covered) : (0, 0)
+        let (agreeing, disagreeing) = diacriticAgreement(patterns[Int(number)], words, covered)
         // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
         var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
         score -= 0.05 * Double(min(typos, 3))
@@ -259,6 +218,11 @@ extension IntentIndex {
             return
         }
         best[target] = (score, number, windowStart)
+    }
+
+    /// The sorted terms of a pattern.
+    private func terms(of entry: PatternEntry) -> ArraySlice<Int32> {
+        patternTerms[Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
     }
 
     static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
@@ -289,8 +253,7 @@ extension IntentIndex {
 
     private func explain(_ number: Int32, _ words: [MessageWord]) -> MatchExplanation {
         let pattern = patterns[Int(number)]
-        let entry = entries[Int(number)]
-        let termsOfPattern = patternTerms[Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
+        let termsOfPattern = terms(of: entries[Int(number)])
         var matched: [String] = []
         var typos: [String] = []
         var covered: WordPositions = 0

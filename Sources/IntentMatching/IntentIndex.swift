@@ -43,7 +43,6 @@ public struct IntentIndex: Sendable {
         /// Its terms, sorted, in `patternTerms`.
         var termsStart: Int32
         var termsCount: Int32
-        var hasMarkedForms: Bool
     }
     var patterns: [CompiledPattern]
     var entries: [PatternEntry]

@@ -16,24 +16,10 @@ struct WindowEvaluator {
     /// Per concept: where its forms that are not plain words start in `code`, or -1.
     let conceptLongerForms: UnsafeBufferPointer<Int32>
     let terms: TermPositionTable
-    /// Per concept: where its one-word forms are in the window (read only under `hasSingles`).
-    let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
-    /// Per concept: where it ends when it may start anywhere, once asked.
-    let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
-    /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits.
-    let conceptState: UnsafeMutableBufferPointer<UInt8>
-    /// Per concept that has runs: where they start in `runs`, sorted by concept.
-    let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
+    let scratch: WindowScratch
     let runs: UnsafeBufferPointer<ConceptRun>
-    /// Per `remembered` slot: its result and whether it is known yet.
-    let remembered: UnsafeMutableBufferPointer<WordPositions>
-    let rememberedState: UnsafeMutableBufferPointer<UInt8>
     /// Every word of the window.
     let everywhere: WordPositions
-
-    static let hasRuns: UInt8 = 1
-    static let remembered: UInt8 = 2
-    static let hasSingles: UInt8 = 4
 
     /// Where the node at `start` can end when it starts at any of `starts`: bit i means "the
     /// next word is i".
@@ -81,10 +67,10 @@ struct WindowEvaluator {
         default:
             let slot = Int(code[start + 2])
             guard starts == everywhere else { return ends(start + 3, from: starts) }
-            if rememberedState[slot] != 0 { return remembered[slot] }
+            if scratch.rememberedState[slot] != 0 { return scratch.remembered[slot] }
             let positions = ends(start + 3, from: starts)
-            remembered[slot] = positions
-            rememberedState[slot] = 1
+            scratch.remembered[slot] = positions
+            scratch.rememberedState[slot] = 1
             return positions
         }
     }
@@ -98,11 +84,14 @@ struct WindowEvaluator {
 
     private func conceptEnds(_ concept: Int, from starts: WordPositions) -> WordPositions {
         let anywhere = starts == everywhere
-        if anywhere, conceptState[concept] & Self.remembered != 0 { return conceptAnywhere[concept] }
+        if anywhere, scratch.conceptState[concept] & WindowScratch.remembered != 0 {
+            return scratch.conceptAnywhere[concept]
+        }
         var positions: WordPositions =
-            conceptState[concept] & Self.hasSingles != 0 ? (starts & conceptSingles[concept]) << 1 : 0
-        if conceptState[concept] & Self.hasRuns != 0 {
-            var number = Int(conceptFirstRun[concept])
+            scratch.conceptState[concept] & WindowScratch.hasSingles != 0
+            ? (starts & scratch.conceptSingles[concept]) << 1 : 0
+        if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
+            var number = Int(scratch.conceptFirstRun[concept])
             while number < runs.count, Int(runs[number].concept) == concept {
                 positions |= (starts & runs[number].starts) << WordPositions(runs[number].length)
                 number += 1
@@ -111,8 +100,8 @@ struct WindowEvaluator {
         let longer = Int(conceptLongerForms[concept])
         if longer >= 0 { positions |= ends(longer, from: starts) }
         if anywhere {
-            conceptAnywhere[concept] = positions
-            conceptState[concept] |= Self.remembered
+            scratch.conceptAnywhere[concept] = positions
+            scratch.conceptState[concept] |= WindowScratch.remembered
         }
         return positions
     }

@@ -13,13 +13,3 @@ extension WordPositions {
         count >= windowSize ? ~0 : (1 << WordPositions(count)) - 1
     }
 }
-
-extension Slice {
-    /// Cuts the first `count` elements off the slice and returns them as a buffer of their own.
-    mutating func carve<Element>(_ count: Int) -> UnsafeMutableBufferPointer<Element>
-    where Base == UnsafeMutableBufferPointer<Element> {
-        let part = UnsafeMutableBufferPointer(rebasing: self[startIndex..<(startIndex + count)])
-        self = self[(startIndex + count)...]
-        return part
-    }
-}
