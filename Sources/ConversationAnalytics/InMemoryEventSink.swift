@@ -1,8 +1,6 @@
-import Synchronization
-
 /// A thread-safe sink that keeps events in memory, in the order they were recorded.
 public final class InMemoryEventSink: ConversationEventSink {
-    private let storage = Mutex<[ConversationEvent]>([])
+    private let storage = Locked<[ConversationEvent]>([])
 
     public init() {}
 

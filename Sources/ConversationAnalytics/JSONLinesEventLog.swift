@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -65,7 +64,7 @@ public final class JSONLinesEventLog: ConversationEventSink {
     public let path: String
     public let options: Options
     /// The open descriptor, or -1 after ``close()`` or a rotation (reopened on the next write).
-    private let descriptor = Mutex<Int32>(-1)
+    private let descriptor = Locked<Int32>(-1)
 
     /// Opens (creating if needed) the log at `path`. Throws when the file cannot be opened for appending.
     public init(path: String, options: Options = Options()) throws {

@@ -1,6 +1,5 @@
 import Foundation
 import SupportBot
-import Synchronization
 
 /// Runs every workload of a ``BenchmarkConfiguration`` in this process and reports the figures.
 ///
@@ -187,7 +186,7 @@ public struct BenchmarkRunner {
     private func concurrentRate(
         engine: SupportEngine, texts: [String], starts: [Bool], threads: Int, perThread: Int
     ) -> Double {
-        let checksum = Mutex(0)
+        let checksum = Locked(0)
         var rates: [Double] = []
         for round in 0...configuration.rounds {
             let start = MonotonicClock.nanoseconds()
@@ -206,7 +205,6 @@ public struct BenchmarkRunner {
 
     /// One thread's share of `concurrentRate`: `count` messages from `from` on, in its own
     /// conversations; the total length of the replies, so the work cannot be optimised away.
-    /// A function of its own, so every thread's loop state lives in its own frame.
     private static func answer(
         engine: SupportEngine, texts: [String], starts: [Bool], from first: Int, count: Int, conversation id: String
     ) -> Int {

@@ -1,13 +1,12 @@
 import Foundation
-import Synchronization
 
 /// Holds the engine in service and swaps it atomically on reload; new content that does not
 /// load leaves the old engine serving and says why.
 public final class ReloadableEngine: Sendable {
-    private let current: Mutex<SupportEngine>
+    private let current: Locked<SupportEngine>
 
     public init(_ engine: SupportEngine) {
-        current = Mutex(engine)
+        current = Locked(engine)
     }
 
     /// The engine serving now; keep it for the whole of one message.
