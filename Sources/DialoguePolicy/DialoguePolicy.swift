@@ -142,7 +142,7 @@ public struct DialoguePolicy: Sendable {
             let text = content.answers[handover.intentID]?[language] ?? ""
             return escalation(
                 reason, intent: handover, text: text, language: language,
-                explanation: handover.explanation.description)
+                explanation: .match(handover.explanation))
         }
         let answers = confident.filter { $0.route == .answer }
         if answers.count >= 2, answers[0].confidence - answers[1].confidence < thresholds.clarifyMargin,
@@ -272,7 +272,7 @@ public struct DialoguePolicy: Sendable {
         }
         return Reply(
             text: text, route: .answer, intent: candidate.intentID, confidence: candidate.confidence,
-            language: language, explanation: candidate.explanation.description)
+            language: language, reasoning: .match(candidate.explanation))
     }
 
     private func requestedLanguage(_ result: MatchResult) -> Language? {
@@ -291,17 +291,18 @@ public struct DialoguePolicy: Sendable {
         return Reply(
             text: text, route: .security, intent: candidate.intentID, confidence: candidate.confidence,
             language: language, escalationReason: escalates ? .security : nil,
-            explanation: candidate.explanation.description)
+            reasoning: .match(candidate.explanation))
     }
 
     private func escalation(
-        _ reason: EscalationReason, intent: IntentCandidate?, text: String, language: Language, explanation: String
+        _ reason: EscalationReason, intent: IntentCandidate?, text: String, language: Language,
+        explanation: ReplyExplanation
     ) -> Reply {
         let handoff = handoffText(reason, language: language)
         return Reply(
             text: text.isEmpty ? handoff : text + "\n\n" + handoff, route: .escalate, intent: intent?.intentID,
             confidence: intent?.confidence ?? 1, language: language, escalationReason: reason,
-            explanation: "escalated (\(reason.rawValue)): " + explanation)
+            reasoning: .escalated(reason, explanation))
     }
 
     private func handoffText(_ reason: EscalationReason, language: Language) -> String {
@@ -321,24 +322,21 @@ public struct DialoguePolicy: Sendable {
         conversation.pendingQuestion = .clarification(options: ids)
         var reply = Reply(
             text: lines.joined(separator: "\n"), route: .clarify, intent: nil, confidence: candidates[0].confidence,
-            language: language,
-            explanation: "close candidates: "
-                + candidates.map { "\($0.intentID) \(String(format: "%.2f", $0.confidence))" }.joined(separator: ", "))
+            language: language, reasoning: .closeCandidates(candidates))
         reply.clarificationOptions = ids
         return reply
     }
 
     private func fallback(_ result: MatchResult, language: Language, conversation: inout Conversation) -> Reply {
-        let nearest = result.best.map { " (nearest: \($0.intentID) \(String(format: "%.2f", $0.confidence)))" } ?? ""
         if conversation.consecutiveFallbacks >= 1 {
             return escalation(
                 .notUnderstood, intent: nil, text: "", language: language,
-                explanation: "second message in a row not understood" + nearest)
+                explanation: .notReached("second message in a row not understood", nearest: result.best))
         }
         let text = content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
         return Reply(
             text: text, route: .fallback, intent: nil, confidence: result.best?.confidence ?? 0, language: language,
-            explanation: "no intent reached the answer threshold" + nearest)
+            reasoning: .notReached("no intent reached the answer threshold", nearest: result.best))
     }
 
     private func isSmallTalk(_ id: String) -> Bool {

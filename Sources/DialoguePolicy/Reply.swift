@@ -20,7 +20,12 @@ public struct Reply: Sendable, Hashable {
     public var language: Language
     public var escalationReason: EscalationReason?
     /// Which rule and which pattern decided, for `--explain` and replay failures.
-    public var explanation: String
+    public var explanation: String {
+        get { reasoning.description }
+        set { reasoning = .text(newValue) }
+    }
+    /// The explanation in parts, put into words when `explanation` is read.
+    public var reasoning: ReplyExplanation
     /// Set when this message answered "did this help?": true for yes.
     public var satisfaction: Bool?
     /// Set when the conversation was handed to a human on this turn.
@@ -35,13 +40,24 @@ public struct Reply: Sendable, Hashable {
         escalationReason: EscalationReason? = nil, explanation: String, satisfaction: Bool? = nil,
         handoff: HandoffSummary? = nil, redactedMessage: String = ""
     ) {
+        self.init(
+            text: text, route: route, intent: intent, confidence: confidence, language: language,
+            escalationReason: escalationReason, reasoning: .text(explanation), satisfaction: satisfaction,
+            handoff: handoff, redactedMessage: redactedMessage)
+    }
+
+    public init(
+        text: String, route: Route, intent: String?, confidence: Double, language: Language,
+        escalationReason: EscalationReason? = nil, reasoning: ReplyExplanation, satisfaction: Bool? = nil,
+        handoff: HandoffSummary? = nil, redactedMessage: String = ""
+    ) {
         self.text = text
         self.route = route
         self.intent = intent
         self.confidence = confidence
         self.language = language
         self.escalationReason = escalationReason
-        self.explanation = explanation
+        self.reasoning = reasoning
         self.satisfaction = satisfaction
         self.handoff = handoff
         self.redactedMessage = redactedMessage

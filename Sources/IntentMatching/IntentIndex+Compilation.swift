@@ -121,7 +121,8 @@ struct PatternCompiler {
             entries.append(
                 IntentIndex.PatternEntry(
                     target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
-                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count)))
+                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
+                    requirementsStart: 0, requirementsCount: 0))
             patternTerms += pattern.terms.sorted()
         }
         // Concept forms that are plain word sequences (most are) are matched from per-window
@@ -149,6 +150,13 @@ struct PatternCompiler {
             conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
         }
         code.finish()
+        var patternRequirements: [Int32] = []
+        for (number, pattern) in patterns.enumerated() {
+            let groups = PatternRequirements.flattened(pattern.items) { conceptLongerForms[$0] < 0 }
+            entries[number].requirementsStart = Int32(patternRequirements.count)
+            entries[number].requirementsCount = Int32(groups.count)
+            patternRequirements += groups
+        }
         let termCount = vocabulary.keys.count
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
@@ -169,7 +177,7 @@ struct PatternCompiler {
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
             patterns: patterns.map(CompiledPattern.init), entries: entries,
-            patternTerms: patternTerms,
+            patternTerms: patternTerms, patternRequirements: patternRequirements,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
             knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
     }

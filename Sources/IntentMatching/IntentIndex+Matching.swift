@@ -174,7 +174,8 @@ extension IntentIndex {
                         everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
-                        guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
+                        guard meetsRequirements(entry, table, conceptState),
+                            evaluator.ends(Int(entry.items), from: everywhere) != 0,
                             entry.vetoes < 0 || evaluator.ends(Int(entry.vetoes), from: everywhere) == 0
                         else { continue }
                         score(
@@ -218,6 +219,31 @@ extension IntentIndex {
             return
         }
         best[target] = (score, number, windowStart)
+    }
+
+    /// Whether the window holds something of every group of the pattern's requirements.
+    private func meetsRequirements(
+        _ entry: PatternEntry, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
+    ) -> Bool {
+        let present = WindowScratch.hasRuns | WindowScratch.hasSingles
+        var index = Int(entry.requirementsStart)
+        let end = index + Int(entry.requirementsCount)
+        while index < end {
+            let groupEnd = index + 1 + Int(patternRequirements[index])
+            index += 1
+            var met = false
+            while index < groupEnd {
+                let option = patternRequirements[index]
+                index += 1
+                if option >= 0 ? table[option] != 0 : conceptState[Int(-1 - option)] & present != 0 {
+                    met = true
+                    break
+                }
+            }
+            guard met else { return false }
+            index = groupEnd
+        }
+        return true
     }
 
     /// The sorted terms of a pattern.

@@ -43,11 +43,16 @@ public struct IntentIndex: Sendable {
         /// Its terms, sorted, in `patternTerms`.
         var termsStart: Int32
         var termsCount: Int32
+        /// Its `PatternRequirements` in `patternRequirements`.
+        var requirementsStart: Int32
+        var requirementsCount: Int32
     }
     var patterns: [CompiledPattern]
     var entries: [PatternEntry]
     /// The sorted terms of every pattern, one after the other.
     var patternTerms: [Int32]
+    /// Every pattern's requirements (`PatternRequirements`), one after the other.
+    var patternRequirements: [Int32]
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.
     var patternsByAnchor: PostingLists<Int32>

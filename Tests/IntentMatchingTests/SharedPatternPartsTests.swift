@@ -5,8 +5,10 @@ import Testing
 
 /// The matcher shares work between patterns: identical veto lists are worked out once per
 /// message, choices of word runs become unnamed concepts, several-word concept forms sit in a
-/// trie, and a concept's result from "anywhere" is remembered. None of it may change what a
-/// pattern means: these cases would catch a shared result leaking into the wrong place.
+/// trie, a concept's result from "anywhere" is remembered, and a pattern is skipped unevaluated
+/// when the window lacks a word or concept one of its items needs. None of it may change what a
+/// pattern means: these cases would catch a shared result leaking into the wrong place, or a
+/// pattern skipped that would have matched.
 @Suite("Shared pattern parts keep each pattern's meaning")
 struct SharedPatternPartsTests {
     static let engine: SupportEngine = {
@@ -19,6 +21,7 @@ struct SharedPatternPartsTests {
                       asset: [coin, token, "stable coin"]
                       move: ["send (money|funds) to (wallet|bank)", "send ~asset to bank", "move ~asset out"]
                       alarm: [alarm, "red flag"]
+                      hold: ["hold [my] ~asset", "keep * safe", store]
 
                     """, in: "locales/en.yaml")
             try content.write(
@@ -43,6 +46,15 @@ struct SharedPatternPartsTests {
                     examples:
                       en: [omega one, omega two, omega three, omega four, omega five]
                       vi: [omega một, omega hai, omega ba, omega bốn, omega năm]
+                  - id: shared.lambda
+                    route: answer
+                    title: {en: lambda, vi: lambda}
+                    patterns:
+                      en: ["lambda ~hold (now|today)", "{mu (nu|xi omicron) [pi]}"]
+                      vi: ["lambda vi"]
+                    examples:
+                      en: [lambda one, lambda two, lambda three, lambda four, lambda five]
+                      vi: [lambda một, lambda hai, lambda ba, lambda bốn, lambda năm]
                   - id: shared.after
                     route: answer
                     title: {en: after, vi: after}
@@ -54,7 +66,7 @@ struct SharedPatternPartsTests {
                       vi: [kappa một, kappa hai, kappa ba, kappa bốn, kappa năm]
 
                 """)
-            for id in ["shared.alpha", "shared.omega", "shared.after"] {
+            for id in ["shared.alpha", "shared.omega", "shared.lambda", "shared.after"] {
                 try content.write("faq/en/\(id).md", "answer \(id)\n")
                 try content.write("faq/vi/\(id).md", "trả lời \(id)\n")
             }
@@ -77,6 +89,12 @@ struct SharedPatternPartsTests {
             ("kappa coin", "shared.after"),
             // "{zeta ~asset}" remembers where the concept is; "kappa ~asset" must still need it after kappa
             ("coin kappa zeta", "shared.omega"),
+            // a concept with a form that is not a plain word run (a gap, an optional word)
+            ("lambda keep it safe now", "shared.lambda"),
+            ("lambda hold my token today", "shared.lambda"),
+            ("lambda store now", "shared.lambda"),
+            ("xi omicron mu", "shared.lambda"),
+            ("mu nu pi", "shared.lambda"),
         ])
     func matches(message: String, intent: String) {
         let reply = Fixtures.route(message, engine: Self.engine)
@@ -93,11 +111,14 @@ struct SharedPatternPartsTests {
             "alpha send money bank",  // a concept's run must be whole
             "alpha send coin to wallet",  // no such form: "send ~asset to bank" only
             "coin kappa",  // remembered "anywhere" results must not satisfy "kappa ~asset"
+            "lambda keep now",  // the gap form needs its last word
+            "lambda hold my now",  // and the optional one its concept
+            "mu omicron",  // a choice's run must be whole
         ])
     func doesNotMatch(message: String) {
         let reply = Fixtures.route(message, engine: Self.engine)
         #expect(
-            !["shared.alpha", "shared.omega", "shared.after"].contains(reply.intent ?? ""),
+            !["shared.alpha", "shared.omega", "shared.lambda", "shared.after"].contains(reply.intent ?? ""),
             "\(message) → \(reply.intent ?? "nil"): \(reply.explanation)")
     }
 }
