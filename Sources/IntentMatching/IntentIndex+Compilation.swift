@@ -105,10 +105,12 @@ struct PatternCompiler {
                 for term in firstTerms(of: item) { popularity[term, default: 0] += 1 }
             }
         }
+        var anchorSets: [Set<Int32>] = []
+        anchorSets.reserveCapacity(patterns.count)
         for (number, pattern) in patterns.enumerated() {
-            for term in anchorTerms(of: pattern, popularity: popularity).sorted() {
-                anchors.append((term, Int32(number)))
-            }
+            let anchor = anchorTerms(of: pattern, popularity: popularity)
+            for term in anchor.sorted() { anchors.append((term, Int32(number))) }
+            anchorSets.append(anchor)
         }
         var code = PatternCode()
         var entries: [IntentIndex.PatternEntry] = []
@@ -151,8 +153,16 @@ struct PatternCompiler {
         }
         code.finish()
         var patternRequirements: [Int32] = []
+        let knownFirstTerms = conceptFirstTerms
+        // Rarer options first: a candidate is mostly dropped by its first group.
+        func cost(_ option: Int32) -> Int {
+            guard option < 0 else { return popularity[option, default: 0] }
+            guard let first = knownFirstTerms[Int(-1 - option)] else { return Int(Int32.max) }
+            return first.reduce(0) { $0 + popularity[$1, default: 0] }
+        }
         for (number, pattern) in patterns.enumerated() {
-            let groups = PatternRequirements.flattened(pattern.items) { conceptLongerForms[$0] < 0 }
+            let groups = PatternRequirements.flattened(
+                pattern.items, anchor: anchorSets[number], isPlainConcept: { conceptLongerForms[$0] < 0 }, cost: cost)
             entries[number].requirementsStart = Int32(patternRequirements.count)
             entries[number].requirementsCount = Int32(groups.count)
             patternRequirements += groups

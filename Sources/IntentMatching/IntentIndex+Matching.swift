@@ -154,11 +154,15 @@ extension IntentIndex {
                     conceptState[Int(concept)] |= WindowScratch.hasRuns
                 }
             }
+        }
+        // Once every concept bit is set, candidates that lack a required word or concept are
+        // dropped before they cost an evaluation.
+        for term in windowTerms {
             for pattern in patternsByAnchor[term] {
                 let (byte, bit) = (Int(pattern) >> 3, UInt8(1) << UInt8(pattern & 7))
                 guard seen[byte] & bit == 0 else { continue }
                 seen[byte] |= bit
-                candidates.append(pattern)
+                if meetsRequirements(entries[Int(pattern)], table, conceptState) { candidates.append(pattern) }
             }
         }
         // Each concept's runs side by side, so the evaluator reads only its own.
@@ -174,8 +178,7 @@ extension IntentIndex {
                         everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
-                        guard meetsRequirements(entry, table, conceptState),
-                            evaluator.ends(Int(entry.items), from: everywhere) != 0,
+                        guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
                             entry.vetoes < 0 || evaluator.ends(Int(entry.vetoes), from: everywhere) == 0
                         else { continue }
                         score(
@@ -222,6 +225,7 @@ extension IntentIndex {
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.
+    @inline(__always)
     private func meetsRequirements(
         _ entry: PatternEntry, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
     ) -> Bool {

@@ -12,16 +12,28 @@ enum PatternRequirements {
     /// Items with more options than this are left to the evaluation.
     static let maximumOptions = 8
 
-    /// The groups of `items`' required items, flattened; `isPlainConcept(c)` tells whether the
-    /// window's concept bits fully describe where concept `c` can start.
-    static func flattened(_ items: [PatternNode], isPlainConcept: (Int) -> Bool) -> [Int32] {
-        var groups: [Int32] = []
+    /// The groups of `items`' required items, flattened, cheapest first by `cost` (how many
+    /// patterns share an option: a proxy for how often a window holds it).
+    ///
+    /// `isPlainConcept(c)` tells whether the window's concept bits fully describe where concept
+    /// `c` can start. The group that is exactly the pattern's `anchor` is left out: the pattern
+    /// only becomes a candidate when one of those terms is in the window.
+    static func flattened(
+        _ items: [PatternNode], anchor: Set<Int32>, isPlainConcept: (Int) -> Bool, cost: (Int32) -> Int
+    ) -> [Int32] {
+        var groups: [(options: [Int32], cost: Int)] = []
         for item in items where !item.isOptionalOrGap {
-            guard let options = options(of: item, isPlainConcept: isPlainConcept) else { continue }
-            groups.append(Int32(options.count))
-            groups += options
+            guard let options = options(of: item, isPlainConcept: isPlainConcept),
+                Set(options) != anchor
+            else { continue }
+            groups.append((options, options.reduce(0) { $0 + cost($1) }))
         }
-        return groups
+        var flat: [Int32] = []
+        for group in groups.enumerated().sorted(by: { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }) {
+            flat.append(Int32(group.element.options.count))
+            flat += group.element.options
+        }
+        return flat
     }
 
     /// Options one of which must be in the window wherever `node` matches; nil when unknown.
