@@ -62,25 +62,59 @@ struct ConceptTrie: Sendable {
 
     /// Calls `found(concept, length, starts)` for every form that occurs in the window, where
     /// `starts` are the positions of its first word: a walk from `root` with `starts` its first
-    /// word's positions.
+    /// word's positions. `positions(term)` says where a term is in the window, `terms(position)`
+    /// which terms a window word has.
     func forms(
         from root: Int32, starts: WordPositions, positions: (Int32) -> WordPositions,
-        _ found: (Int32, Int32, WordPositions) -> Void
+        terms: (Int) -> [Int32], _ found: (Int32, Int32, WordPositions) -> Void
     ) {
-        walk(root, starts: starts, length: 1, positions: positions, found)
+        walk(root, starts: starts, length: 1, positions: positions, terms: terms, found)
     }
 
     private func walk(
         _ index: Int32, starts: WordPositions, length: Int32, positions: (Int32) -> WordPositions,
-        _ found: (Int32, Int32, WordPositions) -> Void
+        terms: (Int) -> [Int32], _ found: (Int32, Int32, WordPositions) -> Void
     ) {
         let node = nodes[Int(index)]
         for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {
             found(ending, length, starts)
         }
-        for edge in edges[Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)] {
-            let continuing = starts & (positions(edge.term) >> WordPositions(length))
-            if continuing != 0 { walk(edge.node, starts: continuing, length: length + 1, positions: positions, found) }
+        let edgeRange = Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)
+        let following = starts << WordPositions(length)
+        // A node with many edges ("to" followed by any of dozens of words) is walked from the
+        // window's few following words, each looked up among the sorted edges, rather than by
+        // asking the window about every edge.
+        guard edgeRange.count > 3 * following.nonzeroBitCount else {
+            for edge in edges[edgeRange] {
+                let continuing = starts & (positions(edge.term) >> WordPositions(length))
+                if continuing != 0 {
+                    walk(edge.node, starts: continuing, length: length + 1, positions: positions, terms: terms, found)
+                }
+            }
+            return
         }
+        var pending = following
+        while pending != 0 {
+            let position = pending.trailingZeroBitCount
+            pending &= pending - 1
+            for term in terms(position) {
+                guard let edge = edge(term, in: edgeRange) else { continue }
+                let continuing = starts & (positions(term) >> WordPositions(length))
+                // A word met at several positions is walked once, from its first.
+                guard (continuing << WordPositions(length)).trailingZeroBitCount == position else { continue }
+                walk(edge.node, starts: continuing, length: length + 1, positions: positions, terms: terms, found)
+            }
+        }
+    }
+
+    /// The edge for `term` among `range`, sorted by term.
+    private func edge(_ term: Int32, in range: Range<Int>) -> Edge? {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if edges[middle].term < term { low = middle + 1 } else { high = middle }
+        }
+        return low < range.upperBound && edges[low].term == term ? edges[low] : nil
     }
 }

@@ -149,7 +149,10 @@ extension IntentIndex {
             }
             let root = conceptTrie.root(term)
             if root >= 0 {
-                conceptTrie.forms(from: root, starts: mask, positions: { table[$0] }) { concept, length, starts in
+                conceptTrie.forms(
+                    from: root, starts: mask, positions: { table[$0] },
+                    terms: { $0 < words.count ? words[$0].terms : [] }
+                ) { concept, length, starts in
                     runs.append(WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
                     conceptState[Int(concept)] |= WindowScratch.hasRuns
                 }
