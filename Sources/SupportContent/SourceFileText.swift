@@ -1,8 +1,5 @@
-/// One content file's text and where its lines start, shared by everything read from the file.
-///
-/// Every pattern and example keeps its source line for a caret under a later problem; a copy
-/// of the line each was hundreds of thousands of small heap strings at 10,000 intents, where
-/// one text per file costs a single buffer and an offset table.
+/// One content file's text and where its lines start, for diagnostics and source lines while
+/// the file is read.
 final class SourceFileText: Sendable {
     let text: String
     /// The UTF-8 offset at which each line starts; lines end at `\n`, which no line includes.
@@ -32,11 +29,14 @@ final class SourceFileText: Sendable {
     }
 
     /// Line `number` (1-based) as a new string; nil outside the file.
-    func line(_ number: Int) -> String? {
+    func line(_ number: Int) -> String? { lineText(number).map(String.init) }
+
+    /// Line `number` (1-based) in place; nil outside the file.
+    func lineText(_ number: Int) -> Substring? {
         guard let range = lineRange(number) else { return nil }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let end = utf8.index(start, offsetBy: range.count)
-        return String(text[start..<end])
+        return Substring(text.unicodeScalars[start..<end])
     }
 }
