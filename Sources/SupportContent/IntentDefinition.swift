@@ -1,27 +1,5 @@
 import TextNormalization
 
-/// A pattern or example as written in a content file, with where it was written.
-public struct SourceText: Sendable, Hashable {
-    public var text: String
-    public var location: SourceLocation
-    /// The whole source line, for a caret under a problem.
-    public var sourceLine: String?
-    /// Columns between `location` and the first character of `text` (1 for a quoted scalar).
-    public var textOffset: Int
-
-    public init(text: String, location: SourceLocation, sourceLine: String? = nil, textOffset: Int = 0) {
-        self.text = text
-        self.location = location
-        self.sourceLine = sourceLine
-        self.textOffset = textOffset
-    }
-
-    /// The location of the character `offset` characters into `text`.
-    public func location(ofCharacterAt offset: Int) -> SourceLocation {
-        location.advanced(by: textOffset + offset)
-    }
-}
-
 /// One intent as the content describes it.
 public struct IntentDefinition: Sendable {
     public var id: String

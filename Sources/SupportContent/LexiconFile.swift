@@ -1,6 +1,5 @@
 import Foundation
 import TextNormalization
-import Yams
 
 /// Reads the normalizer's word lists, `locales/<lang>.lexicon.yaml` for English and Vietnamese:
 /// language-identification words, abbreviations, protected words, tickers and inflections.
@@ -115,7 +114,8 @@ public enum LexiconFile {
         var folded: String
     }
 
-    private static func folded(_ node: Node, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog) -> FoldedText? {
+    private static func folded(_ node: YAMLNode, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog) -> FoldedText?
+    {
         guard let source = file.sourceText(node) else {
             log.error(file.location(of: node), "\(what) must be text", sourceLine: file.sourceLine(of: node))
             return nil
@@ -128,8 +128,9 @@ public enum LexiconFile {
         return FoldedText(source: source, folded: folded)
     }
 
-    private static func foldedList(_ node: Node, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog) -> [String] {
-        guard case .sequence(let items) = node else {
+    private static func foldedList(_ node: YAMLNode, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog) -> [String]
+    {
+        guard let items = node.sequence else {
             log.error(file.location(of: node), "\(what) must be a list", sourceLine: file.sourceLine(of: node))
             return []
         }
@@ -137,7 +138,7 @@ public enum LexiconFile {
     }
 
     private static func pairs(
-        _ node: Node, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog
+        _ node: YAMLNode, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog
     ) -> [(FoldedText, FoldedText)] {
         guard let mapping = file.mapping(node, what, log: log) else { return [] }
         return mapping.compactMap { key, value in

@@ -11,8 +11,8 @@ struct YAMLFile {
     static let maximumNodes = 200_000
 
     let path: String
-    let lines: [Substring]
-    let root: Node
+    let source: SourceFileText
+    let root: YAMLNode
 
     /// The implicit types content uses (`true`, `3`, empty): each rule is a regular expression
     /// tried on every plain scalar, and the default set's floats, timestamps and merge keys made
@@ -22,7 +22,7 @@ struct YAMLFile {
     /// Reads and parses `url`, reporting problems to `log`; nil when the file cannot be used.
     static func load(_ url: URL, relativePath: String, log: DiagnosticLog) -> YAMLFile? {
         let location = SourceLocation(file: relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard case .bytes(let data) = ContentFileReader.contents(atPath: url.path) else {
             log.error(location, "cannot read the file")
             return nil
         }
@@ -30,39 +30,49 @@ struct YAMLFile {
             log.error(location, "file is \(data.count) bytes; content files may be at most \(maximumBytes) bytes")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = ContentFileReader.text(decoding: data) else {
             log.error(location, "file is not valid UTF-8")
             return nil
         }
-        // Split on bytes: splitting by Character cost as much as parsing the YAML.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            text[$0.startIndex..<$0.endIndex]
-        }
-        if let (line, column) = firstAnchorOrAlias(lines) {
+        let source = SourceFileText(text)
+        if let (line, column) = YAMLTextChecks.firstAnchorOrAlias(source) {
             log.error(
                 SourceLocation(file: relativePath, line: line, column: column),
-                "anchors and aliases (&, *) are not allowed in content files", sourceLine: String(lines[line - 1]))
+                "anchors and aliases (&, *) are not allowed in content files", sourceLine: source.line(line))
             return nil
         }
-        if let tooDeep = firstOverlyNestedLine(lines) {
+        if let tooDeep = YAMLTextChecks.firstOverlyNestedLine(source, maximumDepth: maximumDepth) {
             log.error(
                 SourceLocation(file: relativePath, line: tooDeep, column: 1),
                 "nesting is deeper than \(maximumDepth) levels")
             return nil
         }
+        let fast = YAMLTextChecks.withBytes(of: text) { YAMLTreeBuilder.build($0, maximumNodes: maximumNodes) }
+        if let tree = fast {
+            return YAMLFile(path: relativePath, source: source, root: tree.root)
+        }
+        return composeWithYams(source, relativePath: relativePath, log: log)
+    }
+
+    /// The file as Yams composes and checks it, for what the event loop leaves to Yams: syntax
+    /// errors, duplicate keys, anchors, tags, several documents or none. Its diagnostics are
+    /// the ones content authors have always seen.
+    private static func composeWithYams(_ source: SourceFileText, relativePath: String, log: DiagnosticLog)
+        -> YAMLFile?
+    {
+        let location = SourceLocation(file: relativePath)
         do {
-            guard let root = try Yams.compose(yaml: text, Self.resolver) else {
+            guard let root = try Yams.compose(yaml: source.text, Self.resolver) else {
                 log.error(location, "file is empty")
                 return nil
             }
-            let file = YAMLFile(path: relativePath, lines: lines, root: root)
             var budget = maximumNodes
-            guard file.checkStructure(root, depth: 0, budget: &budget, log: log) else { return nil }
-            return file
+            guard checkStructure(root, depth: 0, budget: &budget, file: relativePath, log: log) else { return nil }
+            return YAMLFile(path: relativePath, source: source, root: YAMLTreeBuilder.tree(of: root).root)
         } catch let error as YamlError {
             let (mark, problem) = describe(error)
             let at = SourceLocation(file: relativePath, line: mark?.line ?? 0, column: mark?.column ?? 0)
-            log.error(at, "YAML syntax: \(problem)", sourceLine: mark.flatMap { lineText($0.line, in: lines) })
+            log.error(at, "YAML syntax: \(problem)", sourceLine: mark.flatMap { source.line($0.line) })
             return nil
         } catch {
             log.error(location, "YAML syntax: \(error)")
@@ -80,110 +90,33 @@ struct YAMLFile {
         }
     }
 
-    /// A cheap look at brackets and indentation before the recursive parser sees the text.
-    private static func firstOverlyNestedLine(_ lines: [Substring]) -> Int? {
-        var depth = 0
-        for (index, line) in lines.enumerated() {
-            let bytes = line.utf8
-            let indentation = bytes.prefix { $0 == UInt8(ascii: " ") }.count
-            if indentation > maximumDepth * 4 { return index + 1 }
-            var quote: UInt8?
-            for byte in bytes {
-                if let open = quote {
-                    if byte == open { quote = nil }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                default: continue
-                }
-                if depth > maximumDepth { return index + 1 }
-            }
-        }
-        return nil
-    }
-
-    /// Finds `&anchor` or `*alias` where a YAML node starts, outside quotes and block scalars.
-    ///
-    /// Checked on the text because the parser resolves aliases before we could see them, and
-    /// nested aliases are how a small file expands into billions of nodes.
-    private static func firstAnchorOrAlias(_ lines: [Substring]) -> (Int, Int)? {
-        var blockIndentation: Int?
-        for (index, line) in lines.enumerated() {
-            let bytes = Array(line.utf8)
-            let indentation = bytes.prefix { $0 == UInt8(ascii: " ") }.count
-            if let block = blockIndentation {
-                if indentation == bytes.count || indentation > block { continue }
-                blockIndentation = nil
-            }
-            var atNodeStart = true
-            var quote: UInt8?
-            var previous = UInt8(ascii: " ")
-            for (offset, byte) in bytes.enumerated() {
-                if let open = quote {
-                    if byte == open { quote = nil }
-                    previous = byte
-                    continue
-                }
-                let next: UInt8? = offset + 1 < bytes.count ? bytes[offset + 1] : nil
-                if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { break }
-                if atNodeStart, byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*"), let next,
-                    isAnchorNameStart(next)
-                {
-                    let column = bytes[..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
-                    return (index + 1, column)
-                }
-                switch byte {
-                case UInt8(ascii: " "): break
-                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-                case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): atNodeStart = true
-                case UInt8(ascii: "-") where next == nil || next == UInt8(ascii: " "): atNodeStart = true
-                case UInt8(ascii: ":") where next == nil || next == UInt8(ascii: " "): atNodeStart = true
-                default: atNodeStart = false
-                }
-                previous = byte
-            }
-            if let last = line.split(separator: " ").last, last.first == "|" || last.first == ">" {
-                blockIndentation = indentation
-            }
-        }
-        return nil
-    }
-
-    private static func isAnchorNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
-    }
-
-    private static func lineText(_ line: Int, in lines: [Substring]) -> String? {
-        line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
-    }
-
     /// Refuses anchors and aliases (never needed in support content, and the way to expand a
     /// small file into a huge tree) and bounds the number of nodes.
-    private func checkStructure(_ node: Node, depth: Int, budget: inout Int, log: DiagnosticLog) -> Bool {
+    private static func checkStructure(
+        _ node: Node, depth: Int, budget: inout Int, file: String, log: DiagnosticLog
+    ) -> Bool {
+        let location = SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         budget -= 1
         if budget < 0 {
-            log.error(location(of: node), "file has more than \(Self.maximumNodes) YAML nodes")
+            log.error(location, "file has more than \(Self.maximumNodes) YAML nodes")
             return false
         }
         if node.anchor != nil {
-            log.error(location(of: node), "anchors and aliases (&, *) are not allowed in content files")
+            log.error(location, "anchors and aliases (&, *) are not allowed in content files")
             return false
         }
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
-                guard checkStructure(key, depth: depth + 1, budget: &budget, log: log),
-                    checkStructure(value, depth: depth + 1, budget: &budget, log: log)
+                guard checkStructure(key, depth: depth + 1, budget: &budget, file: file, log: log),
+                    checkStructure(value, depth: depth + 1, budget: &budget, file: file, log: log)
                 else { return false }
             }
         case .sequence(let sequence):
             for item in sequence {
-                guard checkStructure(item, depth: depth + 1, budget: &budget, log: log) else { return false }
+                guard checkStructure(item, depth: depth + 1, budget: &budget, file: file, log: log) else {
+                    return false
+                }
             }
         default:
             break
@@ -191,58 +124,68 @@ struct YAMLFile {
         return true
     }
 
-    func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: path, line: node.line, column: node.column)
     }
 
-    func sourceLine(of node: Node) -> String? {
-        guard let line = node.mark?.line else { return nil }
-        return Self.lineText(line, in: lines)
-    }
+    func sourceLine(of node: YAMLNode) -> String? { source.line(node.line) }
 
     /// The node's text as a `SourceText`, pointing at its first character.
-    func sourceText(_ node: Node) -> SourceText? {
-        guard case .scalar(let scalar) = node else { return nil }
-        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-        return SourceText(
-            text: scalar.string, location: location(of: node), sourceLine: sourceLine(of: node),
-            textOffset: quoted ? 1 : 0)
+    func sourceText(_ node: YAMLNode) -> SourceText? {
+        guard let text = node.scalar else { return nil }
+        let textOffset = node.isQuoted ? 1 : 0
+        let location = location(of: node)
+        // Columns count Unicode scalars, as libyaml does.
+        guard let line = source.lineText(node.line),
+            let start = line.unicodeScalars.index(
+                line.startIndex, offsetBy: node.column - 1 + textOffset, limitedBy: line.endIndex)
+        else {
+            return SourceText(text: text, location: location, sourceLine: sourceLine(of: node), textOffset: textOffset)
+        }
+        return SourceText(text: text, location: location, line: line, textStart: start, textOffset: textOffset)
     }
 
     // MARK: - Typed access that reports what is wrong
 
-    func mapping(_ node: Node, _ what: String, log: DiagnosticLog) -> Node.Mapping? {
-        if case .mapping(let mapping) = node { return mapping }
+    func mapping(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> YAMLMapping? {
+        if let mapping = node.mapping { return mapping }
         log.error(location(of: node), "\(what) must be a mapping (key: value)", sourceLine: sourceLine(of: node))
         return nil
     }
 
-    func sequence(_ node: Node, _ what: String, log: DiagnosticLog) -> Node.Sequence? {
-        if case .sequence(let sequence) = node { return sequence }
+    func sequence(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> YAMLSequence? {
+        if let sequence = node.sequence { return sequence }
         log.error(location(of: node), "\(what) must be a list", sourceLine: sourceLine(of: node))
         return nil
     }
 
-    func string(_ node: Node, _ what: String, log: DiagnosticLog) -> String? {
-        if case .scalar(let scalar) = node { return scalar.string }
+    func string(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> String? {
+        if let text = node.scalar { return text }
         log.error(location(of: node), "\(what) must be text", sourceLine: sourceLine(of: node))
         return nil
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    func texts(_ node: Node, _ what: String, log: DiagnosticLog) -> [SourceText] {
+    func texts(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> [SourceText] {
         if let single = sourceText(node) { return [single] }
         guard let items = sequence(node, what, log: log) else { return [] }
-        return items.compactMap { item in
-            if let text = sourceText(item) { return text }
-            log.error(location(of: item), "each of \(what) must be text", sourceLine: sourceLine(of: item))
-            return nil
+        // Sized up front: the loaded content keeps these lists, and growing by doubling left a
+        // third of their memory unused at 10,000 intents.
+        var texts: [SourceText] = []
+        texts.reserveCapacity(items.count)
+        for item in items {
+            if let text = sourceText(item) {
+                texts.append(text)
+            } else {
+                log.error(location(of: item), "each of \(what) must be text", sourceLine: sourceLine(of: item))
+            }
         }
+        return texts
     }
 
     /// Reports keys the schema does not know (typos such as `pattern:` for `patterns:`).
-    func rejectUnknownKeys(_ mapping: Node.Mapping, allowed: Set<String>, in what: String, log: DiagnosticLog) {
-        for key in mapping.keys {
+    func rejectUnknownKeys(_ mapping: YAMLMapping, allowed: Set<String>, in what: String, log: DiagnosticLog) {
+        for (key, _) in mapping {
             guard let name = key.string, !allowed.contains(name) else { continue }
             let known = allowed.sorted().joined(separator: ", ")
             log.error(

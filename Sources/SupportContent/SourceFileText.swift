@@ -1,0 +1,42 @@
+/// One content file's text and where its lines start, for diagnostics and source lines while
+/// the file is read.
+final class SourceFileText: Sendable {
+    let text: String
+    /// The UTF-8 offset at which each line starts; lines end at `\n`, which no line includes.
+    private let lineStarts: [UInt32]
+
+    /// Splits on the `\n` byte only, so a `\r` of a CRLF file stays part of its line.
+    init(_ text: String) {
+        let starts = YAMLTextChecks.withBytes(of: text) { bytes in
+            var starts: [UInt32] = [0]
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") {
+                starts.append(UInt32(offset + 1))
+            }
+            return starts
+        }
+        self.text = text
+        lineStarts = starts
+    }
+
+    var lineCount: Int { lineStarts.count }
+
+    /// The UTF-8 offsets of line `number` (1-based), without its `\n`; nil outside the file.
+    func lineRange(_ number: Int) -> Range<Int>? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = Int(lineStarts[number - 1])
+        let end = number < lineStarts.count ? Int(lineStarts[number]) - 1 : text.utf8.count
+        return start..<end
+    }
+
+    /// Line `number` (1-based) as a new string; nil outside the file.
+    func line(_ number: Int) -> String? { lineText(number).map(String.init) }
+
+    /// Line `number` (1-based) in place; nil outside the file.
+    func lineText(_ number: Int) -> Substring? {
+        guard let range = lineRange(number) else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return Substring(text.unicodeScalars[start..<end])
+    }
+}

@@ -1,0 +1,110 @@
+import Yams
+
+/// One node of a ``YAMLTree``: what the content loader reads, with Yams' meanings for text,
+/// booleans, numbers and key lookup.
+struct YAMLNode {
+    let tree: YAMLTree
+    let index: Int32
+
+    var kind: YAMLTree.Kind { tree.entry(index).kind }
+    /// 1-based, as Yams' marks.
+    var line: Int { Int(tree.entry(index).line) }
+    var column: Int { Int(tree.entry(index).column) }
+
+    /// A scalar's text; nil for a collection.
+    var scalar: String? { kind == .scalar ? tree.string(index) : nil }
+
+    /// Whether the scalar was written in quotes, so its text starts one column in.
+    var isQuoted: Bool {
+        let style = UInt32(tree.entry(index).style)
+        return kind == .scalar
+            && (style == Node.Scalar.Style.singleQuoted.rawValue || style == Node.Scalar.Style.doubleQuoted.rawValue)
+    }
+
+    var mapping: YAMLMapping? { kind == .mapping ? YAMLMapping(node: self) : nil }
+    var sequence: YAMLSequence? { kind == .sequence ? YAMLSequence(node: self) : nil }
+
+    /// Yams' `Node.string`: a scalar's text, or for a mapping the text under a `!!value` key.
+    var string: String? {
+        if let mapping {
+            for (key, value) in mapping where tree.tagName(key.index) == Tag.Name.value.rawValue {
+                return value.string
+            }
+        }
+        return scalar
+    }
+
+    /// Yams' `Node.bool` (`true`, `yes`, `on` and their opposites, not when quoted).
+    var bool: Bool? { yamsScalar.flatMap(Bool.construct) }
+
+    /// Yams' `Node.int` (decimal, `0x`, `0o`, sexagesimal).
+    var int: Int? { yamsScalar.flatMap(Int.construct) }
+
+    /// The scalar as Yams holds it, built only for the few values read as booleans or numbers
+    /// so they keep Yams' exact rules.
+    private var yamsScalar: Node.Scalar? {
+        guard kind == .scalar else { return nil }
+        let style = Node.Scalar.Style(rawValue: UInt32(tree.entry(index).style)) ?? .any
+        let tag = Tag(Tag.Name(rawValue: tree.tagName(index)), YAMLFile.resolver, .default)
+        return Node.Scalar(tree.string(index), tag, style)
+    }
+
+    /// The value under key `name` when this is a mapping (see ``YAMLMapping/subscript(_:)``).
+    subscript(name: String) -> YAMLNode? { mapping?[name] }
+}
+
+/// A mapping node's pairs, in file order.
+struct YAMLMapping: Sequence {
+    let node: YAMLNode
+
+    var count: Int { Int(node.tree.entry(node.index).count) / 2 }
+
+    func key(at position: Int) -> YAMLNode {
+        YAMLNode(tree: node.tree, index: node.tree.child(node.index, 2 * position))
+    }
+
+    func value(at position: Int) -> YAMLNode {
+        YAMLNode(tree: node.tree, index: node.tree.child(node.index, 2 * position + 1))
+    }
+
+    var keys: [YAMLNode] { (0..<count).map(key(at:)) }
+
+    /// The value of the last key that Yams' `mapping[name]` finds: a scalar `name` whose tag is
+    /// or resolves to `str`. Every name the loader asks for resolves to `str` when plain, so a
+    /// plain key matches by its text and a key tagged otherwise never does.
+    subscript(name: String) -> YAMLNode? {
+        let tree = node.tree
+        for position in stride(from: count - 1, through: 0, by: -1) {
+            let key = tree.child(node.index, 2 * position)
+            guard tree.entry(key).kind == .scalar, tree.string(key) == name else { continue }
+            let tag = tree.tagName(key)
+            if tag.isEmpty || tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
+                return value(at: position)
+            }
+        }
+        return nil
+    }
+
+    func makeIterator() -> Iterator { Iterator(mapping: self) }
+
+    struct Iterator: IteratorProtocol {
+        let mapping: YAMLMapping
+        var position = 0
+
+        mutating func next() -> (key: YAMLNode, value: YAMLNode)? {
+            guard position < mapping.count else { return nil }
+            defer { position += 1 }
+            return (mapping.key(at: position), mapping.value(at: position))
+        }
+    }
+}
+
+/// A sequence node's items, in file order.
+struct YAMLSequence: RandomAccessCollection {
+    let node: YAMLNode
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { Int(node.tree.entry(node.index).count) }
+
+    subscript(position: Int) -> YAMLNode { YAMLNode(tree: node.tree, index: node.tree.child(node.index, position)) }
+}

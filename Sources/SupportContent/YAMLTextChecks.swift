@@ -1,0 +1,126 @@
+/// Checks on a content file's text made before libyaml sees it, byte by byte and without
+/// allocating: anchors and aliases where a node starts, and nesting too deep to be content.
+///
+/// They answer exactly as the line-by-line checks they replace (which copied every line into
+/// an array and split it on spaces), so the same files are refused at the same spots.
+enum YAMLTextChecks {
+    /// The line and column (in Unicode scalars) of the first `&anchor` or `*alias` that starts
+    /// a node, outside quotes, comments and block scalars.
+    ///
+    /// Checked on the text because the parser resolves aliases before we could see them, and
+    /// nested aliases are how a small file expands into billions of nodes.
+    static func firstAnchorOrAlias(_ file: SourceFileText) -> (line: Int, column: Int)? {
+        withBytes(of: file.text) { text in
+            var blockIndentation: Int?
+            for number in 1...file.lineCount {
+                let range = file.lineRange(number)!
+                let bytes = UnsafeBufferPointer(rebasing: text[range])
+                let indentation = leadingSpaces(bytes)
+                if let block = blockIndentation {
+                    if indentation == bytes.count || indentation > block { continue }
+                    blockIndentation = nil
+                }
+                if let offset = firstAnchorStart(bytes) {
+                    let column = bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } + 1
+                    return (number, column)
+                }
+                if startsBlockScalar(bytes, file: file, range: range) { blockIndentation = indentation }
+            }
+            return nil
+        }
+    }
+
+    /// The offset in `bytes` (one line) of an anchor or alias that starts a node.
+    private static func firstAnchorStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var atNodeStart = true
+        var quote: UInt8?
+        var previous = UInt8(ascii: " ")
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            if let open = quote {
+                if byte == open { quote = nil }
+                previous = byte
+                continue
+            }
+            let next: UInt8? = offset + 1 < bytes.count ? bytes[offset + 1] : nil
+            if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { break }
+            if atNodeStart, byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*"), let next, isAnchorNameStart(next) {
+                return offset
+            }
+            switch byte {
+            case UInt8(ascii: " "): break
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): atNodeStart = true
+            case UInt8(ascii: "-") where next == nil || next == UInt8(ascii: " "): atNodeStart = true
+            case UInt8(ascii: ":") where next == nil || next == UInt8(ascii: " "): atNodeStart = true
+            default: atNodeStart = false
+            }
+            previous = byte
+        }
+        return nil
+    }
+
+    /// Whether the line's last space-separated word starts with `|` or `>` (a block scalar
+    /// follows, whose lines are text, not nodes).
+    ///
+    /// Words are split by `Character`, as `line.split(separator: " ")` did: a space that a
+    /// combining mark joins does not split. Only lines holding a `|` or `>` byte can answer
+    /// yes, and walking back over the last word costs its length, not the line's.
+    private static func startsBlockScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: SourceFileText, range: Range<Int>
+    ) -> Bool {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }) else { return false }
+        let utf8 = file.text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        var line = file.text[start..<utf8.index(start, offsetBy: range.count)]
+        while line.last == " " { line.removeLast() }
+        guard !line.isEmpty else { return false }
+        let word = line.lastIndex(of: " ").map { line[line.index(after: $0)...] } ?? line
+        return word.first == "|" || word.first == ">"
+    }
+
+    private static func isAnchorNameStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+
+    /// The first line nested deeper than `maximumDepth`: by indentation (four spaces a level)
+    /// or by open flow brackets, counted across lines outside quotes.
+    ///
+    /// A cheap look before the parser, whose composer recurses once per level.
+    static func firstOverlyNestedLine(_ file: SourceFileText, maximumDepth: Int) -> Int? {
+        withBytes(of: file.text) { text in
+            var depth = 0
+            for number in 1...file.lineCount {
+                let bytes = UnsafeBufferPointer(rebasing: text[file.lineRange(number)!])
+                if leadingSpaces(bytes) > maximumDepth * 4 { return number }
+                var quote: UInt8?
+                for byte in bytes {
+                    if let open = quote {
+                        if byte == open { quote = nil }
+                        continue
+                    }
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                    case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                    case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                    default: continue
+                    }
+                    if depth > maximumDepth { return number }
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func leadingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.firstIndex { $0 != UInt8(ascii: " ") } ?? bytes.count
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `text` in place (a native string always has them).
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+}
