@@ -17,8 +17,8 @@ struct PatternDraft {
     let shape: ParsedPattern.Shape
     let items: [PatternNode]
     let vetoes: [PatternNode]
-    /// Every term the pattern can match: which message words it explains.
-    let terms: Set<Int32>
+    /// Every term the pattern can match, sorted, without repeats: which message words it explains.
+    let terms: [Int32]
     let requiredItemCount: Int
     let markedForms: [Int32: Set<String>]
     let source: SourceText

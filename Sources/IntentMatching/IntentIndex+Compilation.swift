@@ -23,6 +23,10 @@ extension IntentIndex {
 }
 
 /// Turns parsed patterns into terms and nodes, resolving concepts and reporting problems.
+///
+/// Each pattern goes into the code as soon as it compiles and keeps only what the index needs
+/// (its terms, the first words of its required items): its nodes are dropped at once, so the
+/// drafts of 80,000 patterns are never all alive and never copied.
 struct PatternCompiler {
     let content: BotContent
     private(set) var diagnostics: [ContentDiagnostic] = []
@@ -34,13 +38,43 @@ struct PatternCompiler {
     private var concepts: [PatternNode] = []
     private var conceptMarkedForms: [[Int32: Set<String>]] = []
     private var compiling: [String] = []
-    /// Each concept's words and first words, once worked out.
-    private var conceptTerms: [Int: Set<Int32>] = [:]
-    private var conceptFirstTerms: [Int: Set<Int32>] = [:]
-    /// Choices of word runs lifted out of patterns, by their written form.
-    private var unnamedConcepts: [String: Int] = [:]
-    private var patterns: [PatternDraft] = []
+    /// Each concept's words and first words (sorted, no repeats), once worked out.
+    private var conceptTerms: [Int: [Int32]] = [:]
+    private var conceptFirstTerms: [Int: [Int32]] = [:]
+    /// Choices of word runs lifted out of patterns, by their key (``PatternNode/key``).
+    private var unnamedConcepts: [[Int32]: Int] = [:]
+    /// Keys of choices that are not plain word runs, so they are not spelled out again.
+    private var unliftableChoices: Set<[Int32]> = []
+    /// Pattern words as written, compiled once per language: the same few thousand words
+    /// recur across tens of thousands of patterns, and segmenting and stemming them again was
+    /// a fifth of the compile.
+    private var compiledWords: [WordKey: CompiledWord] = [:]
     private var targets: [IntentIndex.Target] = []
+
+    // What the index keeps of each compiled pattern, filled as patterns compile.
+    private var code = PatternCode()
+    private var entries: [IntentIndex.PatternEntry] = []
+    private var patternTerms: [Int32] = []
+    private var compiledPatterns: [CompiledPattern] = []
+    /// The first words of every pattern's required items, one run per item: what anchors
+    /// are chosen from once every pattern is known.
+    private var itemFirstTerms: [Int32] = []
+    /// Where each item's run ends in `itemFirstTerms`.
+    private var itemEnds: [Int] = []
+    /// Where each pattern's items end in `itemEnds`.
+    private var patternItemEnds: [Int] = []
+
+    private struct WordKey: Hashable {
+        var word: String
+        var language: Language
+    }
+
+    /// A pattern word compiled: its node (nil when it is no word) and the diacritic forms its
+    /// terms were written with.
+    private struct CompiledWord {
+        var node: PatternNode?
+        var marks: [(term: Int32, folded: String)]
+    }
 
     init(content: BotContent) {
         self.content = content
@@ -53,7 +87,7 @@ struct PatternCompiler {
     }
 
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
-        var seenPlainPatterns: [String: (intent: String, location: SourceLocation)] = [:]
+        var seenPlainPatterns: [[Int32]: (intent: String, location: SourceLocation)] = [:]
         for intent in content.intents {
             let targetIndex = targets.count
             targets.append(
@@ -71,7 +105,7 @@ struct PatternCompiler {
                         )
                     }
                     seenPlainPatterns[key] = (intent.id, source.location)
-                    patterns.append(pattern)
+                    add(pattern)
                 }
             }
         }
@@ -92,38 +126,12 @@ struct PatternCompiler {
                 case .vietnamese: sources = locale.languageNames[.vi] ?? []
                 }
                 for source in sources {
-                    if let pattern = compilePattern(source, target: targetIndex) { patterns.append(pattern) }
+                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern) }
                 }
             }
         }
-        var anchors: [(key: Int32, element: Int32)] = []
-        // Anchor each pattern on the required item whose first words the fewest patterns share,
-        // so common words ("how", "my") do not pull in hundreds of candidates.
-        var popularity: [Int32: Int] = [:]
-        for pattern in patterns {
-            for item in pattern.items where !item.isOptionalOrGap {
-                for term in firstTerms(of: item) { popularity[term, default: 0] += 1 }
-            }
-        }
-        for (number, pattern) in patterns.enumerated() {
-            for term in anchorTerms(of: pattern, popularity: popularity).sorted() {
-                anchors.append((term, Int32(number)))
-            }
-        }
-        var code = PatternCode()
-        var entries: [IntentIndex.PatternEntry] = []
-        var patternTerms: [Int32] = []
-        for pattern in patterns {
-            let items = code.appendList(
-                pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
-            let vetoes =
-                pattern.vetoes.isEmpty ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes)
-            entries.append(
-                IntentIndex.PatternEntry(
-                    target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
-                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count)))
-            patternTerms += pattern.terms.sorted()
-        }
+        let termCount = vocabulary.keys.count
+        let anchors = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
         // masks; only the rest are evaluated as code.
         var singles: [(key: Int32, element: Int32)] = []
@@ -149,7 +157,6 @@ struct PatternCompiler {
             conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
         }
         code.finish()
-        let termCount = vocabulary.keys.count
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -168,10 +175,54 @@ struct PatternCompiler {
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
-            patterns: patterns.map(CompiledPattern.init), entries: entries,
+            patterns: compiledPatterns, entries: entries,
             patternTerms: patternTerms,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
             knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
+    }
+
+    /// Puts a compiled pattern into the code and keeps what the index and the anchors need.
+    private mutating func add(_ pattern: PatternDraft) {
+        let items = code.appendList(
+            pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
+        let vetoes =
+            pattern.vetoes.isEmpty ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes)
+        entries.append(
+            IntentIndex.PatternEntry(
+                target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
+                termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count)))
+        patternTerms += pattern.terms
+        for item in pattern.items where !item.isOptionalOrGap {
+            itemFirstTerms += firstTerms(of: item)
+            itemEnds.append(itemFirstTerms.count)
+        }
+        patternItemEnds.append(itemEnds.count)
+        compiledPatterns.append(CompiledPattern(pattern))
+    }
+
+    /// Anchors each pattern on the required item whose first words the fewest patterns share,
+    /// so common words ("how", "my") do not pull in hundreds of candidates.
+    private func chooseAnchors(termCount: Int) -> [(key: Int32, element: Int32)] {
+        var popularity = [Int](repeating: 0, count: termCount)
+        for term in itemFirstTerms { popularity[Int(term)] += 1 }
+        var anchors: [(key: Int32, element: Int32)] = []
+        anchors.reserveCapacity(compiledPatterns.count)
+        var item = 0
+        var itemStart = 0
+        for (number, itemsEnd) in patternItemEnds.enumerated() {
+            var best: Range<Int>?
+            var bestCost = 0
+            while item < itemsEnd {
+                let terms = itemStart..<itemEnds[item]
+                let cost = itemFirstTerms[terms].reduce(0) { $0 + popularity[Int($1)] }
+                if best == nil || cost < bestCost { (best, bestCost) = (terms, cost) }
+                itemStart = itemEnds[item]
+                item += 1
+            }
+            // The runs are sorted already, as the matcher wants each pattern's anchors.
+            for term in itemFirstTerms[best ?? 0..<0] { anchors.append((term, Int32(number))) }
+        }
+        return anchors
     }
 
     // MARK: - Patterns
@@ -189,11 +240,11 @@ struct PatternCompiler {
         let items = parsed.items.compactMap { compileNode($0, source, &markedForms) }
         let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &markedForms) }
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
-        var terms = Set<Int32>()
+        var terms: [Int32] = []
         for item in items { collectTerms(item, into: &terms) }
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
-            vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
+            vetoes: vetoes.map { liftAlternatives($0) }, terms: Self.sortedUnique(terms),
             requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
             source: source)
     }
@@ -203,26 +254,14 @@ struct PatternCompiler {
     ) -> PatternNode? {
         switch syntax {
         case .word(let word, let offset):
-            let segments = ICUText.segments(of: word)
-            guard !segments.isEmpty else {
+            let compiled = compiledWord(word)
+            guard let node = compiled.node else {
                 report(
                     .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
-            var nodes: [PatternNode] = []
-            for segment in segments {
-                // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
-                if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
-                    for word in ICUText.segments(of: expansion) {
-                        nodes.append(.term(vocabulary.intern(word.plain)))
-                    }
-                    continue
-                }
-                let term = vocabulary.intern(segment.plain)
-                if segment.folded != segment.plain { markedForms[term, default: []].insert(segment.folded) }
-                nodes.append(.term(term))
-            }
-            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            for mark in compiled.marks { markedForms[mark.term, default: []].insert(mark.folded) }
+            return node
         case .sequence(let items):
             let nodes = items.compactMap { compileNode($0, source, &markedForms) }
             return nodes.count == items.count ? .sequence(nodes) : nil
@@ -235,9 +274,41 @@ struct PatternCompiler {
             return .gap(maximum: maximum)
         case .concept(let name, let offset):
             guard let index = resolveConcept(name, at: source, offset) else { return nil }
-            markedForms.merge(conceptMarkedForms[index]) { $0.union($1) }
+            let conceptMarks = conceptMarkedForms[index]
+            // Most patterns take their marks from one concept alone: share its table.
+            if markedForms.isEmpty {
+                markedForms = conceptMarks
+            } else if !conceptMarks.isEmpty {
+                markedForms.merge(conceptMarks) { $0.union($1) }
+            }
             return .concept(index)
         }
+    }
+
+    /// The node of a pattern word in the current language, worked out on its first use.
+    private mutating func compiledWord(_ word: String) -> CompiledWord {
+        let key = WordKey(word: word, language: language)
+        if let known = compiledWords[key] { return known }
+        let segments = ICUText.segments(of: word)
+        var compiled = CompiledWord(node: nil, marks: [])
+        if !segments.isEmpty {
+            var nodes: [PatternNode] = []
+            for segment in segments {
+                // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
+                if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
+                    for word in ICUText.segments(of: expansion) {
+                        nodes.append(.term(vocabulary.intern(word.plain)))
+                    }
+                    continue
+                }
+                let term = vocabulary.intern(segment.plain)
+                if segment.folded != segment.plain { compiled.marks.append((term, segment.folded)) }
+                nodes.append(.term(term))
+            }
+            compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        }
+        compiledWords[key] = compiled
+        return compiled
     }
 
     /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
@@ -252,11 +323,15 @@ struct PatternCompiler {
         case .sequence(let nodes):
             return .sequence(nodes.map { liftAlternatives($0) })
         case .alternatives(let nodes):
-            guard let sequences = wordSequences(node), !sequences.contains(where: \.isEmpty) else {
+            // Equal keys are equal choices: one spelled out once need not be again.
+            let key = node.key
+            if let index = unnamedConcepts[key] { return .concept(index) }
+            guard !unliftableChoices.contains(key), let sequences = wordSequences(node),
+                !sequences.contains(where: \.isEmpty)
+            else {
+                unliftableChoices.insert(key)
                 return .alternatives(nodes.map { liftAlternatives($0) })
             }
-            let key = nodeKey(node)
-            if let index = unnamedConcepts[key] { return .concept(index) }
             let index = concepts.count
             concepts.append(node)
             conceptMarkedForms.append([:])
@@ -361,79 +436,86 @@ struct PatternCompiler {
         }
     }
 
-    private mutating func collectTerms(_ node: PatternNode, into terms: inout Set<Int32>) {
+    /// Appends every term `node` can match (repeats included).
+    private mutating func collectTerms(_ node: PatternNode, into terms: inout [Int32]) {
         switch node {
-        case .term(let term): terms.insert(term)
+        case .term(let term): terms.append(term)
         case .sequence(let nodes), .alternatives(let nodes): for node in nodes { collectTerms(node, into: &terms) }
         case .optional(let node): collectTerms(node, into: &terms)
         case .gap: break
         case .concept(let index):
             // Concepts are shared by hundreds of patterns: work out their words once.
             if let known = conceptTerms[index] {
-                terms.formUnion(known)
+                terms += known
             } else {
-                var own = Set<Int32>()
+                var own: [Int32] = []
                 collectTerms(concepts[index], into: &own)
-                conceptTerms[index] = own
-                terms.formUnion(own)
+                let sorted = Self.sortedUnique(own)
+                conceptTerms[index] = sorted
+                terms += sorted
             }
         }
     }
 
-    /// Terms one of which every match must contain: the first words of the required item with
-    /// the fewest such words.
-    private mutating func anchorTerms(of pattern: PatternDraft, popularity: [Int32: Int]) -> Set<Int32> {
-        var best: (terms: Set<Int32>, cost: Int)?
-        for item in pattern.items where !item.isOptionalOrGap {
-            let first = firstTerms(of: item)
-            let cost = first.reduce(0) { $0 + popularity[$1, default: 0] }
-            if best == nil || cost < best!.cost { best = (first, cost) }
-        }
-        return best?.terms ?? []
+    /// The words a match of `node` can start with, sorted, without repeats.
+    private mutating func firstTerms(of node: PatternNode) -> [Int32] {
+        var terms: [Int32] = []
+        appendFirstTerms(of: node, to: &terms)
+        return Self.sortedUnique(terms)
     }
 
-    private mutating func firstTerms(of node: PatternNode) -> Set<Int32> {
+    private mutating func appendFirstTerms(of node: PatternNode, to terms: inout [Int32]) {
         switch node {
-        case .term(let term): return [term]
-        case .alternatives(let nodes):
-            var terms = Set<Int32>()
-            for node in nodes { terms.formUnion(firstTerms(of: node)) }
-            return terms
-        case .optional(let node): return firstTerms(of: node)
-        case .gap: return []
+        case .term(let term): terms.append(term)
+        case .alternatives(let nodes): for node in nodes { appendFirstTerms(of: node, to: &terms) }
+        case .optional(let node): appendFirstTerms(of: node, to: &terms)
+        case .gap: break
         case .concept(let index):
-            if let known = conceptFirstTerms[index] { return known }
-            let terms = firstTerms(of: concepts[index])
-            conceptFirstTerms[index] = terms
-            return terms
+            if let known = conceptFirstTerms[index] {
+                terms += known
+            } else {
+                let known = firstTerms(of: concepts[index])
+                conceptFirstTerms[index] = known
+                terms += known
+            }
         case .sequence(let nodes):
-            var terms = Set<Int32>()
             for node in nodes {
-                terms.formUnion(firstTerms(of: node))
+                appendFirstTerms(of: node, to: &terms)
                 if !node.isOptionalOrGap { break }
             }
-            return terms
         }
+    }
+
+    /// `terms` sorted, each once: a set of terms as the index stores it, built without hashing.
+    private static func sortedUnique(_ terms: [Int32]) -> [Int32] {
+        guard terms.count > 1 else { return terms }
+        var sorted = terms
+        sorted.sort()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// The pattern with every word reduced to its term: equal keys match the same messages.
-    private func canonicalKey(_ pattern: PatternDraft) -> String {
-        let items = pattern.items.map(nodeKey)
-        let vetoes = pattern.vetoes.map(nodeKey).sorted().map { "!" + $0 }
-        return (pattern.shape == .unordered ? ["{"] + items.sorted() + ["}"] : items).joined(separator: " ")
-            + vetoes.joined(separator: " ")
-    }
-
-    /// A node with every word reduced to its term: equal keys match the same words.
-    private func nodeKey(_ node: PatternNode) -> String {
-        switch node {
-        case .term(let term): return vocabulary.keys[Int(term)]
-        case .sequence(let nodes): return "(" + nodes.map(nodeKey).joined(separator: " ") + ")"
-        case .alternatives(let nodes): return "(" + nodes.map(nodeKey).joined(separator: "|") + ")"
-        case .optional(let node): return "[" + nodeKey(node) + "]"
-        case .gap(let maximum): return "*\(maximum)"
-        case .concept(let index): return "~\(index)"
+    private func canonicalKey(_ pattern: PatternDraft) -> [Int32] {
+        var key: [Int32] = []
+        if pattern.shape == .unordered {
+            key.append(PatternNode.keySeparator)
+            for itemKey in pattern.items.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                key += itemKey
+            }
+        } else {
+            for item in pattern.items { item.appendKey(to: &key) }
         }
+        key.append(PatternNode.keySeparator)
+        for vetoKey in pattern.vetoes.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            key += vetoKey
+        }
+        return key
     }
 
     private mutating func report(
