@@ -38,9 +38,9 @@ struct PatternCompiler {
     private var concepts: [PatternNode] = []
     private var conceptMarkedForms: [[Int32: Set<String>]] = []
     private var compiling: [String] = []
-    /// Each concept's words and first words (sorted, no repeats), once worked out.
-    private var conceptTerms: [Int: [Int32]] = [:]
-    private var conceptFirstTerms: [Int: [Int32]] = [:]
+    /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
+    private var conceptTerms: [[Int32]?] = []
+    private var conceptFirstTerms: [[Int32]?] = []
     /// Choices of word runs lifted out of patterns, by their key (``PatternNode/key``).
     private var unnamedConcepts: [[Int32]: Int] = [:]
     /// Keys of choices that are not plain word runs, so they are not spelled out again.
@@ -64,16 +64,29 @@ struct PatternCompiler {
     /// Where each pattern's items end in `itemEnds`.
     private var patternItemEnds: [Int] = []
 
+    /// A pattern word as written, compared and hashed by its bytes: a `String` key would
+    /// normalize every Vietnamese word to hash it. (Two spellings that differ only in their
+    /// normalization are compiled once each, as they were before this cache.)
     private struct WordKey: Hashable {
         var word: String
         var language: Language
+
+        static func == (lhs: WordKey, rhs: WordKey) -> Bool {
+            lhs.language == rhs.language && lhs.word.utf8.elementsEqual(rhs.word.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            // The language is left out: a word shared by both languages only shares a bucket.
+            var word = word
+            word.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// A pattern word compiled: its node (nil when it is no word) and the diacritic forms its
-    /// terms were written with.
+    /// A pattern word compiled: its node (nil when it is no word) and, per term written with
+    /// diacritics, the set of that one folded form, made once and shared by every pattern.
     private struct CompiledWord {
         var node: PatternNode?
-        var marks: [(term: Int32, folded: String)]
+        var marks: [(term: Int32, forms: Set<String>)]
     }
 
     init(content: BotContent) {
@@ -87,7 +100,12 @@ struct PatternCompiler {
     }
 
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
+        let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
         var seenPlainPatterns: [[Int32]: (intent: String, location: SourceLocation)] = [:]
+        seenPlainPatterns.reserveCapacity(patternCount)
+        entries.reserveCapacity(patternCount)
+        compiledPatterns.reserveCapacity(patternCount)
+        patternItemEnds.reserveCapacity(patternCount)
         for intent in content.intents {
             let targetIndex = targets.count
             targets.append(
@@ -192,10 +210,17 @@ struct PatternCompiler {
                 target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
                 termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count)))
         patternTerms += pattern.terms
+        // Taken out of `self` while it grows, so that working out a concept's first words
+        // (which mutates `self`) does not overlap an access to it.
+        var runs: [Int32] = []
+        swap(&runs, &itemFirstTerms)
         for item in pattern.items where !item.isOptionalOrGap {
-            itemFirstTerms += firstTerms(of: item)
-            itemEnds.append(itemFirstTerms.count)
+            let start = runs.count
+            appendFirstTerms(of: item, to: &runs)
+            Self.sortUnique(&runs, from: start)
+            itemEnds.append(runs.count)
         }
+        swap(&runs, &itemFirstTerms)
         patternItemEnds.append(itemEnds.count)
         compiledPatterns.append(CompiledPattern(pattern))
     }
@@ -242,9 +267,10 @@ struct PatternCompiler {
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
         var terms: [Int32] = []
         for item in items { collectTerms(item, into: &terms) }
+        Self.sortUnique(&terms, from: 0)
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
-            vetoes: vetoes.map { liftAlternatives($0) }, terms: Self.sortedUnique(terms),
+            vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
             requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
             source: source)
     }
@@ -260,7 +286,13 @@ struct PatternCompiler {
                     .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
-            for mark in compiled.marks { markedForms[mark.term, default: []].insert(mark.folded) }
+            for mark in compiled.marks {
+                if let forms = markedForms[mark.term] {
+                    if forms != mark.forms { markedForms[mark.term] = forms.union(mark.forms) }
+                } else {
+                    markedForms[mark.term] = mark.forms
+                }
+            }
             return node
         case .sequence(let items):
             let nodes = items.compactMap { compileNode($0, source, &markedForms) }
@@ -302,7 +334,7 @@ struct PatternCompiler {
                     continue
                 }
                 let term = vocabulary.intern(segment.plain)
-                if segment.folded != segment.plain { compiled.marks.append((term, segment.folded)) }
+                if segment.folded != segment.plain { compiled.marks.append((term, [segment.folded])) }
                 nodes.append(.term(term))
             }
             compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
@@ -445,25 +477,19 @@ struct PatternCompiler {
         case .gap: break
         case .concept(let index):
             // Concepts are shared by hundreds of patterns: work out their words once.
-            if let known = conceptTerms[index] {
+            if index < conceptTerms.count, let known = conceptTerms[index] {
                 terms += known
             } else {
                 var own: [Int32] = []
                 collectTerms(concepts[index], into: &own)
-                let sorted = Self.sortedUnique(own)
-                conceptTerms[index] = sorted
-                terms += sorted
+                Self.sortUnique(&own, from: 0)
+                Self.store(own, at: index, in: &conceptTerms)
+                terms += own
             }
         }
     }
 
-    /// The words a match of `node` can start with, sorted, without repeats.
-    private mutating func firstTerms(of node: PatternNode) -> [Int32] {
-        var terms: [Int32] = []
-        appendFirstTerms(of: node, to: &terms)
-        return Self.sortedUnique(terms)
-    }
-
+    /// Appends the words a match of `node` can start with (repeats included).
     private mutating func appendFirstTerms(of node: PatternNode, to terms: inout [Int32]) {
         switch node {
         case .term(let term): terms.append(term)
@@ -471,12 +497,14 @@ struct PatternCompiler {
         case .optional(let node): appendFirstTerms(of: node, to: &terms)
         case .gap: break
         case .concept(let index):
-            if let known = conceptFirstTerms[index] {
+            if index < conceptFirstTerms.count, let known = conceptFirstTerms[index] {
                 terms += known
             } else {
-                let known = firstTerms(of: concepts[index])
-                conceptFirstTerms[index] = known
-                terms += known
+                var own: [Int32] = []
+                appendFirstTerms(of: concepts[index], to: &own)
+                Self.sortUnique(&own, from: 0)
+                Self.store(own, at: index, in: &conceptFirstTerms)
+                terms += own
             }
         case .sequence(let nodes):
             for node in nodes {
@@ -486,18 +514,23 @@ struct PatternCompiler {
         }
     }
 
-    /// `terms` sorted, each once: a set of terms as the index stores it, built without hashing.
-    private static func sortedUnique(_ terms: [Int32]) -> [Int32] {
-        guard terms.count > 1 else { return terms }
-        var sorted = terms
-        sorted.sort()
-        var kept = 1
-        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
-            sorted[kept] = sorted[index]
+    /// Sorts `terms[start...]` and drops its repeats: a set of terms as the index stores it,
+    /// built without hashing.
+    private static func sortUnique(_ terms: inout [Int32], from start: Int) {
+        guard terms.count - start > 1 else { return }
+        terms[start...].sort()
+        var kept = start + 1
+        for index in (start + 1)..<terms.count where terms[index] != terms[kept - 1] {
+            terms[kept] = terms[index]
             kept += 1
         }
-        sorted.removeLast(sorted.count - kept)
-        return sorted
+        terms.removeLast(terms.count - kept)
+    }
+
+    /// Keeps a concept's worked-out terms, growing the table to the concept.
+    private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
+        if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
+        table[index] = terms
     }
 
     /// The pattern with every word reduced to its term: equal keys match the same messages.
