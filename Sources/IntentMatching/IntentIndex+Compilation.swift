@@ -72,7 +72,9 @@ struct PatternCompiler {
         var language: Language
 
         static func == (lhs: WordKey, rhs: WordKey) -> Bool {
-            lhs.language == rhs.language && lhs.word.utf8.elementsEqual(rhs.word.utf8)
+            guard lhs.language == rhs.language, lhs.word.utf8.count == rhs.word.utf8.count else { return false }
+            var (left, right) = (lhs.word, rhs.word)
+            return left.withUTF8 { left in right.withUTF8 { left.elementsEqual($0) } }
         }
 
         func hash(into hasher: inout Hasher) {

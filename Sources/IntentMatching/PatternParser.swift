@@ -55,11 +55,19 @@ struct PatternParser {
     ///
     /// Outside ASCII, White_Space has U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
     /// U+202F, U+205F and U+3000: their UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3, so a
-    /// letter with any other first byte (most Vietnamese ones) is no space without decoding it.
+    /// letter with any other first byte (most Vietnamese ones) is no space without decoding it,
+    /// nor is one after 0xE1 whose second byte is not U+1680's 0x9A (ạ, ế, ự... are 0xE1 0xBA/0xBB).
+    @inline(__always)
     private func isWhitespace() -> Bool {
         let byte = bytes[position]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
-        guard byte == 0xC2 || (0xE1...0xE3).contains(byte) else { return false }
+        return isNonASCIIWhitespace(byte)
+    }
+
+    private func isNonASCIIWhitespace(_ byte: UInt8) -> Bool {
+        guard byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (byte == 0xE1 && bytes[position + 1] == 0x9A) else {
+            return false
+        }
         var iterator = UnsafeBufferPointer(rebasing: bytes[position...]).makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
