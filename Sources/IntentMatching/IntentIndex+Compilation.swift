@@ -360,9 +360,7 @@ struct PatternCompiler {
             // Equal keys are equal choices: one spelled out once need not be again.
             let key = node.key
             if let index = unnamedConcepts[key] { return .concept(index) }
-            guard !unliftableChoices.contains(key), let sequences = wordSequences(node),
-                !sequences.contains(where: \.isEmpty)
-            else {
+            guard !unliftableChoices.contains(key), let shape = wordSequenceShape(node), !shape.hasEmpty else {
                 unliftableChoices.insert(key)
                 return .alternatives(nodes.map { liftAlternatives($0) })
             }
@@ -471,6 +469,36 @@ struct PatternCompiler {
     }
 
     /// Appends every term `node` can match (repeats included).
+    /// How many sequences ``wordSequences(_:limit:)`` would list for `node` and whether one is
+    /// empty, or nil where it would give nil: the same answer without building the sequences,
+    /// for the many choices that are only checked.
+    func wordSequenceShape(_ node: PatternNode, limit: Int = 256) -> (count: Int, hasEmpty: Bool)? {
+        switch node {
+        case .term: return (1, false)
+        case .gap: return nil
+        case .concept(let index): return wordSequenceShape(concepts[index], limit: limit)
+        case .optional(let inner):
+            guard let shape = wordSequenceShape(inner, limit: limit) else { return nil }
+            return (shape.count + 1, true)
+        case .alternatives(let nodes):
+            var all = (count: 0, hasEmpty: false)
+            for node in nodes {
+                guard let shape = wordSequenceShape(node, limit: limit) else { return nil }
+                all = (all.count + shape.count, all.hasEmpty || shape.hasEmpty)
+                if all.count > limit { return nil }
+            }
+            return all
+        case .sequence(let nodes):
+            var all = (count: 1, hasEmpty: true)
+            for node in nodes {
+                guard let shape = wordSequenceShape(node, limit: limit) else { return nil }
+                all = (all.count * shape.count, all.hasEmpty && shape.hasEmpty)
+                if all.count > limit { return nil }
+            }
+            return all
+        }
+    }
+
     private mutating func collectTerms(_ node: PatternNode, into terms: inout [Int32]) {
         switch node {
         case .term(let term): terms.append(term)
