@@ -1,11 +1,14 @@
 import SupportContent
 
 /// A pattern item compiled to terms: what the matcher evaluates.
-indirect enum PatternNode: Sendable {
+///
+/// Only `optional` is boxed (lists live in their arrays): a boxed term cost an allocation, and
+/// a retain wherever it was shared, for every word of 80,000 patterns.
+enum PatternNode: Sendable {
     case term(Int32)
     case sequence([PatternNode])
     case alternatives([PatternNode])
-    case optional(PatternNode)
+    indirect case optional(PatternNode)
     case gap(maximum: Int)
     /// A concept's forms, shared by every pattern that refers to it.
     case concept(Int)
@@ -17,8 +20,8 @@ struct PatternDraft {
     let shape: ParsedPattern.Shape
     let items: [PatternNode]
     let vetoes: [PatternNode]
-    /// Every term the pattern can match: which message words it explains.
-    let terms: Set<Int32>
+    /// Every term the pattern can match, sorted, without repeats: which message words it explains.
+    let terms: [Int32]
     let requiredItemCount: Int
     let markedForms: [Int32: Set<String>]
     let source: SourceText

@@ -23,6 +23,10 @@ extension IntentIndex {
 }
 
 /// Turns parsed patterns into terms and nodes, resolving concepts and reporting problems.
+///
+/// Each pattern goes into the code as soon as it compiles and keeps only what the index needs
+/// (its terms, the first words of its required items): its nodes are dropped at once, so the
+/// drafts of 80,000 patterns are never all alive and never copied.
 struct PatternCompiler {
     let content: BotContent
     private(set) var diagnostics: [ContentDiagnostic] = []
@@ -34,13 +38,60 @@ struct PatternCompiler {
     private var concepts: [PatternNode] = []
     private var conceptMarkedForms: [[Int32: Set<String>]] = []
     private var compiling: [String] = []
-    /// Each concept's words and first words, once worked out.
-    private var conceptTerms: [Int: Set<Int32>] = [:]
-    private var conceptFirstTerms: [Int: Set<Int32>] = [:]
-    /// Choices of word runs lifted out of patterns, by their written form.
-    private var unnamedConcepts: [String: Int] = [:]
-    private var patterns: [PatternDraft] = []
+    /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
+    private var conceptTerms: [[Int32]?] = []
+    private var conceptFirstTerms: [[Int32]?] = []
+    /// Choices of word runs lifted out of patterns, by their key (``PatternNode/key``).
+    private var unnamedConcepts: [[Int32]: Int] = [:]
+    /// Keys of choices that are not plain word runs, so they are not spelled out again.
+    private var unliftableChoices: Set<[Int32]> = []
+    /// Pattern words as written, compiled once per language: the same few thousand words
+    /// recur across tens of thousands of patterns, and segmenting and stemming them again was
+    /// a fifth of the compile.
+    private var compiledWords: [WordKey: CompiledWord] = [:]
     private var targets: [IntentIndex.Target] = []
+
+    // What the index keeps of each compiled pattern, filled as patterns compile.
+    private var code = PatternCode()
+    private var entries: [IntentIndex.PatternEntry] = []
+    private var patternTerms: [Int32] = []
+    private var compiledPatterns: [CompiledPattern] = []
+    /// The first words of every pattern's required items, one run per item: what anchors
+    /// are chosen from once every pattern is known.
+    private var itemFirstTerms: [Int32] = []
+    /// Where each item's run ends in `itemFirstTerms`.
+    private var itemEnds: [Int] = []
+    /// Where each pattern's items end in `itemEnds`.
+    private var patternItemEnds: [Int] = []
+    /// Each pattern's items, kept until concepts are complete to work out its requirements.
+    private var requirementItems: [[PatternNode]] = []
+
+    /// A pattern word as written, compared and hashed by its bytes: a `String` key would
+    /// normalize every Vietnamese word to hash it. (Two spellings that differ only in their
+    /// normalization are compiled once each, as they were before this cache.)
+    private struct WordKey: Hashable {
+        var word: String
+        var language: Language
+
+        static func == (lhs: WordKey, rhs: WordKey) -> Bool {
+            guard lhs.language == rhs.language, lhs.word.utf8.count == rhs.word.utf8.count else { return false }
+            var (left, right) = (lhs.word, rhs.word)
+            return left.withUTF8 { left in right.withUTF8 { left.elementsEqual($0) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            // The language is left out: a word shared by both languages only shares a bucket.
+            var word = word
+            word.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// A pattern word compiled: its node (nil when it is no word) and, per term written with
+    /// diacritics, the set of that one folded form, made once and shared by every pattern.
+    private struct CompiledWord {
+        var node: PatternNode?
+        var marks: [(term: Int32, forms: Set<String>)]
+    }
 
     init(content: BotContent) {
         self.content = content
@@ -53,7 +104,12 @@ struct PatternCompiler {
     }
 
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
-        var seenPlainPatterns: [String: (intent: String, location: SourceLocation)] = [:]
+        let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
+        var seenPlainPatterns: [[Int32]: (intent: String, location: SourceLocation)] = [:]
+        seenPlainPatterns.reserveCapacity(patternCount)
+        entries.reserveCapacity(patternCount)
+        compiledPatterns.reserveCapacity(patternCount)
+        patternItemEnds.reserveCapacity(patternCount)
         for intent in content.intents {
             let targetIndex = targets.count
             targets.append(
@@ -71,7 +127,7 @@ struct PatternCompiler {
                         )
                     }
                     seenPlainPatterns[key] = (intent.id, source.location)
-                    patterns.append(pattern)
+                    add(pattern)
                 }
             }
         }
@@ -92,41 +148,12 @@ struct PatternCompiler {
                 case .vietnamese: sources = locale.languageNames[.vi] ?? []
                 }
                 for source in sources {
-                    if let pattern = compilePattern(source, target: targetIndex) { patterns.append(pattern) }
+                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern) }
                 }
             }
         }
-        var anchors: [(key: Int32, element: Int32)] = []
-        // Anchor each pattern on the required item whose first words the fewest patterns share,
-        // so common words ("how", "my") do not pull in hundreds of candidates.
-        var popularity: [Int32: Int] = [:]
-        for pattern in patterns {
-            for item in pattern.items where !item.isOptionalOrGap {
-                for term in firstTerms(of: item) { popularity[term, default: 0] += 1 }
-            }
-        }
-        var anchorSets: [Set<Int32>] = []
-        anchorSets.reserveCapacity(patterns.count)
-        for (number, pattern) in patterns.enumerated() {
-            let anchor = anchorTerms(of: pattern, popularity: popularity)
-            for term in anchor.sorted() { anchors.append((term, Int32(number))) }
-            anchorSets.append(anchor)
-        }
-        var code = PatternCode()
-        var entries: [IntentIndex.PatternEntry] = []
-        var patternTerms: [Int32] = []
-        for pattern in patterns {
-            let items = code.appendList(
-                pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
-            let vetoes =
-                pattern.vetoes.isEmpty ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes)
-            entries.append(
-                IntentIndex.PatternEntry(
-                    target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
-                    termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
-                    requirementsStart: 0, requirementsCount: 0))
-            patternTerms += pattern.terms.sorted()
-        }
+        let termCount = vocabulary.keys.count
+        let (anchors, popularity) = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
         // masks; only the rest are evaluated as code.
         var singles: [(key: Int32, element: Int32)] = []
@@ -152,22 +179,8 @@ struct PatternCompiler {
             conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
         }
         code.finish()
-        var patternRequirements: [Int32] = []
-        let knownFirstTerms = conceptFirstTerms
-        // Rarer options first: a candidate is mostly dropped by its first group.
-        func cost(_ option: Int32) -> Int {
-            guard option < 0 else { return popularity[option, default: 0] }
-            guard let first = knownFirstTerms[Int(-1 - option)] else { return Int(Int32.max) }
-            return first.reduce(0) { $0 + popularity[$1, default: 0] }
-        }
-        for (number, pattern) in patterns.enumerated() {
-            let groups = PatternRequirements.flattened(
-                pattern.items, anchor: anchorSets[number], isPlainConcept: { conceptLongerForms[$0] < 0 }, cost: cost)
-            entries[number].requirementsStart = Int32(patternRequirements.count)
-            entries[number].requirementsCount = Int32(groups.count)
-            patternRequirements += groups
-        }
-        let termCount = vocabulary.keys.count
+        let patternRequirements = requirements(
+            anchors: anchors, popularity: popularity, isPlainConcept: { conceptLongerForms[$0] < 0 })
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -186,10 +199,91 @@ struct PatternCompiler {
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
-            patterns: patterns.map(CompiledPattern.init), entries: entries,
+            patterns: compiledPatterns, entries: entries,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
             knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
+    }
+
+    /// Puts a compiled pattern into the code and keeps what the index and the anchors need.
+    private mutating func add(_ pattern: PatternDraft) {
+        let items = code.appendList(
+            pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
+        let vetoes =
+            pattern.vetoes.isEmpty ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes)
+        entries.append(
+            IntentIndex.PatternEntry(
+                target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
+                termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
+                requirementsStart: 0, requirementsCount: 0))
+        patternTerms += pattern.terms
+        requirementItems.append(pattern.items)
+        // Taken out of `self` while it grows, so that working out a concept's first words
+        // (which mutates `self`) does not overlap an access to it.
+        var runs: [Int32] = []
+        swap(&runs, &itemFirstTerms)
+        for item in pattern.items where !item.isOptionalOrGap {
+            let start = runs.count
+            appendFirstTerms(of: item, to: &runs)
+            Self.sortUnique(&runs, from: start)
+            itemEnds.append(runs.count)
+        }
+        swap(&runs, &itemFirstTerms)
+        patternItemEnds.append(itemEnds.count)
+        compiledPatterns.append(CompiledPattern(pattern))
+    }
+
+    /// Anchors each pattern on the required item whose first words the fewest patterns share,
+    /// so common words ("how", "my") do not pull in hundreds of candidates.
+    private func chooseAnchors(termCount: Int) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int]) {
+        var popularity = [Int](repeating: 0, count: termCount)
+        for term in itemFirstTerms { popularity[Int(term)] += 1 }
+        var anchors: [(key: Int32, element: Int32)] = []
+        anchors.reserveCapacity(compiledPatterns.count)
+        var item = 0
+        var itemStart = 0
+        for (number, itemsEnd) in patternItemEnds.enumerated() {
+            var best: Range<Int>?
+            var bestCost = 0
+            while item < itemsEnd {
+                let terms = itemStart..<itemEnds[item]
+                let cost = itemFirstTerms[terms].reduce(0) { $0 + popularity[Int($1)] }
+                if best == nil || cost < bestCost { (best, bestCost) = (terms, cost) }
+                itemStart = itemEnds[item]
+                item += 1
+            }
+            // The runs are sorted already, as the matcher wants each pattern's anchors.
+            for term in itemFirstTerms[best ?? 0..<0] { anchors.append((term, Int32(number))) }
+        }
+        return (anchors, popularity)
+    }
+
+    /// Every pattern's `PatternRequirements`, flattened, with each entry pointed at its own;
+    /// rarer options first, as a candidate is mostly dropped by its first group.
+    private mutating func requirements(
+        anchors: [(key: Int32, element: Int32)], popularity: [Int], isPlainConcept: (Int) -> Bool
+    ) -> [Int32] {
+        var anchorSets = [Set<Int32>](repeating: [], count: entries.count)
+        for anchor in anchors { anchorSets[Int(anchor.element)].insert(anchor.key) }
+        let knownFirstTerms = conceptFirstTerms
+        func cost(_ option: Int32) -> Int {
+            guard option < 0 else { return popularity[Int(option)] }
+            let concept = Int(-1 - option)
+            guard concept < knownFirstTerms.count, let first = knownFirstTerms[concept] else {
+                return Int(Int32.max)
+            }
+            return first.reduce(0) { $0 + popularity[Int($1)] }
+        }
+        var flat: [Int32] = []
+        for (number, items) in requirementItems.enumerated() {
+            let groups = PatternRequirements.flattened(
+                items, anchor: anchorSets[number], isPlainConcept: isPlainConcept, cost: cost)
+            entries[number].requirementsStart = Int32(flat.count)
+            entries[number].requirementsCount = Int32(groups.count)
+            flat += groups
+        }
+        requirementItems = []
+        return flat
     }
 
     // MARK: - Patterns
@@ -207,8 +301,9 @@ struct PatternCompiler {
         let items = parsed.items.compactMap { compileNode($0, source, &markedForms) }
         let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &markedForms) }
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
-        var terms = Set<Int32>()
+        var terms: [Int32] = []
         for item in items { collectTerms(item, into: &terms) }
+        Self.sortUnique(&terms, from: 0)
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
             vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
@@ -221,26 +316,20 @@ struct PatternCompiler {
     ) -> PatternNode? {
         switch syntax {
         case .word(let word, let offset):
-            let segments = ICUText.segments(of: word)
-            guard !segments.isEmpty else {
+            let compiled = compiledWord(word)
+            guard let node = compiled.node else {
                 report(
                     .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
-            var nodes: [PatternNode] = []
-            for segment in segments {
-                // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
-                if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
-                    for word in ICUText.segments(of: expansion) {
-                        nodes.append(.term(vocabulary.intern(word.plain)))
-                    }
-                    continue
+            for mark in compiled.marks {
+                if let forms = markedForms[mark.term] {
+                    if forms != mark.forms { markedForms[mark.term] = forms.union(mark.forms) }
+                } else {
+                    markedForms[mark.term] = mark.forms
                 }
-                let term = vocabulary.intern(segment.plain)
-                if segment.folded != segment.plain { markedForms[term, default: []].insert(segment.folded) }
-                nodes.append(.term(term))
             }
-            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            return node
         case .sequence(let items):
             let nodes = items.compactMap { compileNode($0, source, &markedForms) }
             return nodes.count == items.count ? .sequence(nodes) : nil
@@ -253,9 +342,41 @@ struct PatternCompiler {
             return .gap(maximum: maximum)
         case .concept(let name, let offset):
             guard let index = resolveConcept(name, at: source, offset) else { return nil }
-            markedForms.merge(conceptMarkedForms[index]) { $0.union($1) }
+            let conceptMarks = conceptMarkedForms[index]
+            // Most patterns take their marks from one concept alone: share its table.
+            if markedForms.isEmpty {
+                markedForms = conceptMarks
+            } else if !conceptMarks.isEmpty {
+                markedForms.merge(conceptMarks) { $0.union($1) }
+            }
             return .concept(index)
         }
+    }
+
+    /// The node of a pattern word in the current language, worked out on its first use.
+    private mutating func compiledWord(_ word: String) -> CompiledWord {
+        let key = WordKey(word: word, language: language)
+        if let known = compiledWords[key] { return known }
+        let segments = ICUText.segments(of: word)
+        var compiled = CompiledWord(node: nil, marks: [])
+        if !segments.isEmpty {
+            var nodes: [PatternNode] = []
+            for segment in segments {
+                // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
+                if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
+                    for word in ICUText.segments(of: expansion) {
+                        nodes.append(.term(vocabulary.intern(word.plain)))
+                    }
+                    continue
+                }
+                let term = vocabulary.intern(segment.plain)
+                if segment.folded != segment.plain { compiled.marks.append((term, [segment.folded])) }
+                nodes.append(.term(term))
+            }
+            compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        }
+        compiledWords[key] = compiled
+        return compiled
     }
 
     /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
@@ -270,11 +391,13 @@ struct PatternCompiler {
         case .sequence(let nodes):
             return .sequence(nodes.map { liftAlternatives($0) })
         case .alternatives(let nodes):
-            guard let sequences = wordSequences(node), !sequences.contains(where: \.isEmpty) else {
+            // Equal keys are equal choices: one spelled out once need not be again.
+            let key = node.key
+            if let index = unnamedConcepts[key] { return .concept(index) }
+            guard !unliftableChoices.contains(key), let shape = wordSequenceShape(node), !shape.hasEmpty else {
+                unliftableChoices.insert(key)
                 return .alternatives(nodes.map { liftAlternatives($0) })
             }
-            let key = nodeKey(node)
-            if let index = unnamedConcepts[key] { return .concept(index) }
             let index = concepts.count
             concepts.append(node)
             conceptMarkedForms.append([:])
@@ -379,79 +502,117 @@ struct PatternCompiler {
         }
     }
 
-    private mutating func collectTerms(_ node: PatternNode, into terms: inout Set<Int32>) {
+    /// Appends every term `node` can match (repeats included).
+    /// How many sequences ``wordSequences(_:limit:)`` would list for `node` and whether one is
+    /// empty, or nil where it would give nil: the same answer without building the sequences,
+    /// for the many choices that are only checked.
+    func wordSequenceShape(_ node: PatternNode, limit: Int = 256) -> (count: Int, hasEmpty: Bool)? {
         switch node {
-        case .term(let term): terms.insert(term)
+        case .term: return (1, false)
+        case .gap: return nil
+        case .concept(let index): return wordSequenceShape(concepts[index], limit: limit)
+        case .optional(let inner):
+            guard let shape = wordSequenceShape(inner, limit: limit) else { return nil }
+            return (shape.count + 1, true)
+        case .alternatives(let nodes):
+            var all = (count: 0, hasEmpty: false)
+            for node in nodes {
+                guard let shape = wordSequenceShape(node, limit: limit) else { return nil }
+                all = (all.count + shape.count, all.hasEmpty || shape.hasEmpty)
+                if all.count > limit { return nil }
+            }
+            return all
+        case .sequence(let nodes):
+            var all = (count: 1, hasEmpty: true)
+            for node in nodes {
+                guard let shape = wordSequenceShape(node, limit: limit) else { return nil }
+                all = (all.count * shape.count, all.hasEmpty && shape.hasEmpty)
+                if all.count > limit { return nil }
+            }
+            return all
+        }
+    }
+
+    private mutating func collectTerms(_ node: PatternNode, into terms: inout [Int32]) {
+        switch node {
+        case .term(let term): terms.append(term)
         case .sequence(let nodes), .alternatives(let nodes): for node in nodes { collectTerms(node, into: &terms) }
         case .optional(let node): collectTerms(node, into: &terms)
         case .gap: break
         case .concept(let index):
             // Concepts are shared by hundreds of patterns: work out their words once.
-            if let known = conceptTerms[index] {
-                terms.formUnion(known)
+            if index < conceptTerms.count, let known = conceptTerms[index] {
+                terms += known
             } else {
-                var own = Set<Int32>()
+                var own: [Int32] = []
                 collectTerms(concepts[index], into: &own)
-                conceptTerms[index] = own
-                terms.formUnion(own)
+                Self.sortUnique(&own, from: 0)
+                Self.store(own, at: index, in: &conceptTerms)
+                terms += own
             }
         }
     }
 
-    /// Terms one of which every match must contain: the first words of the required item with
-    /// the fewest such words.
-    private mutating func anchorTerms(of pattern: PatternDraft, popularity: [Int32: Int]) -> Set<Int32> {
-        var best: (terms: Set<Int32>, cost: Int)?
-        for item in pattern.items where !item.isOptionalOrGap {
-            let first = firstTerms(of: item)
-            let cost = first.reduce(0) { $0 + popularity[$1, default: 0] }
-            if best == nil || cost < best!.cost { best = (first, cost) }
-        }
-        return best?.terms ?? []
-    }
-
-    private mutating func firstTerms(of node: PatternNode) -> Set<Int32> {
+    /// Appends the words a match of `node` can start with (repeats included).
+    private mutating func appendFirstTerms(of node: PatternNode, to terms: inout [Int32]) {
         switch node {
-        case .term(let term): return [term]
-        case .alternatives(let nodes):
-            var terms = Set<Int32>()
-            for node in nodes { terms.formUnion(firstTerms(of: node)) }
-            return terms
-        case .optional(let node): return firstTerms(of: node)
-        case .gap: return []
+        case .term(let term): terms.append(term)
+        case .alternatives(let nodes): for node in nodes { appendFirstTerms(of: node, to: &terms) }
+        case .optional(let node): appendFirstTerms(of: node, to: &terms)
+        case .gap: break
         case .concept(let index):
-            if let known = conceptFirstTerms[index] { return known }
-            let terms = firstTerms(of: concepts[index])
-            conceptFirstTerms[index] = terms
-            return terms
+            if index < conceptFirstTerms.count, let known = conceptFirstTerms[index] {
+                terms += known
+            } else {
+                var own: [Int32] = []
+                appendFirstTerms(of: concepts[index], to: &own)
+                Self.sortUnique(&own, from: 0)
+                Self.store(own, at: index, in: &conceptFirstTerms)
+                terms += own
+            }
         case .sequence(let nodes):
-            var terms = Set<Int32>()
             for node in nodes {
-                terms.formUnion(firstTerms(of: node))
+                appendFirstTerms(of: node, to: &terms)
                 if !node.isOptionalOrGap { break }
             }
-            return terms
         }
+    }
+
+    /// Sorts `terms[start...]` and drops its repeats: a set of terms as the index stores it,
+    /// built without hashing.
+    private static func sortUnique(_ terms: inout [Int32], from start: Int) {
+        guard terms.count - start > 1 else { return }
+        terms[start...].sort()
+        var kept = start + 1
+        for index in (start + 1)..<terms.count where terms[index] != terms[kept - 1] {
+            terms[kept] = terms[index]
+            kept += 1
+        }
+        terms.removeLast(terms.count - kept)
+    }
+
+    /// Keeps a concept's worked-out terms, growing the table to the concept.
+    private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
+        if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
+        table[index] = terms
     }
 
     /// The pattern with every word reduced to its term: equal keys match the same messages.
-    private func canonicalKey(_ pattern: PatternDraft) -> String {
-        let items = pattern.items.map(nodeKey)
-        let vetoes = pattern.vetoes.map(nodeKey).sorted().map { "!" + $0 }
-        return (pattern.shape == .unordered ? ["{"] + items.sorted() + ["}"] : items).joined(separator: " ")
-            + vetoes.joined(separator: " ")
-    }
-
-    /// A node with every word reduced to its term: equal keys match the same words.
-    private func nodeKey(_ node: PatternNode) -> String {
-        switch node {
-        case .term(let term): return vocabulary.keys[Int(term)]
-        case .sequence(let nodes): return "(" + nodes.map(nodeKey).joined(separator: " ") + ")"
-        case .alternatives(let nodes): return "(" + nodes.map(nodeKey).joined(separator: "|") + ")"
-        case .optional(let node): return "[" + nodeKey(node) + "]"
-        case .gap(let maximum): return "*\(maximum)"
-        case .concept(let index): return "~\(index)"
+    private func canonicalKey(_ pattern: PatternDraft) -> [Int32] {
+        var key: [Int32] = []
+        if pattern.shape == .unordered {
+            key.append(PatternNode.keySeparator)
+            for itemKey in pattern.items.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                key += itemKey
+            }
+        } else {
+            for item in pattern.items { item.appendKey(to: &key) }
         }
+        key.append(PatternNode.keySeparator)
+        for vetoKey in pattern.vetoes.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            key += vetoKey
+        }
+        return key
     }
 
     private mutating func report(

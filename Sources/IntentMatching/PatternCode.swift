@@ -35,10 +35,11 @@ struct PatternCode: Sendable {
     @discardableResult
     mutating func append(_ node: PatternNode) -> Int32 {
         let start = Int32(words.count)
+        // Two appends rather than `+= [a, b]`: the literal would allocate an array per node.
         switch node {
-        case .term(let term): words += [Opcode.term, term]
-        case .concept(let index): words += [Opcode.concept, Int32(index)]
-        case .gap(let maximum): words += [Opcode.gap, Int32(maximum)]
+        case .term(let term): appendPair(Opcode.term, term)
+        case .concept(let index): appendPair(Opcode.concept, Int32(index))
+        case .gap(let maximum): appendPair(Opcode.gap, Int32(maximum))
         case .sequence(let nodes): appendList(Opcode.sequence, nodes)
         case .alternatives(let nodes): appendList(Opcode.alternatives, nodes)
         case .optional(let inner): appendList(Opcode.optional, [inner])
@@ -50,10 +51,15 @@ struct PatternCode: Sendable {
     @discardableResult
     mutating func appendList(_ opcode: Int32, _ nodes: [PatternNode]) -> Int32 {
         let start = words.count
-        words += [opcode, 0]
+        appendPair(opcode, 0)
         for node in nodes { append(node) }
         words[start + 1] = Int32(words.count)
         return Int32(start)
+    }
+
+    private mutating func appendPair(_ first: Int32, _ second: Int32) {
+        words.append(first)
+        words.append(second)
     }
 
     /// Appends a `remembered` node holding `nodes` as `opcode` says, or finds an identical one,

@@ -1,10 +1,13 @@
 /// A pattern as written, parsed but not yet compiled. See README, "The pattern language".
-indirect enum PatternSyntax: Sendable, Hashable {
+///
+/// Only `optional` is boxed (it holds a node itself; lists live in their arrays): boxing every
+/// case cost an allocation per word of every pattern.
+enum PatternSyntax: Sendable, Hashable {
     /// One word as the author wrote it (may become several words after normalization).
     case word(String, offset: Int)
     case sequence([PatternSyntax])
     case alternatives([PatternSyntax])
-    case optional(PatternSyntax)
+    indirect case optional(PatternSyntax)
     case gap(maximum: Int)
     case concept(String, offset: Int)
 }
