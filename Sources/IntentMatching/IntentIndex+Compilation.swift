@@ -193,7 +193,8 @@ struct PatternCompiler {
             var term: Int32 = -1
             if case .exact(let found) = vocabulary.lookup(word, allowTypo: false) { term = found }
             knownWords[word] = IntentIndex.KnownWord(
-                term: term, isStopWord: stopWords.contains(word), isTypoExempt: typoExempt.contains(word))
+                terms: term >= 0 ? [term] : [], isStopWord: stopWords.contains(word),
+                isTypoExempt: typoExempt.contains(word))
         }
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,

@@ -66,36 +66,38 @@ extension IntentIndex {
         var words: [MessageWord] = []
         words.reserveCapacity(message.tokens.count + 4)
         for token in message.tokens {
-            let isContentKind = token.kind == .word || token.kind == .ticker
             // A token is several words when an abbreviation expanded ("ko" → "khong", "dont" → "do not").
-            let parts =
-                token.plain.utf8.contains(UInt8(ascii: " "))
-                ? token.plain.split(separator: " ").map(String.init) : [token.plain]
-            let marked = parts.count == 1 && token.isAsTyped && token.folded != token.plain
-            for plain in parts {
-                var terms: [Int32] = []
-                var isTypo = false
-                let known = knownWords[plain]
-                let isContent = isContentKind && !(known?.isStopWord ?? false)
-                if let known, known.term >= 0 {
-                    terms = [known.term]
-                } else {
-                    let allowTypo = isContent && token.kind == .word && !(known?.isTypoExempt ?? false)
-                    switch vocabulary.lookup(plain, allowTypo: allowTypo) {
-                    case .none: break
-                    case .exact(let term): terms = [term]
-                    case .typo(let found):
-                        terms = found
-                        isTypo = true
-                    }
-                }
-                words.append(
-                    MessageWord(
-                        plain: plain, markedForm: marked ? token.folded : nil, isContent: isContent, terms: terms,
-                        isTypo: isTypo))
+            guard token.plain.utf8.contains(UInt8(ascii: " ")) else {
+                let marked = token.isAsTyped && token.folded != token.plain
+                words.append(messageWord(token.plain, of: token, markedForm: marked ? token.folded : nil))
+                continue
+            }
+            for part in token.plain.split(separator: " ") {
+                words.append(messageWord(String(part), of: token, markedForm: nil))
             }
         }
         return words
+    }
+
+    private func messageWord(_ plain: String, of token: Token, markedForm: String?) -> MessageWord {
+        let isContentKind = token.kind == .word || token.kind == .ticker
+        let known = knownWords[plain]
+        let isContent = isContentKind && !(known?.isStopWord ?? false)
+        if let known, !known.terms.isEmpty {
+            return MessageWord(
+                plain: plain, markedForm: markedForm, isContent: isContent, terms: known.terms, isTypo: false)
+        }
+        var terms: [Int32] = []
+        var isTypo = false
+        let allowTypo = isContent && token.kind == .word && !(known?.isTypoExempt ?? false)
+        switch vocabulary.lookup(plain, allowTypo: allowTypo) {
+        case .none: break
+        case .exact(let term): terms = [term]
+        case .typo(let found):
+            terms = found
+            isTypo = true
+        }
+        return MessageWord(plain: plain, markedForm: markedForm, isContent: isContent, terms: terms, isTypo: isTypo)
     }
 
     private func scoreWindow(

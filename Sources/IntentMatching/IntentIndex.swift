@@ -61,8 +61,9 @@ public struct IntentIndex: Sendable {
     var knownWords: [String: KnownWord]
 
     struct KnownWord: Sendable {
-        /// The word's term when a pattern uses it, or -1.
-        var term: Int32
+        /// The word's term when a pattern uses it (one), or none: kept as the array a message
+        /// word carries, so that reading a known word allocates nothing.
+        var terms: [Int32]
         var isStopWord: Bool
         /// A real word of either language: never read as a typo of a pattern word.
         var isTypoExempt: Bool

@@ -46,26 +46,35 @@ public struct BotContent: Sendable {
     /// `template` with each `{name}` that has a value replaced by it, in one pass: a value is
     /// never searched again, and unknown names stay as written.
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        let utf8 = template.utf8
-        guard !values.isEmpty, var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
-        var text = ""
-        text.reserveCapacity(utf8.count + 64)
-        var copied = template.startIndex
-        while true {
-            let nameStart = utf8.index(after: open)
-            guard let close = utf8[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            var searchFrom = nameStart
-            if let value = values[String(template[nameStart..<close])] {
-                text += template[copied..<open]
-                text += value
-                copied = utf8.index(after: close)
-                searchFrom = copied
+        guard !values.isEmpty else { return template }
+        var bytesOfTemplate = template
+        // Over the bytes: walking the string's UTF-8 view index by index cost thousands of
+        // instructions for a long message. Braces are ASCII, so every cut is a character boundary.
+        let filled: String? = bytesOfTemplate.withUTF8 { bytes in
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
-            guard let next = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) else { break }
-            open = next
+            let open = UInt8(ascii: "{")
+            guard var brace = bytes.firstIndex(of: open) else { return nil }
+            var filled = ""
+            filled.reserveCapacity(bytes.count + 64)
+            var copied = 0
+            while true {
+                guard let close = bytes[(brace + 1)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                var searchFrom = brace + 1
+                if let value = values[text((brace + 1)..<close)] {
+                    filled += text(copied..<brace)
+                    filled += value
+                    copied = close + 1
+                    searchFrom = copied
+                }
+                guard let next = bytes[searchFrom...].firstIndex(of: open) else { break }
+                brace = next
+            }
+            filled += text(copied..<bytes.count)
+            return filled
         }
-        text += template[copied...]
-        return text
+        return filled ?? template
     }
 
     public func message(_ key: SystemMessage, in language: Language, _ values: [String: String] = [:]) -> String {
