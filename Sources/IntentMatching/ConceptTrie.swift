@@ -109,12 +109,7 @@ struct ConceptTrie: Sendable {
 
     /// The edge for `term` among `range`, sorted by term.
     private func edge(_ term: Int32, in range: Range<Int>) -> Edge? {
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if edges[middle].term < term { low = middle + 1 } else { high = middle }
-        }
-        return low < range.upperBound && edges[low].term == term ? edges[low] : nil
+        let found = edges[range].lowerBound { $0.term < term }
+        return found < range.upperBound && edges[found].term == term ? edges[found] : nil
     }
 }

@@ -235,24 +235,11 @@ extension IntentIndex {
         _ entry: PatternEntry, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
     ) -> Bool {
         let present = WindowScratch.hasRuns | WindowScratch.hasSingles
-        var index = Int(entry.requirementsStart)
-        let end = index + Int(entry.requirementsCount)
-        while index < end {
-            let groupEnd = index + 1 + Int(patternRequirements[index])
-            index += 1
-            var met = false
-            while index < groupEnd {
-                let option = patternRequirements[index]
-                index += 1
-                if option >= 0 ? table[option] != 0 : conceptState[Int(-1 - option)] & present != 0 {
-                    met = true
-                    break
-                }
-            }
-            guard met else { return false }
-            index = groupEnd
+        let start = Int(entry.requirementsStart)
+        return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
+            option in
+            option >= 0 ? table[option] != 0 : conceptState[Int(-1 - option)] & present != 0
         }
-        return true
     }
 
     /// The sorted terms of a pattern.
@@ -261,13 +248,8 @@ extension IntentIndex {
     }
 
     static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
-        var low = terms.startIndex
-        var high = terms.endIndex
-        while low < high {
-            let middle = (low + high) / 2
-            if terms[middle] < term { low = middle + 1 } else { high = middle }
-        }
-        return low < terms.endIndex && terms[low] == term
+        let found = terms.lowerBound { $0 < term }
+        return found < terms.endIndex && terms[found] == term
     }
 
     private func diacriticAgreement(_ pattern: CompiledPattern, _ words: [MessageWord], _ covered: WordPositions)

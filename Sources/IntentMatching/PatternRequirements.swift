@@ -61,4 +61,16 @@ enum PatternRequirements {
             return nil
         }
     }
+
+    /// Whether every group of `flattened` has an option that `isPresent`.
+    @inline(__always)
+    static func areMet(_ flattened: ArraySlice<Int32>, isPresent: (Int32) -> Bool) -> Bool {
+        var index = flattened.startIndex
+        while index < flattened.endIndex {
+            let groupEnd = index + 1 + Int(flattened[index])
+            guard flattened[(index + 1)..<groupEnd].contains(where: isPresent) else { return false }
+            index = groupEnd
+        }
+        return true
+    }
 }
