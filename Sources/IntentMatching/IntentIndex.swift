@@ -57,8 +57,8 @@ public struct IntentIndex: Sendable {
     /// Term → patterns whose anchor item contains it.
     var patternsByAnchor: PostingLists<Int32>
     /// What the matcher knows of the words it meets most (pattern words, stop words, real words),
-    /// found with one lookup instead of stemming and three sets.
-    var knownWords: [String: KnownWord]
+    /// found with one byte-hashed lookup instead of stemming and three sets.
+    var knownWords: WordTable<KnownWord>
 
     struct KnownWord: Sendable {
         /// The word's term when a pattern uses it (one), or none: kept as the array a message

@@ -5,7 +5,7 @@
 /// this one, FNV-1a and a byte comparison, costs a fraction of that.
 ///
 /// - Complexity: O(length of the word) per lookup; open addressing at a load factor below 1/2.
-final class WordTable<Value: Sendable>: @unchecked Sendable {
+package final class WordTable<Value: Sendable>: @unchecked Sendable {
     /// Slot → entry index + 1; 0 is empty.
     private let slots: UnsafeMutableBufferPointer<Int32>
     private let keyBytes: UnsafeMutableBufferPointer<UInt8>
@@ -13,7 +13,7 @@ final class WordTable<Value: Sendable>: @unchecked Sendable {
     private let values: [Value]
     private let mask: Int
 
-    init(_ dictionary: [String: Value]) {
+    package init(_ dictionary: [String: Value]) {
         var capacity = 16
         while capacity < dictionary.count * 2 + 1 { capacity *= 2 }
         mask = capacity - 1
@@ -47,7 +47,7 @@ final class WordTable<Value: Sendable>: @unchecked Sendable {
         keyStarts.deallocate()
     }
 
-    subscript(bytes: UnsafeRawBufferPointer) -> Value? {
+    package subscript(bytes: UnsafeRawBufferPointer) -> Value? {
         var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
         while true {
             let entry = Int(slots[slot])
@@ -66,7 +66,7 @@ final class WordTable<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    subscript(word: String) -> Value? {
+    package subscript(word: String) -> Value? {
         var word = word
         return word.withUTF8 { self[UnsafeRawBufferPointer($0)] }
     }

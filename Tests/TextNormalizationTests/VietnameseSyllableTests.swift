@@ -49,6 +49,19 @@ import Testing
         #expect(VietnameseSyllables.applyTone(tone, to: base) == expected)
     }
 
+    @Test("The decoder spells every valid syllable under every tone as the tone rule does")
+    func decoderSpelling() {
+        for base in VietnameseSyllables.validBases {
+            let letters = SyllableLetters(spelling: base)
+            #expect(letters != nil, "\(base)")
+            for tone in 0...5 {
+                let spelled = letters?.spelled(tone: tone)
+                #expect(spelled?.marked == VietnameseSyllables.applyTone(tone, to: base), "\(base) tone \(tone)")
+                #expect(spelled?.plain == VietnameseSyllables.stripMarks(base), "\(base)")
+            }
+        }
+    }
+
     @Test("The tables have the documented size") func sizes() {
         #expect(VietnameseSyllables.onsets.count == 27)
         #expect(VietnameseSyllables.rhymes.count == 160)
