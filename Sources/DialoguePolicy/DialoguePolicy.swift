@@ -23,6 +23,7 @@ public struct DialoguePolicy: Sendable {
     public var maximumMessageLength: Int
     /// The reply language when neither the message nor the conversation says.
     public var defaultLanguage: Language
+    let texts: ReplyTexts
 
     public init(
         content: BotContent, index: IntentIndex, scanner: SensitiveDataScanner = SensitiveDataScanner(),
@@ -31,6 +32,7 @@ public struct DialoguePolicy: Sendable {
         self.content = content
         self.index = index
         self.normalizer = TextNormalizer(lexicon: content.lexicon)
+        self.texts = ReplyTexts(content)
         self.scanner = scanner
         self.maximumMessageLength = maximumMessageLength
         self.defaultLanguage = defaultLanguage
@@ -52,7 +54,7 @@ public struct DialoguePolicy: Sendable {
             reply = secretWarning(secret, language: language, conversation: &conversation)
         } else if message.tokens.isEmpty {
             reply = Reply(
-                text: content.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
+                text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
                 language: language, explanation: "empty message")
         } else {
             reply = decide(message, language: language, conversation: &conversation)
@@ -101,8 +103,8 @@ public struct DialoguePolicy: Sendable {
     private func secretWarning(_ kind: SensitiveKind, language: Language, conversation: inout Conversation) -> Reply {
         conversation.pendingQuestion = nil
         let id = CatalogIntent.secretShared
-        let answer = content.answers[id]?[language] ?? ""
-        let note = content.message(.secretRedactedNote, in: language)
+        let answer = texts.answer(id, in: language)
+        let note = texts.message(.secretRedactedNote, in: language)
         return Reply(
             text: answer + "\n\n" + note, route: .security, intent: id, confidence: 1, language: language,
             explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
@@ -121,12 +123,12 @@ public struct DialoguePolicy: Sendable {
         if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message) {
             if let best = confident.first, best.route == .answer, !isSmallTalk(best.intentID) {
                 var reply = answer(best, result, language: language, conversation: &conversation)
-                reply.text += "\n\n" + content.message(.frustration, in: language)
+                reply.text += "\n\n" + texts.message(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
             return escalation(
-                .frustration, intent: confident.first, text: content.message(.frustration, in: language),
+                .frustration, intent: confident.first, text: texts.message(.frustration, in: language),
                 language: language, explanation: "the user is frustrated")
         }
         if let security = confident.first(where: { $0.route == .security }) {
@@ -139,7 +141,7 @@ public struct DialoguePolicy: Sendable {
                 case CatalogIntent.complaint: .complaint
                 default: .highRisk
                 }
-            let text = content.answers[handover.intentID]?[language] ?? ""
+            let text = texts.answer(handover.intentID, in: language)
             return escalation(
                 reason, intent: handover, text: text, language: language,
                 explanation: .match(handover.explanation))
@@ -179,7 +181,7 @@ public struct DialoguePolicy: Sendable {
         case .satisfaction(let intent):
             if saysYes {
                 var reply = Reply(
-                    text: content.message(.satisfactionThanks, in: language), route: .answer, intent: nil,
+                    text: texts.message(.satisfactionThanks, in: language), route: .answer, intent: nil,
                     confidence: yes, language: language, explanation: "a yes to \"did this help?\" about \(intent)")
                 reply.satisfaction = true
                 return reply
@@ -187,7 +189,7 @@ public struct DialoguePolicy: Sendable {
             if saysNo {
                 conversation.pendingQuestion = .humanOffer(reason: .satisfactionNo)
                 var reply = Reply(
-                    text: content.message(.satisfactionSorry, in: language), route: .answer, intent: nil,
+                    text: texts.message(.satisfactionSorry, in: language), route: .answer, intent: nil,
                     confidence: no, language: language, explanation: "a no to \"did this help?\" about \(intent)")
                 reply.satisfaction = false
                 return reply
@@ -201,7 +203,7 @@ public struct DialoguePolicy: Sendable {
             }
             if saysNo {
                 return Reply(
-                    text: content.message(.humanOfferDeclined, in: language), route: .answer, intent: nil,
+                    text: texts.message(.humanOfferDeclined, in: language), route: .answer, intent: nil,
                     confidence: no, language: language, explanation: "the user declined the offer of a human")
             }
             return nil
@@ -216,14 +218,14 @@ public struct DialoguePolicy: Sendable {
         case .security: return securityWarning(candidate, language: language)
         case .escalate:
             return escalation(
-                .highRisk, intent: candidate, text: content.answers[candidate.intentID]?[language] ?? "",
+                .highRisk, intent: candidate, text: texts.answer(candidate.intentID, in: language),
                 language: language, explanation: "chosen from a clarifying question")
         case .answer: return answer(candidate, result, language: language, conversation: &conversation)
         }
     }
 
     private func syntheticCandidate(_ id: String) -> IntentCandidate? {
-        guard let intent = content.intent(id) else { return nil }
+        guard let intent = texts.intent(id) else { return nil }
         return IntentCandidate(
             intentID: id, route: intent.route, priority: intent.priority, confidence: 1,
             explanation: MatchExplanation(
@@ -265,9 +267,9 @@ public struct DialoguePolicy: Sendable {
             conversation.pinnedLanguage = language
             conversation.language = language
         }
-        var text = content.answers[candidate.intentID]?[language] ?? ""
-        if let intent = content.intent(candidate.intentID), intent.asksSatisfaction {
-            text += "\n\n" + content.message(.satisfactionQuestion, in: language)
+        var text = texts.answer(candidate.intentID, in: language)
+        if let intent = texts.intent(candidate.intentID), intent.asksSatisfaction {
+            text += "\n\n" + texts.message(.satisfactionQuestion, in: language)
             conversation.pendingQuestion = .satisfaction(intent: candidate.intentID)
         }
         return Reply(
@@ -283,8 +285,8 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func securityWarning(_ candidate: IntentCandidate, language: Language) -> Reply {
-        let escalates = content.intent(candidate.intentID)?.escalates ?? false
-        var text = content.answers[candidate.intentID]?[language] ?? ""
+        let escalates = texts.intent(candidate.intentID)?.escalates ?? false
+        var text = texts.answer(candidate.intentID, in: language)
         if escalates {
             text += "\n\n" + handoffText(.security, language: language)
         }
@@ -306,7 +308,7 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func handoffText(_ reason: EscalationReason, language: Language) -> String {
-        content.message(.handoff, in: language, ["reason": content.message(reason.messageKey, in: language)])
+        texts.handoff(reason, in: language)
     }
 
     private func clarification(
@@ -333,23 +335,31 @@ public struct DialoguePolicy: Sendable {
                 .notUnderstood, intent: nil, text: "", language: language,
                 explanation: .notReached("second message in a row not understood", nearest: result.best))
         }
-        let text = content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
+        let text = texts.fallback(in: language)
         return Reply(
             text: text, route: .fallback, intent: nil, confidence: result.best?.confidence ?? 0, language: language,
             reasoning: .notReached("no intent reached the answer threshold", nearest: result.best))
     }
 
     private func isSmallTalk(_ id: String) -> Bool {
-        content.intent(id).map { !$0.asksSatisfaction } ?? false
+        texts.intent(id).map { !$0.asksSatisfaction } ?? false
     }
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.
     static func isShouting(_ message: NormalizedMessage) -> Bool {
         guard message.tokens.count >= 3 else { return false }
+        // A letter takes at least a byte, so the bytes bound the letters: once the lower-case
+        // letters pass a fifth of that bound, capitals cannot reach four fifths. Most messages
+        // stop after a few letters.
+        let tokens = message.tokens
+        // By index, reading fields in place: a `for token in` loop copied every token's strings.
+        var mostLetters = 0
+        for index in tokens.indices where tokens[index].kind == .word { mostLetters += tokens[index].text.utf8.count }
+        guard mostLetters >= 12 else { return false }
         var upper = 0
         var letters = 0
-        for token in message.tokens where token.kind == .word {
-            for scalar in token.text.unicodeScalars {
+        for index in tokens.indices where tokens[index].kind == .word {
+            for scalar in tokens[index].text.unicodeScalars {
                 // ASCII without the Unicode property tables: most messages are all ASCII.
                 if scalar.isASCII {
                     let value = scalar.value
@@ -363,6 +373,7 @@ public struct DialoguePolicy: Sendable {
                     letters += 1
                     if scalar.properties.isUppercase { upper += 1 }
                 }
+                if (letters - upper) * 5 > mostLetters { return false }
             }
         }
         return letters >= 12 && upper * 10 >= letters * 8

@@ -203,7 +203,7 @@ struct PatternCompiler {
             patterns: compiledPatterns, entries: entries,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
-            knownWords: WordTable(knownWords), stopWords: stopWords, thresholds: thresholds)
+            knownWords: IntentIndex.KnownWords(knownWords), stopWords: stopWords, thresholds: thresholds)
     }
 
     /// Puts a compiled pattern into the code and keeps what the index and the anchors need.

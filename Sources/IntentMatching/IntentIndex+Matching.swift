@@ -20,10 +20,13 @@ extension IntentIndex {
     /// - Complexity: linear in the message's words, plus the patterns anchored on its words.
     public func match(_ message: NormalizedMessage) -> MatchResult {
         let words = messageWords(message)
-        var best: [Int: (score: Double, pattern: Int32, window: Int)] = [:]
+        var best = BestPatterns()
         var windowStart = 0
         repeat {
-            let window = Array(words[windowStart..<min(words.count, windowStart + WordPositions.windowSize)])
+            // Most messages fit one window: it is the words themselves, not a copy.
+            let window =
+                words.count <= WordPositions.windowSize
+                ? words : Array(words[windowStart..<min(words.count, windowStart + WordPositions.windowSize)])
             scoreWindow(window, windowStart: windowStart, into: &best)
             windowStart += WordPositions.windowSize / 2
         } while windowStart + WordPositions.windowSize / 2 < words.count
@@ -32,8 +35,8 @@ extension IntentIndex {
         var phrases: [PhraseSet: Double] = [:]
         var decidingPatterns: [Int32] = []
         var windows: [Int] = []
-        for (targetIndex, found) in best {
-            let target = targets[targetIndex]
+        for found in best.found {
+            let target = targets[Int(found.target)]
             if let set = target.phraseSet {
                 phrases[set] = found.score
                 continue
@@ -54,7 +57,9 @@ extension IntentIndex {
         // Only the candidates a decision can name get the full account of their words.
         for (rank, position) in order.enumerated() where rank < Self.explainedCandidates {
             let start = windows[position]
-            let windowWords = Array(words[start..<min(words.count, start + WordPositions.windowSize)])
+            let windowWords =
+                words.count <= WordPositions.windowSize
+                ? words : Array(words[start..<min(words.count, start + WordPositions.windowSize)])
             candidates[position].explanation = explain(decidingPatterns[position], windowWords)
         }
         candidates = order.map { candidates[$0] }
@@ -65,22 +70,29 @@ extension IntentIndex {
     private func messageWords(_ message: NormalizedMessage) -> [MessageWord] {
         var words: [MessageWord] = []
         words.reserveCapacity(message.tokens.count + 4)
-        for token in message.tokens {
+        let space = UInt8(ascii: " ")
+        // By index, reading fields in place: a `for token in` loop copied every token's strings.
+        for index in message.tokens.indices {
+            let plain = message.tokens[index].plain
+            let kind = message.tokens[index].kind
             // A token is several words when an abbreviation expanded ("ko" → "khong", "dont" → "do not").
-            guard token.plain.utf8.contains(UInt8(ascii: " ")) else {
-                let marked = token.isAsTyped && token.folded != token.plain
-                words.append(messageWord(token.plain, of: token, markedForm: marked ? token.folded : nil))
+            let isSeveralWords =
+                plain.utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? plain.utf8.contains(space)
+            guard isSeveralWords else {
+                let folded = message.tokens[index].folded
+                let marked = message.tokens[index].isAsTyped && folded != plain
+                words.append(messageWord(plain, kind: kind, markedForm: marked ? folded : nil))
                 continue
             }
-            for part in token.plain.split(separator: " ") {
-                words.append(messageWord(String(part), of: token, markedForm: nil))
+            for part in plain.split(separator: " ") {
+                words.append(messageWord(String(part), kind: kind, markedForm: nil))
             }
         }
         return words
     }
 
-    private func messageWord(_ plain: String, of token: Token, markedForm: String?) -> MessageWord {
-        let isContentKind = token.kind == .word || token.kind == .ticker
+    private func messageWord(_ plain: String, kind: TokenKind, markedForm: String?) -> MessageWord {
+        let isContentKind = kind == .word || kind == .ticker
         let known = knownWords[plain]
         let isContent = isContentKind && !(known?.isStopWord ?? false)
         if let known, !known.terms.isEmpty {
@@ -89,7 +101,7 @@ extension IntentIndex {
         }
         var terms: [Int32] = []
         var isTypo = false
-        let allowTypo = isContent && token.kind == .word && !(known?.isTypoExempt ?? false)
+        let allowTypo = isContent && kind == .word && !(known?.isTypoExempt ?? false)
         switch vocabulary.lookup(plain, allowTypo: allowTypo) {
         case .none: break
         case .exact(let term): terms = [term]
@@ -101,7 +113,7 @@ extension IntentIndex {
     }
 
     private func scoreWindow(
-        _ words: [MessageWord], windowStart: Int, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
+        _ words: [MessageWord], windowStart: Int, into best: inout BestPatterns
     ) {
         let termOccurrences = words.reduce(0) { $0 + $1.terms.count }
         guard termOccurrences > 0 else { return }
@@ -115,7 +127,7 @@ extension IntentIndex {
 
     private func scoreWindow(
         _ words: [MessageWord], windowStart: Int, _ scratch: WindowScratch,
-        into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
+        into best: inout BestPatterns
     ) {
         scratch.startWindow()
         let table = TermPositionTable(keys: scratch.keys, positions: scratch.termPositions)
@@ -184,7 +196,7 @@ extension IntentIndex {
                     for number in candidates {
                         let entry = entries[Int(number)]
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
-                            entry.vetoes < 0 || evaluator.ends(Int(entry.vetoes), from: everywhere) == 0
+                            entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
                         else { continue }
                         score(
                             number, entry, words, windowStart: windowStart, table: table, windowTerms: windowTerms,
@@ -200,7 +212,7 @@ extension IntentIndex {
     private func score(
         _ number: Int32, _ entry: PatternEntry, _ words: [MessageWord], windowStart: Int, table: TermPositionTable,
         windowTerms: [Int32], contentMask: WordPositions, typoMask: WordPositions, contentCount: Int,
-        everywhere: WordPositions, into best: inout [Int: (score: Double, pattern: Int32, window: Int)]
+        everywhere: WordPositions, into best: inout BestPatterns
     ) {
         var covered: WordPositions = 0
         let termsOfPattern = terms(of: entry)
@@ -221,12 +233,7 @@ extension IntentIndex {
         score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
         score = min(1, max(0, score))
         // Ties go to the earliest pattern, so explanations do not depend on the order of candidates.
-        if let current = best[target],
-            current.score > score || (current.score == score && current.pattern <= number)
-        {
-            return
-        }
-        best[target] = (score, number, windowStart)
+        best.offer(target: Int32(target), score: score, pattern: number, window: windowStart)
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.
@@ -272,6 +279,7 @@ extension IntentIndex {
         let pattern = patterns[Int(number)]
         let termsOfPattern = terms(of: entries[Int(number)])
         var matched: [String] = []
+        matched.reserveCapacity(words.count)
         var typos: [String] = []
         var covered: WordPositions = 0
         var contentCount = 0

@@ -58,7 +58,21 @@ public struct IntentIndex: Sendable {
     var patternsByAnchor: PostingLists<Int32>
     /// What the matcher knows of the words it meets most (pattern words, stop words, real words),
     /// found with one byte-hashed lookup instead of stemming and three sets.
-    var knownWords: WordTable<KnownWord>
+    var knownWords: KnownWords
+
+    /// Word → what the matcher knows of it.
+    struct KnownWords: Sendable {
+        private let words: WordTable
+        private let values: [KnownWord]
+
+        init(_ entries: [String: KnownWord]) {
+            let words = Array(entries.keys)
+            self.words = WordTable(words)
+            values = words.map { entries[$0]! }
+        }
+
+        subscript(word: String) -> KnownWord? { words[word].map { values[$0] } }
+    }
 
     struct KnownWord: Sendable {
         /// The word's term when a pattern uses it (one), or none: kept as the array a message

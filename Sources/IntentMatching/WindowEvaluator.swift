@@ -67,13 +67,52 @@ struct WindowEvaluator {
         default:
             let slot = Int(code[start + 2])
             guard starts == everywhere else { return ends(start + 3, from: starts) }
-            if scratch.rememberedState[slot] != 0 { return scratch.remembered[slot] }
+            if scratch.rememberedState[slot] == Self.positionsKnown { return scratch.remembered[slot] }
             let positions = ends(start + 3, from: starts)
             scratch.remembered[slot] = positions
-            scratch.rememberedState[slot] = 1
+            scratch.rememberedState[slot] = Self.positionsKnown
             return positions
         }
     }
+
+    /// Whether the node at `start` matches anywhere in the window: all a veto asks. Cheaper than
+    /// `ends(_:from: everywhere)`: a term, or a concept of plain words only, answers from the
+    /// window's tables, and a list of vetoes stops at its first hit.
+    func occurs(_ start: Int) -> Bool {
+        let operand = Int(code[start + 1])
+        switch code[start] {
+        case PatternCode.Opcode.term:
+            return terms[Int32(operand)] != 0
+        case PatternCode.Opcode.concept:
+            // Such a concept's one-word forms and word runs set its state bits when they occur.
+            guard conceptLongerForms[operand] >= 0 else {
+                return scratch.conceptState[operand] & (WindowScratch.hasSingles | WindowScratch.hasRuns) != 0
+            }
+            return conceptEnds(operand, from: everywhere) != 0
+        case PatternCode.Opcode.alternatives:
+            var child = start + 2
+            while child < operand {
+                if occurs(child) { return true }
+                child = next(after: child)
+            }
+            return false
+        case PatternCode.Opcode.remembered:
+            let slot = Int(code[start + 2])
+            // Positions, when known, answer too: they are empty exactly when the node never matches.
+            if scratch.rememberedState[slot] != 0 { return scratch.remembered[slot] != 0 }
+            let found = occurs(start + 3)
+            scratch.remembered[slot] = found ? 1 : 0
+            scratch.rememberedState[slot] = Self.occurrenceKnown
+            return found
+        default:
+            return ends(start, from: everywhere) != 0
+        }
+    }
+
+    /// `rememberedState` values: the slot holds the node's positions, or only whether it occurs
+    /// (0 or 1, which `ends` must not take for positions).
+    private static let positionsKnown: UInt8 = 1
+    private static let occurrenceKnown: UInt8 = 2
 
     private func next(after start: Int) -> Int {
         switch code[start] {

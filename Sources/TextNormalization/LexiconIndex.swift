@@ -46,7 +46,22 @@ final class LexiconIndex: Sendable {
 
     /// Every known word → what it is. Kept apart from the expansions so that the per-token probe
     /// copies two bytes, not strings.
-    let flags: WordTable<Flags>
+    let flags: FlagTable
+
+    /// Word → its flags, probed with bytes.
+    struct FlagTable: Sendable {
+        private let words: WordTable
+        private let values: [Flags]
+
+        init(_ entries: [String: Flags]) {
+            let words = Array(entries.keys)
+            self.words = WordTable(words)
+            values = words.map { entries[$0]! }
+        }
+
+        subscript(bytes: UnsafeRawBufferPointer) -> Flags? { words[bytes].map { values[$0] } }
+        subscript(word: String) -> Flags? { words[word].map { values[$0] } }
+    }
     let expansions: [String: Expansions]
     let vietnamesePhrases: [String: [Phrase]]
     let englishPhrases: [String: [Phrase]]
@@ -104,7 +119,7 @@ final class LexiconIndex: Sendable {
         // Longest phrases first, so the longest match wins.
         self.vietnamesePhrases = phrases[.vi, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
         self.englishPhrases = phrases[.en, default: [:]].mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
-        self.flags = WordTable(entries)
+        self.flags = FlagTable(entries)
         self.expansions = expansions
     }
 
