@@ -117,23 +117,27 @@ extension IntentIndex {
     ) {
         let termOccurrences = words.reduce(0) { $0 + $1.terms.count }
         guard termOccurrences > 0 else { return }
-        WindowScratch.withScratch(
-            termCapacity: TermPositionTable.capacity(for: termOccurrences), conceptCount: conceptLongerForms.count,
-            rememberedCount: code.rememberedCount, patternCount: entries.count
-        ) { scratch in
-            scoreWindow(words, windowStart: windowStart, scratch, into: &best)
+        let capacity = TermPositionTable.capacity(for: termOccurrences)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { keys in
+            withUnsafeTemporaryAllocation(of: WordPositions.self, capacity: capacity) { positions in
+                windowScratch.withScratch(
+                    conceptCount: conceptLongerForms.count, rememberedCount: code.rememberedCount,
+                    patternCount: entries.count
+                ) { scratch in
+                    defer { scratch.clearTouched() }
+                    let table = TermPositionTable(keys: keys, positions: positions)
+                    scoreWindow(words, windowStart: windowStart, table, scratch, into: &best)
+                }
+            }
         }
     }
 
     private func scoreWindow(
-        _ words: [MessageWord], windowStart: Int, _ scratch: WindowScratch,
+        _ words: [MessageWord], windowStart: Int, _ table: TermPositionTable, _ scratch: WindowScratch,
         into best: inout BestPatterns
     ) {
-        scratch.startWindow()
-        let table = TermPositionTable(keys: scratch.keys, positions: scratch.termPositions)
         let singles = scratch.conceptSingles
         let conceptState = scratch.conceptState
-        let seen = scratch.seenPatterns
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
         var windowTerms: [Int32] = []
@@ -153,9 +157,9 @@ extension IntentIndex {
         for term in windowTerms {
             let mask = table[term]
             for concept in conceptsBySingleTerm[term] {
-                // State bytes are cleared per window; masks are only read once their bit says so.
+                // State bytes start each window at zero; masks are only read once their bit says so.
                 if conceptState[Int(concept)] & WindowScratch.hasSingles == 0 {
-                    conceptState[Int(concept)] |= WindowScratch.hasSingles
+                    scratch.markConcept(Int(concept), WindowScratch.hasSingles)
                     singles[Int(concept)] = mask
                 } else {
                     singles[Int(concept)] |= mask
@@ -168,7 +172,7 @@ extension IntentIndex {
                     terms: { $0 < words.count ? words[$0].terms : [] }
                 ) { concept, length, starts in
                     runs.append(WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
-                    conceptState[Int(concept)] |= WindowScratch.hasRuns
+                    scratch.markConcept(Int(concept), WindowScratch.hasRuns)
                 }
             }
         }
@@ -176,9 +180,7 @@ extension IntentIndex {
         // dropped before they cost an evaluation.
         for term in windowTerms {
             for pattern in patternsByAnchor[term] {
-                let (byte, bit) = (Int(pattern) >> 3, UInt8(1) << UInt8(pattern & 7))
-                guard seen[byte] & bit == 0 else { continue }
-                seen[byte] |= bit
+                guard scratch.markSeen(pattern) else { continue }
                 if meetsRequirements(entries[Int(pattern)], table, conceptState) { candidates.append(pattern) }
             }
         }

@@ -85,6 +85,8 @@ public struct IntentIndex: Sendable {
     /// Diacritic-free words ignored when measuring coverage, from every locale.
     public internal(set) var stopWords: Set<String>
     public var thresholds: MatchingThresholds
+    /// The matcher's working memory, kept between messages and shared by copies of the index.
+    let windowScratch = WindowScratch.Pool()
 
     /// The number of compiled patterns, phrase sets included.
     public var patternCount: Int { patterns.count }

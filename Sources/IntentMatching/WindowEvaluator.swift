@@ -70,7 +70,7 @@ struct WindowEvaluator {
             if scratch.rememberedState[slot] == Self.positionsKnown { return scratch.remembered[slot] }
             let positions = ends(start + 3, from: starts)
             scratch.remembered[slot] = positions
-            scratch.rememberedState[slot] = Self.positionsKnown
+            scratch.markSlot(slot, Self.positionsKnown)
             return positions
         }
     }
@@ -102,7 +102,7 @@ struct WindowEvaluator {
             if scratch.rememberedState[slot] != 0 { return scratch.remembered[slot] != 0 }
             let found = occurs(start + 3)
             scratch.remembered[slot] = found ? 1 : 0
-            scratch.rememberedState[slot] = Self.occurrenceKnown
+            scratch.markSlot(slot, Self.occurrenceKnown)
             return found
         default:
             return ends(start, from: everywhere) != 0
@@ -140,7 +140,7 @@ struct WindowEvaluator {
         if longer >= 0 { positions |= ends(longer, from: starts) }
         if anywhere {
             scratch.conceptAnywhere[concept] = positions
-            scratch.conceptState[concept] |= WindowScratch.remembered
+            scratch.markConcept(concept, WindowScratch.remembered)
         }
         return positions
     }

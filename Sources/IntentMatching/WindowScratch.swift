@@ -1,70 +1,167 @@
-/// The memory one window's evaluation works in, carved from one temporary allocation (on the
-/// stack when small) so that matching a message allocates nothing per concept or pattern.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The memory one window's evaluation works in: a slot per concept, remembered node and
+/// pattern of the index, so that matching a message allocates nothing per concept or pattern.
+///
+/// It is as large as the index (megabytes at 10,000 intents), so it is not made per window:
+/// `Pool` keeps it between messages, and a window clears only the entries it touched. Clearing
+/// all of it per window had been a fifth of the cost of a message at 10,000 intents.
 struct WindowScratch {
-    /// The window's term table (`TermPositionTable`).
-    var keys: UnsafeMutableBufferPointer<Int32>
-    var termPositions: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where its one-word forms are in the window (read only under `hasSingles`).
-    var conceptSingles: UnsafeMutableBufferPointer<WordPositions>
+    let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
-    var conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
+    let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept that has runs: where they start in the window's runs, sorted by concept.
-    var conceptFirstRun: UnsafeMutableBufferPointer<Int32>
-    /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits.
-    var conceptState: UnsafeMutableBufferPointer<UInt8>
-    /// Per `remembered` slot of the code: its result and whether it is known yet.
-    var remembered: UnsafeMutableBufferPointer<WordPositions>
-    var rememberedState: UnsafeMutableBufferPointer<UInt8>
-    /// One bit per pattern: already a candidate in this window.
-    var seenPatterns: UnsafeMutableBufferPointer<UInt8>
+    let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
+    /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits; set through `markConcept`.
+    let conceptState: UnsafeMutableBufferPointer<UInt8>
+    /// Per `remembered` slot of the code: its result and whether it is known yet; the state is
+    /// set through `markSlot`.
+    let remembered: UnsafeMutableBufferPointer<WordPositions>
+    let rememberedState: UnsafeMutableBufferPointer<UInt8>
+    /// One bit per pattern: already a candidate in this window; set through `markSeen`.
+    let seenPatterns: UnsafeMutableBufferPointer<UInt8>
+    /// What the window set, to clear: concepts, slots and bytes of `seenPatterns`, each listed
+    /// once (when it leaves zero), so no list outgrows its table.
+    private let touchedConcepts: UnsafeMutableBufferPointer<Int32>
+    private let touchedSlots: UnsafeMutableBufferPointer<Int32>
+    private let touchedSeenBytes: UnsafeMutableBufferPointer<Int32>
+    /// How many entries each touched list holds.
+    private let touchedCounts: UnsafeMutablePointer<Int>
 
     static let hasRuns: UInt8 = 1
     static let remembered: UInt8 = 2
     static let hasSingles: UInt8 = 4
 
-    /// Calls `body` with scratch for a window of `termCapacity` table slots, over an index of
-    /// `conceptCount` concepts, `rememberedCount` remembered slots and `patternCount` patterns.
-    /// Nothing is initialised: `startWindow` clears what must start at zero.
-    static func withScratch<Result>(
-        termCapacity: Int, conceptCount: Int, rememberedCount: Int, patternCount: Int,
-        _ body: (WindowScratch) -> Result
-    ) -> Result {
-        let wide = termCapacity + 2 * conceptCount + rememberedCount
-        let narrow = termCapacity + conceptCount
-        let bytes = 2 * conceptCount + rememberedCount + (patternCount + 7) / 8
-        let byteCount =
-            wide * MemoryLayout<WordPositions>.stride + narrow * MemoryLayout<Int32>.stride + bytes
-        return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: MemoryLayout<WordPositions>.alignment) {
-            raw in
+    /// Sets `bits` in a concept's state.
+    @inline(__always)
+    func markConcept(_ concept: Int, _ bits: UInt8) {
+        if conceptState[concept] == 0 {
+            touchedConcepts[touchedCounts[0]] = Int32(concept)
+            touchedCounts[0] += 1
+        }
+        conceptState[concept] |= bits
+    }
+
+    /// Sets a remembered slot's state (never 0).
+    @inline(__always)
+    func markSlot(_ slot: Int, _ state: UInt8) {
+        if rememberedState[slot] == 0 {
+            touchedSlots[touchedCounts[1]] = Int32(slot)
+            touchedCounts[1] += 1
+        }
+        rememberedState[slot] = state
+    }
+
+    /// Marks a pattern seen in this window; false when it already was.
+    @inline(__always)
+    func markSeen(_ pattern: Int32) -> Bool {
+        let (byte, bit) = (Int(pattern) >> 3, UInt8(1) << UInt8(pattern & 7))
+        let current = seenPatterns[byte]
+        guard current & bit == 0 else { return false }
+        if current == 0 {
+            touchedSeenBytes[touchedCounts[2]] = Int32(byte)
+            touchedCounts[2] += 1
+        }
+        seenPatterns[byte] = current | bit
+        return true
+    }
+
+    /// Clears what the window set, so the next window starts from zero.
+    func clearTouched() {
+        for index in 0..<touchedCounts[0] { conceptState[Int(touchedConcepts[index])] = 0 }
+        for index in 0..<touchedCounts[1] { rememberedState[Int(touchedSlots[index])] = 0 }
+        for index in 0..<touchedCounts[2] { seenPatterns[Int(touchedSeenBytes[index])] = 0 }
+        touchedCounts.update(repeating: 0, count: 3)
+    }
+
+    /// Scratch for one index, kept between messages; one per thread that matches at a time.
+    final class Pool: @unchecked Sendable {
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private var idle: [Storage] = []
+
+        init() {
+            pthread_mutex_init(lock, nil)
+        }
+
+        deinit {
+            pthread_mutex_destroy(lock)
+            lock.deallocate()
+        }
+
+        /// Calls `body` with cleared scratch for an index of `conceptCount` concepts,
+        /// `rememberedCount` remembered slots and `patternCount` patterns.
+        func withScratch<Result>(
+            conceptCount: Int, rememberedCount: Int, patternCount: Int, _ body: (WindowScratch) -> Result
+        ) -> Result {
+            let shape = Storage.Shape(concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
+            pthread_mutex_lock(lock)
+            let reused = idle.popLast()
+            pthread_mutex_unlock(lock)
+            let storage = reused.flatMap { $0.shape == shape ? $0 : nil } ?? Storage(shape)
+            defer {
+                pthread_mutex_lock(lock)
+                idle.append(storage)
+                pthread_mutex_unlock(lock)
+            }
+            return body(storage.scratch)
+        }
+    }
+
+    /// One zero-filled allocation carved into a `WindowScratch`.
+    final class Storage {
+        struct Shape: Equatable {
+            var concepts: Int
+            var slots: Int
+            var patterns: Int
+        }
+
+        let shape: Shape
+        let scratch: WindowScratch
+        private let memory: UnsafeMutableRawBufferPointer
+
+        init(_ shape: Shape) {
+            self.shape = shape
+            let seenBytes = (shape.patterns + 7) / 8
+            let wide = 2 * shape.concepts + shape.slots
+            let narrow = shape.concepts + shape.concepts + shape.slots + seenBytes + 3 * 2
+            let bytes = 2 * shape.concepts + shape.slots + seenBytes
+            let byteCount =
+                wide * MemoryLayout<WordPositions>.stride + narrow * MemoryLayout<Int32>.stride + bytes
+            memory = .allocate(byteCount: byteCount, alignment: MemoryLayout<WordPositions>.alignment)
+            memory.initializeMemory(as: UInt8.self, repeating: 0)
             // Widest elements first, so every part stays aligned.
-            var rest = raw
+            var rest = memory
             func carve<Element>(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
                 let size = count * MemoryLayout<Element>.stride
                 let part = UnsafeMutableRawBufferPointer(rebasing: rest[..<size]).bindMemory(to: Element.self)
                 rest = UnsafeMutableRawBufferPointer(rebasing: rest[size...])
                 return part
             }
-            let termPositions: UnsafeMutableBufferPointer<WordPositions> = carve(termCapacity)
-            let conceptSingles: UnsafeMutableBufferPointer<WordPositions> = carve(conceptCount)
-            let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions> = carve(conceptCount)
-            let remembered: UnsafeMutableBufferPointer<WordPositions> = carve(rememberedCount)
-            let keys: UnsafeMutableBufferPointer<Int32> = carve(termCapacity)
-            let conceptFirstRun: UnsafeMutableBufferPointer<Int32> = carve(conceptCount)
-            let conceptState: UnsafeMutableBufferPointer<UInt8> = carve(conceptCount)
-            let rememberedState: UnsafeMutableBufferPointer<UInt8> = carve(rememberedCount)
-            let seenPatterns: UnsafeMutableBufferPointer<UInt8> = carve((patternCount + 7) / 8)
-            return body(
-                WindowScratch(
-                    keys: keys, termPositions: termPositions, conceptSingles: conceptSingles,
-                    conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun, conceptState: conceptState,
-                    remembered: remembered, rememberedState: rememberedState, seenPatterns: seenPatterns))
+            let conceptSingles: UnsafeMutableBufferPointer<WordPositions> = carve(shape.concepts)
+            let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions> = carve(shape.concepts)
+            let remembered: UnsafeMutableBufferPointer<WordPositions> = carve(shape.slots)
+            let counts: UnsafeMutableBufferPointer<Int> = carve(3)
+            let conceptFirstRun: UnsafeMutableBufferPointer<Int32> = carve(shape.concepts)
+            let touchedConcepts: UnsafeMutableBufferPointer<Int32> = carve(shape.concepts)
+            let touchedSlots: UnsafeMutableBufferPointer<Int32> = carve(shape.slots)
+            let touchedSeenBytes: UnsafeMutableBufferPointer<Int32> = carve(seenBytes)
+            let conceptState: UnsafeMutableBufferPointer<UInt8> = carve(shape.concepts)
+            let rememberedState: UnsafeMutableBufferPointer<UInt8> = carve(shape.slots)
+            let seenPatterns: UnsafeMutableBufferPointer<UInt8> = carve(seenBytes)
+            scratch = WindowScratch(
+                conceptSingles: conceptSingles, conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun,
+                conceptState: conceptState, remembered: remembered, rememberedState: rememberedState,
+                seenPatterns: seenPatterns, touchedConcepts: touchedConcepts, touchedSlots: touchedSlots,
+                touchedSeenBytes: touchedSeenBytes, touchedCounts: counts.baseAddress!)
         }
-    }
 
-    /// Clears the state a window starts from; masks are read only once their state bit is set.
-    func startWindow() {
-        conceptState.update(repeating: 0)
-        rememberedState.update(repeating: 0)
-        seenPatterns.update(repeating: 0)
+        deinit {
+            memory.deallocate()
+        }
     }
 }
