@@ -202,7 +202,10 @@ struct PatternCompiler {
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
             patterns: compiledPatterns, entries: entries,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
-            targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
+            targets: targets,
+            patternsByAnchor: PostingLists(
+                keyCount: termCount,
+                IntentIndex.anchoredPatterns(anchors, entries: entries, requirements: patternRequirements)),
             knownWords: IntentIndex.KnownWords(knownWords), stopWords: stopWords, thresholds: thresholds)
     }
 

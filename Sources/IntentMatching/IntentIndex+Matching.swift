@@ -149,6 +149,8 @@ extension IntentIndex {
             if word.isTypo { typoMask |= bit }
         }
         windowTerms.sort()
+        var windowSignature: UInt64 = 0
+        for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
         var runs: [WindowEvaluator.ConceptRun] = []
         var candidates: [Int32] = []
         // Grown once rather than doubling from empty: most windows have dozens of candidates.
@@ -160,6 +162,7 @@ extension IntentIndex {
                 // State bytes start each window at zero; masks are only read once their bit says so.
                 if conceptState[Int(concept)] & WindowScratch.hasSingles == 0 {
                     scratch.markConcept(Int(concept), WindowScratch.hasSingles)
+                    windowSignature |= RequirementSignature.bit(-1 - concept)
                     singles[Int(concept)] = mask
                 } else {
                     singles[Int(concept)] |= mask
@@ -173,14 +176,20 @@ extension IntentIndex {
                 ) { concept, length, starts in
                     runs.append(WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
                     scratch.markConcept(Int(concept), WindowScratch.hasRuns)
+                    windowSignature |= RequirementSignature.bit(-1 - concept)
                 }
             }
         }
         // Once every concept bit is set, candidates that lack a required word or concept are
         // dropped before they cost an evaluation.
         for term in windowTerms {
-            for pattern in patternsByAnchor[term] {
-                guard scratch.markSeen(pattern) else { continue }
+            for anchored in patternsByAnchor[term] {
+                // Most candidates lack a required word or concept: the signature beside them in
+                // the posting list says so without reading their requirements.
+                let pattern = anchored.pattern
+                guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
+                    scratch.markSeen(pattern)
+                else { continue }
                 if meetsRequirements(entries[Int(pattern)], table, conceptState) { candidates.append(pattern) }
             }
         }

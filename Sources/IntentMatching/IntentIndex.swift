@@ -55,7 +55,7 @@ public struct IntentIndex: Sendable {
     var patternRequirements: [Int32]
     var targets: [Target]
     /// Term → patterns whose anchor item contains it.
-    var patternsByAnchor: PostingLists<Int32>
+    var patternsByAnchor: PostingLists<AnchoredPattern>
     /// What the matcher knows of the words it meets most (pattern words, stop words, real words),
     /// found with one byte-hashed lookup instead of stemming and three sets.
     var knownWords: KnownWords

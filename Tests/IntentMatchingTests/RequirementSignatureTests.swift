@@ -1,0 +1,34 @@
+import Testing
+
+@testable import IntentMatching
+
+@Suite("Requirement signatures never drop a pattern whose requirements are met")
+struct RequirementSignatureTests {
+    @Test("Met requirements always pass the signature; a missing single option is caught")
+    func noFalseNegatives() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var caught = 0
+        for _ in 0..<5_000 {
+            // Options among a small universe of terms (≥ 0) and concepts (< 0), so windows often hold them.
+            let option = { Int32(next(40) - 10) }
+            var requirements: [Int32] = []
+            for _ in 0..<(1 + next(4)) {
+                let count = 1 + next(3)
+                requirements.append(Int32(count))
+                for _ in 0..<count { requirements.append(option()) }
+            }
+            let window = Set((0..<next(25)).map { _ in option() })
+            let windowBits = window.reduce(UInt64(0)) { $0 | RequirementSignature.bit($1) }
+            let met = PatternRequirements.areMet(requirements[...]) { window.contains($0) }
+            let passes = RequirementSignature.mayBeMet(RequirementSignature.of(requirements[...]), in: windowBits)
+            if met { #expect(passes, "\(requirements) in \(window.sorted())") }
+            if !passes { caught += 1 }
+        }
+        // The filter is only worth having if it drops a good share of what fails.
+        #expect(caught > 500)
+    }
+}
