@@ -47,8 +47,15 @@ public struct IntentIndex: Sendable {
         var requirementsStart: Int32
         var requirementsCount: Int32
     }
-    var patterns: [CompiledPattern]
     var entries: [PatternEntry]
+    /// Per pattern: what explanations and diacritic scoring read.
+    var details: [PatternDetail]
+    /// Per pattern: the pattern as written, and where.
+    var sources: [SourceText]
+    /// Every pattern's marked words (`PatternDetail.marksStart`), one run after the other.
+    var marks: [PatternMark]
+    /// The folded forms marks refer to, each once.
+    var markedForms: [String]
     /// The sorted terms of every pattern, one after the other.
     var patternTerms: [Int32]
     /// Every pattern's requirements (`PatternRequirements`), one after the other.
@@ -73,7 +80,7 @@ public struct IntentIndex: Sendable {
     public var thresholds: MatchingThresholds
 
     /// The number of compiled patterns, phrase sets included.
-    public var patternCount: Int { patterns.count }
+    public var patternCount: Int { entries.count }
     /// The number of distinct words the patterns use.
     public var termCount: Int { vocabulary.keys.count }
 }
