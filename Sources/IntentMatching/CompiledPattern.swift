@@ -25,7 +25,6 @@ struct PatternDraft {
     let requiredItemCount: Int
     /// Sorted, without repeats.
     let marks: [PatternMark]
-    let source: SourceText
 }
 
 /// A word the author wrote with diacritics (in a pattern or in a concept it uses): its term and
@@ -49,4 +48,7 @@ struct PatternDetail: Sendable {
     /// Its marks in `IntentIndex.marks`.
     var marksStart: Int32
     var marksCount: Int32
+    /// The pattern as written: item `sourceItem` of `IntentIndex.sourceLists[sourceList]`.
+    var sourceList: Int32
+    var sourceItem: Int32
 }

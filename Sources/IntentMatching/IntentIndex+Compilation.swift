@@ -62,7 +62,7 @@ struct PatternCompiler {
     private var entries: [IntentIndex.PatternEntry] = []
     private var patternTerms: [Int32] = []
     private var details: [PatternDetail] = []
-    private var sources: [SourceText] = []
+    private var sourceLists: [[SourceText]] = []
     private var marks: [PatternMark] = []
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
@@ -117,11 +117,16 @@ struct PatternCompiler {
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
         let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
         var seenPlainPatterns = PatternKeyTable(capacity: patternCount)
-        entries.reserveCapacity(patternCount)
-        details.reserveCapacity(patternCount)
-        sources.reserveCapacity(patternCount)
-        patternItemEnds.reserveCapacity(patternCount)
-        requirementGroupEnds.reserveCapacity(patternCount)
+        // Phrase sets included: growing these arrays for the last few patterns would double them.
+        let phraseCount = content.locales.values.reduce(0) { count, locale in
+            count + locale.yesWords.count + locale.noWords.count + locale.frustration.count
+                + locale.languageNames.values.reduce(0) { $0 + $1.count }
+        }
+        let capacity = patternCount + phraseCount
+        entries.reserveCapacity(capacity)
+        details.reserveCapacity(capacity)
+        patternItemEnds.reserveCapacity(capacity)
+        requirementGroupEnds.reserveCapacity(capacity)
         for intent in content.intents {
             let targetIndex = targets.count
             targets.append(
@@ -129,7 +134,9 @@ struct PatternCompiler {
                     intentID: intent.id, route: intent.route, priority: intent.priority, phraseSet: nil))
             for language in BotContent.languages {
                 self.language = language
-                for source in intent.patterns[language] ?? [] {
+                let sources = intent.patterns[language] ?? []
+                if !sources.isEmpty { sourceLists.append(sources) }
+                for (item, source) in sources.enumerated() {
                     guard let pattern = compilePattern(source, target: targetIndex) else { continue }
                     // The table keeps the latest pattern of each key: that is the one reported.
                     if let earlier = seenPlainPatterns.insert(canonicalKey(pattern), owner: Int32(entries.count)) {
@@ -137,11 +144,11 @@ struct PatternCompiler {
                         if earlierIntent != intent.id {
                             report(
                                 .error, source, 0,
-                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(sources[Int(earlier)].location)"
+                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
                             )
                         }
                     }
-                    add(pattern)
+                    add(pattern, item: item)
                 }
             }
         }
@@ -162,8 +169,9 @@ struct PatternCompiler {
                 case .english: sources = locale.languageNames[.en] ?? []
                 case .vietnamese: sources = locale.languageNames[.vi] ?? []
                 }
-                for source in sources {
-                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern) }
+                if !sources.isEmpty { sourceLists.append(sources) }
+                for (item, source) in sources.enumerated() {
+                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern, item: item) }
                 }
             }
         }
@@ -214,14 +222,15 @@ struct PatternCompiler {
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
-            entries: entries, details: details, sources: sources, marks: marks, markedForms: markedForms,
+            entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
             targets: targets, patternsByAnchor: PostingLists(keyCount: termCount, anchors),
             knownWords: knownWords, stopWords: stopWords, thresholds: thresholds)
     }
 
-    /// Puts a compiled pattern into the code and keeps what the index and the anchors need.
-    private mutating func add(_ pattern: PatternDraft) {
+    /// Puts a compiled pattern into the code and keeps what the index and the anchors need;
+    /// `item` is where its source is in the last of `sourceLists`.
+    private mutating func add(_ pattern: PatternDraft, item: Int) {
         let items = code.appendList(
             pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
         let vetoes =
@@ -235,9 +244,9 @@ struct PatternCompiler {
         details.append(
             PatternDetail(
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
-                marksCount: Int32(pattern.marks.count)))
+                marksCount: Int32(pattern.marks.count), sourceList: Int32(sourceLists.count - 1),
+                sourceItem: Int32(item)))
         marks += pattern.marks
-        sources.append(pattern.source)
         // Taken out of `self` while they grow, so that working out a concept's first words or
         // plainness (which mutates `self`) does not overlap an access to them.
         var groups: [Int32] = []
@@ -255,6 +264,11 @@ struct PatternCompiler {
         }
         swap(&runs, &itemFirstTerms)
         patternItemEnds.append(Int32(itemEnds.count))
+    }
+
+    /// The source of compiled pattern `number`.
+    private func source(of number: Int32) -> SourceText {
+        sourceLists[Int(details[Int(number)].sourceList)][Int(details[Int(number)].sourceItem)]
     }
 
     /// Anchors each pattern on the required item whose first words the fewest patterns share,
@@ -360,8 +374,7 @@ struct PatternCompiler {
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
             vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
-            requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, marks: marks,
-            source: source)
+            requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, marks: marks)
     }
 
     private mutating func compileNode(

@@ -38,7 +38,7 @@ extension IntentIndex {
                 phrases[set] = found.score
                 continue
             }
-            let source = sources[Int(found.pattern)]
+            let source = self.source(of: found.pattern)
             candidates.append(
                 IntentCandidate(
                     intentID: target.intentID, route: target.route, priority: target.priority,
@@ -281,7 +281,7 @@ extension IntentIndex {
     }
 
     private func explain(_ number: Int32, _ words: [MessageWord]) -> MatchExplanation {
-        let source = sources[Int(number)]
+        let source = self.source(of: number)
         let termsOfPattern = terms(of: entries[Int(number)])
         var matched: [String] = []
         var typos: [String] = []

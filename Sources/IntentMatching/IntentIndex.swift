@@ -50,8 +50,9 @@ public struct IntentIndex: Sendable {
     var entries: [PatternEntry]
     /// Per pattern: what explanations and diacritic scoring read.
     var details: [PatternDetail]
-    /// Per pattern: the pattern as written, and where.
-    var sources: [SourceText]
+    /// The content's lists of patterns as written (an intent's in one language, a phrase set's):
+    /// the arrays the content holds, shared, rather than a copy of every pattern's text.
+    var sourceLists: [[SourceText]]
     /// Every pattern's marked words (`PatternDetail.marksStart`), one run after the other.
     var marks: [PatternMark]
     /// The folded forms marks refer to, each once.
@@ -78,6 +79,12 @@ public struct IntentIndex: Sendable {
     /// Diacritic-free words ignored when measuring coverage, from every locale.
     public internal(set) var stopWords: Set<String>
     public var thresholds: MatchingThresholds
+
+    /// The pattern `number` as written, and where.
+    func source(of number: Int32) -> SourceText {
+        let detail = details[Int(number)]
+        return sourceLists[Int(detail.sourceList)][Int(detail.sourceItem)]
+    }
 
     /// The number of compiled patterns, phrase sets included.
     public var patternCount: Int { entries.count }
