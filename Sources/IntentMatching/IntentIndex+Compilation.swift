@@ -87,7 +87,13 @@ struct PatternCompiler {
         static func == (lhs: WordKey, rhs: WordKey) -> Bool {
             guard lhs.language == rhs.language, lhs.word.utf8.count == rhs.word.utf8.count else { return false }
             var (left, right) = (lhs.word, rhs.word)
-            return left.withUTF8 { left in right.withUTF8 { left.elementsEqual($0) } }
+            return left.withUTF8 { left in
+                right.withUTF8 { right in
+                    // A plain loop: the generic `elementsEqual` cost more than the hashing.
+                    for index in 0..<left.count where left[index] != right[index] { return false }
+                    return true
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {
@@ -175,6 +181,11 @@ struct PatternCompiler {
                 }
             }
         }
+        // What only compiling patterns needed goes before the index's tables are built.
+        compiledWords = [:]
+        unnamedConcepts = [:]
+        unliftableChoices = []
+        conceptTerms = []
         let termCount = vocabulary.keys.count
         let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
@@ -203,6 +214,10 @@ struct PatternCompiler {
         }
         code.finish()
         let patternRequirements = requirements(anchorRuns: anchorRuns, popularity: popularity)
+        itemFirstTerms = []
+        itemEnds = []
+        patternItemEnds = []
+        conceptFirstTerms = []
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -317,11 +332,12 @@ struct PatternCompiler {
         var flat: [Int32] = []
         flat.reserveCapacity(requirementGroups.count)
         var groupsStart = 0
+        var kept: [(range: Range<Int>, cost: Int)] = []
         for (number, groupsEnd) in requirementGroupEnds.enumerated() {
             let start = flat.count
             PatternRequirements.ordered(
                 requirementGroups[groupsStart..<Int(groupsEnd)], anchor: itemFirstTerms[anchorRuns[number]],
-                cost: cost, into: &flat)
+                cost: cost, into: &flat, kept: &kept)
             entries[number].requirementsStart = Int32(start)
             entries[number].requirementsCount = Int32(flat.count - start)
             groupsStart = Int(groupsEnd)
@@ -649,7 +665,20 @@ struct PatternCompiler {
     /// built without hashing.
     private static func sortUnique<Element: Comparable>(_ terms: inout [Element], from start: Int) {
         guard terms.count - start > 1 else { return }
-        terms[start...].sort()
+        if terms.count - start <= 16 {
+            // Most runs are a few terms: an insertion sort, without the general sort's set-up.
+            for next in (start + 1)..<terms.count {
+                let element = terms[next]
+                var place = next
+                while place > start, element < terms[place - 1] {
+                    terms[place] = terms[place - 1]
+                    place -= 1
+                }
+                terms[place] = element
+            }
+        } else {
+            terms[start...].sort()
+        }
         var kept = start + 1
         for index in (start + 1)..<terms.count where terms[index] != terms[kept - 1] {
             terms[kept] = terms[index]

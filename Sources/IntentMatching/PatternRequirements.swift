@@ -31,10 +31,13 @@ enum PatternRequirements {
     ///
     /// The group that is exactly the pattern's `anchor` (sorted terms) is left out: the pattern
     /// only becomes a candidate when one of those terms is in the window.
+    ///
+    /// `kept` is scratch space, reused from pattern to pattern so that ordering allocates nothing.
     static func ordered(
-        _ groups: ArraySlice<Int32>, anchor: ArraySlice<Int32>, cost: (Int32) -> Int, into flat: inout [Int32]
+        _ groups: ArraySlice<Int32>, anchor: ArraySlice<Int32>, cost: (Int32) -> Int, into flat: inout [Int32],
+        kept: inout [(range: Range<Int>, cost: Int)]
     ) {
-        var kept: [(range: Range<Int>, cost: Int)] = []
+        kept.removeAll(keepingCapacity: true)
         var index = groups.startIndex
         while index < groups.endIndex {
             let options = (index + 1)..<(index + 1 + Int(groups[index]))
@@ -45,9 +48,15 @@ enum PatternRequirements {
             }
             kept.append((options, groups[options].reduce(0) { $0 + cost($1) }))
         }
-        if kept.count > 1 {
-            kept = kept.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(
-                \.element)
+        // A stable insertion sort by cost: patterns have a few groups.
+        for next in kept.indices.dropFirst() {
+            let group = kept[next]
+            var place = next
+            while place > 0, kept[place - 1].cost > group.cost {
+                kept[place] = kept[place - 1]
+                place -= 1
+            }
+            kept[place] = group
         }
         for group in kept {
             flat.append(Int32(group.range.count))
