@@ -213,6 +213,9 @@ struct PatternCompiler {
             conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
         }
         code.finish()
+        // The index keeps the vocabulary: its list of pattern words goes with the compiler.
+        let surfaceForms = vocabulary.surfaceForms
+        vocabulary.finishInterning()
         let patternRequirements = requirements(anchorRuns: anchorRuns, popularity: popularity)
         itemFirstTerms = []
         itemEnds = []
@@ -226,7 +229,7 @@ struct PatternCompiler {
         var stopWords: Set<String> = []
         for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
         var knownWords: [String: IntentIndex.KnownWord] = [:]
-        for word in vocabulary.surfaceForms.union(stopWords).union(typoExempt) {
+        for word in surfaceForms.union(stopWords).union(typoExempt) {
             var term: Int32 = -1
             if case .exact(let found) = vocabulary.lookup(word, allowTypo: false) { term = found }
             knownWords[word] = IntentIndex.KnownWord(
@@ -390,7 +393,7 @@ struct PatternCompiler {
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
             vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
-            requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, marks: marks)
+            requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
     }
 
     private mutating func compileNode(
