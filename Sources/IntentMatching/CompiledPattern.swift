@@ -30,6 +30,9 @@ struct PatternDraft {
 /// A word the author wrote with diacritics (in a pattern or in a concept it uses): its term and
 /// its folded form (in `IntentIndex.markedForms`), to reward a user's diacritics that agree and
 /// penalise ones that do not. A pattern's marks are a run of these, sorted by term then form.
+///
+/// A negative `term` refers to a concept's marks, kept once however many patterns use it: they
+/// are the run of `form` marks from `-1 - term` (references sort first).
 struct PatternMark: Sendable, Comparable {
     var term: Int32
     var form: Int32

@@ -38,6 +38,8 @@ struct PatternCompiler {
     private var concepts: [PatternNode] = []
     /// Each concept's marked words, sorted, without repeats.
     private var conceptMarks: [[PatternMark]] = []
+    /// Per concept: the reference to its marks in `marks` once a pattern has used them.
+    private var conceptMarkReferences: [PatternMark?] = []
     /// Whether each concept's forms are all plain word runs, once worked out; by concept.
     private var conceptIsPlain: [Bool?] = []
     /// Folded forms of marked words, each once, and their numbers.
@@ -421,7 +423,12 @@ struct PatternCompiler {
             return .gap(maximum: maximum)
         case .concept(let name, let offset):
             guard let index = resolveConcept(name, at: source, offset) else { return nil }
-            marks += conceptMarks[index]
+            if !compiling.isEmpty {
+                // A concept's form: its concept keeps the marks themselves.
+                marks += conceptMarks[index]
+            } else if !conceptMarks[index].isEmpty {
+                marks.append(conceptMarkReference(index))
+            }
             return .concept(index)
         }
     }
@@ -452,6 +459,18 @@ struct PatternCompiler {
         }
         compiledWords[key] = compiled
         return compiled
+    }
+
+    /// A mark that refers to the marks of `concept` (not empty), put in `marks` on first use.
+    private mutating func conceptMarkReference(_ concept: Int) -> PatternMark {
+        if concept < conceptMarkReferences.count, let known = conceptMarkReferences[concept] { return known }
+        let reference = PatternMark(term: -1 - Int32(marks.count), form: Int32(conceptMarks[concept].count))
+        marks += conceptMarks[concept]
+        if concept >= conceptMarkReferences.count {
+            conceptMarkReferences += repeatElement(nil, count: concept + 1 - conceptMarkReferences.count)
+        }
+        conceptMarkReferences[concept] = reference
+        return reference
     }
 
     /// The number of a folded form in `markedForms`, added on first use. Forms are compared as

@@ -261,23 +261,33 @@ extension IntentIndex {
         for (position, word) in words.enumerated() {
             guard let typed = word.markedForm, covered & (1 << WordPositions(position)) != 0 else { continue }
             for term in word.terms {
-                // A pattern has a few marks: a scan, sorted by term, beats any lookup.
                 var marked = false
-                var agrees = false
+                var agrees = scanMarks(patternMarks, term, typed, &marked)
+                // References to concepts' marks come first in the run.
                 for mark in patternMarks {
-                    if mark.term < term { continue }
-                    if mark.term > term { break }
-                    marked = true
-                    if markedForms[Int(mark.form)] == typed {
-                        agrees = true
-                        break
-                    }
+                    guard !agrees, mark.term < 0 else { break }
+                    let start = Int(-1 - mark.term)
+                    agrees = scanMarks(marks[start..<start + Int(mark.form)], term, typed, &marked)
                 }
                 guard marked else { continue }
                 if agrees { agreeing += 1 } else { disagreeing += 1 }
             }
         }
         return (agreeing, disagreeing)
+    }
+
+    /// Whether a mark of `term` in `run` (sorted by term) has the form `typed`; sets `marked`
+    /// when there is a mark of `term` at all. A pattern has a few marks: a scan beats any lookup.
+    private func scanMarks(_ run: ArraySlice<PatternMark>, _ term: Int32, _ typed: String, _ marked: inout Bool)
+        -> Bool
+    {
+        for mark in run {
+            if mark.term < term { continue }
+            if mark.term > term { break }
+            marked = true
+            if markedForms[Int(mark.form)] == typed { return true }
+        }
+        return false
     }
 
     private func explain(_ number: Int32, _ words: [MessageWord]) -> MatchExplanation {
