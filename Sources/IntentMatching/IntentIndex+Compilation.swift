@@ -36,7 +36,15 @@ struct PatternCompiler {
     private var language = Language.en
     private var conceptIndices: [String: Int] = [:]
     private var concepts: [PatternNode] = []
-    private var conceptMarkedForms: [[Int32: Set<String>]] = []
+    /// Each concept's marked words, sorted, without repeats.
+    private var conceptMarks: [[PatternMark]] = []
+    /// Per concept: the reference to its marks in `marks` once a pattern has used them.
+    private var conceptMarkReferences: [PatternMark?] = []
+    /// Whether each concept's forms are all plain word runs, once worked out; by concept.
+    private var conceptIsPlain: [Bool?] = []
+    /// Folded forms of marked words, each once, and their numbers.
+    private var markedForms: [String] = []
+    private var markedFormNumbers: [String: Int32] = [:]
     private var compiling: [String] = []
     /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
     private var conceptTerms: [[Int32]?] = []
@@ -55,16 +63,21 @@ struct PatternCompiler {
     private var code = PatternCode()
     private var entries: [IntentIndex.PatternEntry] = []
     private var patternTerms: [Int32] = []
-    private var compiledPatterns: [CompiledPattern] = []
+    private var details: [PatternDetail] = []
+    private var sourceLists: [[SourceText]] = []
+    private var marks: [PatternMark] = []
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
     /// Where each item's run ends in `itemFirstTerms`.
-    private var itemEnds: [Int] = []
+    private var itemEnds: [Int32] = []
     /// Where each pattern's items end in `itemEnds`.
-    private var patternItemEnds: [Int] = []
-    /// Each pattern's items, kept until concepts are complete to work out its requirements.
-    private var requirementItems: [[PatternNode]] = []
+    private var patternItemEnds: [Int32] = []
+    /// Each pattern's requirement groups in item order (`PatternRequirements.groups`), kept
+    /// until anchors and costs are known; its nodes are not kept.
+    private var requirementGroups: [Int32] = []
+    /// Where each pattern's groups end in `requirementGroups`.
+    private var requirementGroupEnds: [Int32] = []
 
     /// A pattern word as written, compared and hashed by its bytes: a `String` key would
     /// normalize every Vietnamese word to hash it. (Two spellings that differ only in their
@@ -76,7 +89,13 @@ struct PatternCompiler {
         static func == (lhs: WordKey, rhs: WordKey) -> Bool {
             guard lhs.language == rhs.language, lhs.word.utf8.count == rhs.word.utf8.count else { return false }
             var (left, right) = (lhs.word, rhs.word)
-            return left.withUTF8 { left in right.withUTF8 { left.elementsEqual($0) } }
+            return left.withUTF8 { left in
+                right.withUTF8 { right in
+                    // A plain loop: the generic `elementsEqual` cost more than the hashing.
+                    for index in 0..<left.count where left[index] != right[index] { return false }
+                    return true
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {
@@ -90,7 +109,7 @@ struct PatternCompiler {
     /// diacritics, the set of that one folded form, made once and shared by every pattern.
     private struct CompiledWord {
         var node: PatternNode?
-        var marks: [(term: Int32, forms: Set<String>)]
+        var marks: [PatternMark]
     }
 
     init(content: BotContent) {
@@ -105,11 +124,17 @@ struct PatternCompiler {
 
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
         let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
-        var seenPlainPatterns: [[Int32]: (intent: String, location: SourceLocation)] = [:]
-        seenPlainPatterns.reserveCapacity(patternCount)
-        entries.reserveCapacity(patternCount)
-        compiledPatterns.reserveCapacity(patternCount)
-        patternItemEnds.reserveCapacity(patternCount)
+        var seenPlainPatterns = PatternKeyTable(capacity: patternCount)
+        // Phrase sets included: growing these arrays for the last few patterns would double them.
+        let phraseCount = content.locales.values.reduce(0) { count, locale in
+            count + locale.yesWords.count + locale.noWords.count + locale.frustration.count
+                + locale.languageNames.values.reduce(0) { $0 + $1.count }
+        }
+        let capacity = patternCount + phraseCount
+        entries.reserveCapacity(capacity)
+        details.reserveCapacity(capacity)
+        patternItemEnds.reserveCapacity(capacity)
+        requirementGroupEnds.reserveCapacity(capacity)
         for intent in content.intents {
             let targetIndex = targets.count
             targets.append(
@@ -117,20 +142,25 @@ struct PatternCompiler {
                     intentID: intent.id, route: intent.route, priority: intent.priority, phraseSet: nil))
             for language in BotContent.languages {
                 self.language = language
-                for source in intent.patterns[language] ?? [] {
+                let sources = intent.patterns[language] ?? []
+                if !sources.isEmpty { sourceLists.append(sources) }
+                for (item, source) in sources.enumerated() {
                     guard let pattern = compilePattern(source, target: targetIndex) else { continue }
-                    let key = canonicalKey(pattern)
-                    if let earlier = seenPlainPatterns[key], earlier.intent != intent.id {
-                        report(
-                            .error, source, 0,
-                            "pattern is identical, once diacritics are stripped, to one of intent '\(earlier.intent)' at \(earlier.location)"
-                        )
+                    // The table keeps the latest pattern of each key: that is the one reported.
+                    if let earlier = seenPlainPatterns.insert(canonicalKey(pattern), owner: Int32(entries.count)) {
+                        let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
+                        if earlierIntent != intent.id {
+                            report(
+                                .error, source, 0,
+                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
+                            )
+                        }
                     }
-                    seenPlainPatterns[key] = (intent.id, source.location)
-                    add(pattern)
+                    add(pattern, item: item)
                 }
             }
         }
+        seenPlainPatterns = PatternKeyTable(capacity: 0)
         for phraseSet in IntentIndex.PhraseSet.allCases {
             let targetIndex = targets.count
             targets.append(
@@ -147,13 +177,19 @@ struct PatternCompiler {
                 case .english: sources = locale.languageNames[.en] ?? []
                 case .vietnamese: sources = locale.languageNames[.vi] ?? []
                 }
-                for source in sources {
-                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern) }
+                if !sources.isEmpty { sourceLists.append(sources) }
+                for (item, source) in sources.enumerated() {
+                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern, item: item) }
                 }
             }
         }
+        // What only compiling patterns needed goes before the index's tables are built.
+        compiledWords = [:]
+        unnamedConcepts = [:]
+        unliftableChoices = []
+        conceptTerms = []
         let termCount = vocabulary.keys.count
-        let (anchors, popularity) = chooseAnchors(termCount: termCount)
+        let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
         // masks; only the rest are evaluated as code.
         var singles: [(key: Int32, element: Int32)] = []
@@ -179,8 +215,14 @@ struct PatternCompiler {
             conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
         }
         code.finish()
-        let patternRequirements = requirements(
-            anchors: anchors, popularity: popularity, isPlainConcept: { conceptLongerForms[$0] < 0 })
+        // The index keeps the vocabulary: its list of pattern words goes with the compiler.
+        let surfaceForms = vocabulary.surfaceForms
+        vocabulary.finishInterning()
+        let patternRequirements = requirements(anchorRuns: anchorRuns, popularity: popularity)
+        itemFirstTerms = []
+        itemEnds = []
+        patternItemEnds = []
+        conceptFirstTerms = []
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -189,7 +231,7 @@ struct PatternCompiler {
         var stopWords: Set<String> = []
         for locale in content.locales.values { stopWords.formUnion(locale.stopWords) }
         var knownWords: [String: IntentIndex.KnownWord] = [:]
-        for word in vocabulary.surfaceForms.union(stopWords).union(typoExempt) {
+        for word in surfaceForms.union(stopWords).union(typoExempt) {
             var term: Int32 = -1
             if case .exact(let found) = vocabulary.lookup(word, allowTypo: false) { term = found }
             knownWords[word] = IntentIndex.KnownWord(
@@ -200,7 +242,7 @@ struct PatternCompiler {
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
-            patterns: compiledPatterns, entries: entries,
+            entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
             targets: targets,
             patternsByAnchor: PostingLists(
@@ -209,8 +251,9 @@ struct PatternCompiler {
             knownWords: IntentIndex.KnownWords(knownWords), stopWords: stopWords, thresholds: thresholds)
     }
 
-    /// Puts a compiled pattern into the code and keeps what the index and the anchors need.
-    private mutating func add(_ pattern: PatternDraft) {
+    /// Puts a compiled pattern into the code and keeps what the index and the anchors need;
+    /// `item` is where its source is in the last of `sourceLists`.
+    private mutating func add(_ pattern: PatternDraft, item: Int) {
         let items = code.appendList(
             pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
         let vetoes =
@@ -221,54 +264,70 @@ struct PatternCompiler {
                 termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
                 requirementsStart: 0, requirementsCount: 0))
         patternTerms += pattern.terms
-        requirementItems.append(pattern.items)
-        // Taken out of `self` while it grows, so that working out a concept's first words
-        // (which mutates `self`) does not overlap an access to it.
+        details.append(
+            PatternDetail(
+                requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
+                marksCount: Int32(pattern.marks.count), sourceList: Int32(sourceLists.count - 1),
+                sourceItem: Int32(item)))
+        marks += pattern.marks
+        // Taken out of `self` while they grow, so that working out a concept's first words or
+        // plainness (which mutates `self`) does not overlap an access to them.
+        var groups: [Int32] = []
+        swap(&groups, &requirementGroups)
+        PatternRequirements.groups(of: pattern.items, isPlainConcept: { isPlainConcept($0) }, into: &groups)
+        swap(&groups, &requirementGroups)
+        requirementGroupEnds.append(Int32(requirementGroups.count))
         var runs: [Int32] = []
         swap(&runs, &itemFirstTerms)
         for item in pattern.items where !item.isOptionalOrGap {
             let start = runs.count
             appendFirstTerms(of: item, to: &runs)
             Self.sortUnique(&runs, from: start)
-            itemEnds.append(runs.count)
+            itemEnds.append(Int32(runs.count))
         }
         swap(&runs, &itemFirstTerms)
-        patternItemEnds.append(itemEnds.count)
-        compiledPatterns.append(CompiledPattern(pattern))
+        patternItemEnds.append(Int32(itemEnds.count))
+    }
+
+    /// The source of compiled pattern `number`.
+    private func source(of number: Int32) -> SourceText {
+        sourceLists[Int(details[Int(number)].sourceList)][Int(details[Int(number)].sourceItem)]
     }
 
     /// Anchors each pattern on the required item whose first words the fewest patterns share,
-    /// so common words ("how", "my") do not pull in hundreds of candidates.
-    private func chooseAnchors(termCount: Int) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int]) {
+    /// so common words ("how", "my") do not pull in hundreds of candidates. Also returns each
+    /// pattern's anchor terms (a run of `itemFirstTerms`).
+    private func chooseAnchors(
+        termCount: Int
+    ) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int], anchorRuns: [Range<Int>]) {
         var popularity = [Int](repeating: 0, count: termCount)
         for term in itemFirstTerms { popularity[Int(term)] += 1 }
         var anchors: [(key: Int32, element: Int32)] = []
-        anchors.reserveCapacity(compiledPatterns.count)
+        anchors.reserveCapacity(entries.count)
+        var anchorRuns: [Range<Int>] = []
+        anchorRuns.reserveCapacity(entries.count)
         var item = 0
         var itemStart = 0
         for (number, itemsEnd) in patternItemEnds.enumerated() {
             var best: Range<Int>?
             var bestCost = 0
-            while item < itemsEnd {
-                let terms = itemStart..<itemEnds[item]
+            while item < Int(itemsEnd) {
+                let terms = itemStart..<Int(itemEnds[item])
                 let cost = itemFirstTerms[terms].reduce(0) { $0 + popularity[Int($1)] }
                 if best == nil || cost < bestCost { (best, bestCost) = (terms, cost) }
-                itemStart = itemEnds[item]
+                itemStart = Int(itemEnds[item])
                 item += 1
             }
             // The runs are sorted already, as the matcher wants each pattern's anchors.
             for term in itemFirstTerms[best ?? 0..<0] { anchors.append((term, Int32(number))) }
+            anchorRuns.append(best ?? 0..<0)
         }
-        return (anchors, popularity)
+        return (anchors, popularity, anchorRuns)
     }
 
     /// Every pattern's `PatternRequirements`, flattened, with each entry pointed at its own;
     /// rarer options first, as a candidate is mostly dropped by its first group.
-    private mutating func requirements(
-        anchors: [(key: Int32, element: Int32)], popularity: [Int], isPlainConcept: (Int) -> Bool
-    ) -> [Int32] {
-        var anchorSets = [Set<Int32>](repeating: [], count: entries.count)
-        for anchor in anchors { anchorSets[Int(anchor.element)].insert(anchor.key) }
+    private mutating func requirements(anchorRuns: [Range<Int>], popularity: [Int]) -> [Int32] {
         let knownFirstTerms = conceptFirstTerms
         func cost(_ option: Int32) -> Int {
             guard option < 0 else { return popularity[Int(option)] }
@@ -279,15 +338,42 @@ struct PatternCompiler {
             return first.reduce(0) { $0 + popularity[Int($1)] }
         }
         var flat: [Int32] = []
-        for (number, items) in requirementItems.enumerated() {
-            let groups = PatternRequirements.flattened(
-                items, anchor: anchorSets[number], isPlainConcept: isPlainConcept, cost: cost)
-            entries[number].requirementsStart = Int32(flat.count)
-            entries[number].requirementsCount = Int32(groups.count)
-            flat += groups
+        flat.reserveCapacity(requirementGroups.count)
+        var groupsStart = 0
+        var kept: [(range: Range<Int>, cost: Int)] = []
+        for (number, groupsEnd) in requirementGroupEnds.enumerated() {
+            let start = flat.count
+            PatternRequirements.ordered(
+                requirementGroups[groupsStart..<Int(groupsEnd)], anchor: itemFirstTerms[anchorRuns[number]],
+                cost: cost, into: &flat, kept: &kept)
+            entries[number].requirementsStart = Int32(start)
+            entries[number].requirementsCount = Int32(flat.count - start)
+            groupsStart = Int(groupsEnd)
         }
-        requirementItems = []
+        requirementGroups = []
+        requirementGroupEnds = []
         return flat
+    }
+
+    /// Whether every form of `concept` is a plain word run, as the matcher's concept bits
+    /// describe it (worked out once per concept: a concept is complete when it is created).
+    private mutating func isPlainConcept(_ concept: Int) -> Bool {
+        if concept < conceptIsPlain.count, let known = conceptIsPlain[concept] { return known }
+        let forms: [PatternNode]
+        if case .alternatives(let alternatives) = concepts[concept] {
+            forms = alternatives
+        } else {
+            forms = [concepts[concept]]
+        }
+        let plain = forms.allSatisfy { form in
+            guard let shape = wordSequenceShape(form) else { return false }
+            return !shape.hasEmpty
+        }
+        if concept >= conceptIsPlain.count {
+            conceptIsPlain += repeatElement(nil, count: concept + 1 - conceptIsPlain.count)
+        }
+        conceptIsPlain[concept] = plain
+        return plain
     }
 
     // MARK: - Patterns
@@ -300,23 +386,23 @@ struct PatternCompiler {
             report(.error, source, error.offset, error.message)
             return nil
         }
-        var markedForms: [Int32: Set<String>] = [:]
+        var marks: [PatternMark] = []
         let errorsBefore = diagnostics.count
-        let items = parsed.items.compactMap { compileNode($0, source, &markedForms) }
-        let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &markedForms) }
+        let items = parsed.items.compactMap { compileNode($0, source, &marks) }
+        let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &marks) }
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
         var terms: [Int32] = []
         for item in items { collectTerms(item, into: &terms) }
         Self.sortUnique(&terms, from: 0)
+        Self.sortUnique(&marks, from: 0)
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
             vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
-            requiredItemCount: parsed.items.filter { !$0.isOptionalOrGap }.count, markedForms: markedForms,
-            source: source)
+            requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
     }
 
     private mutating func compileNode(
-        _ syntax: PatternSyntax, _ source: SourceText, _ markedForms: inout [Int32: Set<String>]
+        _ syntax: PatternSyntax, _ source: SourceText, _ marks: inout [PatternMark]
     ) -> PatternNode? {
         switch syntax {
         case .word(let word, let offset):
@@ -326,32 +412,25 @@ struct PatternCompiler {
                     .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
-            for mark in compiled.marks {
-                if let forms = markedForms[mark.term] {
-                    if forms != mark.forms { markedForms[mark.term] = forms.union(mark.forms) }
-                } else {
-                    markedForms[mark.term] = mark.forms
-                }
-            }
+            marks += compiled.marks
             return node
         case .sequence(let items):
-            let nodes = items.compactMap { compileNode($0, source, &markedForms) }
+            let nodes = items.compactMap { compileNode($0, source, &marks) }
             return nodes.count == items.count ? .sequence(nodes) : nil
         case .alternatives(let items):
-            let nodes = items.compactMap { compileNode($0, source, &markedForms) }
+            let nodes = items.compactMap { compileNode($0, source, &marks) }
             return nodes.count == items.count ? .alternatives(nodes) : nil
         case .optional(let item):
-            return compileNode(item, source, &markedForms).map { .optional($0) }
+            return compileNode(item, source, &marks).map { .optional($0) }
         case .gap(let maximum):
             return .gap(maximum: maximum)
         case .concept(let name, let offset):
             guard let index = resolveConcept(name, at: source, offset) else { return nil }
-            let conceptMarks = conceptMarkedForms[index]
-            // Most patterns take their marks from one concept alone: share its table.
-            if markedForms.isEmpty {
-                markedForms = conceptMarks
-            } else if !conceptMarks.isEmpty {
-                markedForms.merge(conceptMarks) { $0.union($1) }
+            if !compiling.isEmpty {
+                // A concept's form: its concept keeps the marks themselves.
+                marks += conceptMarks[index]
+            } else if !conceptMarks[index].isEmpty {
+                marks.append(conceptMarkReference(index))
             }
             return .concept(index)
         }
@@ -374,13 +453,37 @@ struct PatternCompiler {
                     continue
                 }
                 let term = vocabulary.intern(segment.plain)
-                if segment.folded != segment.plain { compiled.marks.append((term, [segment.folded])) }
+                if segment.folded != segment.plain {
+                    compiled.marks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
+                }
                 nodes.append(.term(term))
             }
             compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
         }
         compiledWords[key] = compiled
         return compiled
+    }
+
+    /// A mark that refers to the marks of `concept` (not empty), put in `marks` on first use.
+    private mutating func conceptMarkReference(_ concept: Int) -> PatternMark {
+        if concept < conceptMarkReferences.count, let known = conceptMarkReferences[concept] { return known }
+        let reference = PatternMark(term: -1 - Int32(marks.count), form: Int32(conceptMarks[concept].count))
+        marks += conceptMarks[concept]
+        if concept >= conceptMarkReferences.count {
+            conceptMarkReferences += repeatElement(nil, count: concept + 1 - conceptMarkReferences.count)
+        }
+        conceptMarkReferences[concept] = reference
+        return reference
+    }
+
+    /// The number of a folded form in `markedForms`, added on first use. Forms are compared as
+    /// strings (canonical equivalence), as the sets of forms they replace did.
+    private mutating func markedFormNumber(_ form: String) -> Int32 {
+        if let number = markedFormNumbers[form] { return number }
+        let number = Int32(markedForms.count)
+        markedForms.append(form)
+        markedFormNumbers[form] = number
+        return number
     }
 
     /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
@@ -404,7 +507,7 @@ struct PatternCompiler {
             }
             let index = concepts.count
             concepts.append(node)
-            conceptMarkedForms.append([:])
+            conceptMarks.append([])
             unnamedConcepts[key] = index
             return .concept(index)
         }
@@ -431,7 +534,7 @@ struct PatternCompiler {
             language = outerLanguage
         }
         var alternatives: [PatternNode] = []
-        var formMarks: [Int32: Set<String>] = [:]
+        var formMarks: [PatternMark] = []
         for (form, formLanguage) in forms {
             language = formLanguage
             let parsed: ParsedPattern
@@ -452,7 +555,8 @@ struct PatternCompiler {
         if let index = conceptIndices[name] { return index }
         let index = concepts.count
         concepts.append(.alternatives(alternatives))
-        conceptMarkedForms.append(formMarks)
+        Self.sortUnique(&formMarks, from: 0)
+        conceptMarks.append(formMarks)
         conceptIndices[name] = index
         return index
     }
@@ -584,9 +688,22 @@ struct PatternCompiler {
 
     /// Sorts `terms[start...]` and drops its repeats: a set of terms as the index stores it,
     /// built without hashing.
-    private static func sortUnique(_ terms: inout [Int32], from start: Int) {
+    private static func sortUnique<Element: Comparable>(_ terms: inout [Element], from start: Int) {
         guard terms.count - start > 1 else { return }
-        terms[start...].sort()
+        if terms.count - start <= 16 {
+            // Most runs are a few terms: an insertion sort, without the general sort's set-up.
+            for next in (start + 1)..<terms.count {
+                let element = terms[next]
+                var place = next
+                while place > start, element < terms[place - 1] {
+                    terms[place] = terms[place - 1]
+                    place -= 1
+                }
+                terms[place] = element
+            }
+        } else {
+            terms[start...].sort()
+        }
         var kept = start + 1
         for index in (start + 1)..<terms.count where terms[index] != terms[kept - 1] {
             terms[kept] = terms[index]
@@ -634,5 +751,63 @@ extension PatternNode {
         case .optional, .gap: return true
         default: return false
         }
+    }
+}
+
+/// Canonical pattern keys (``PatternCompiler`` finds identical patterns by them), flattened into
+/// one array with an open-addressing table over it: an array and a dictionary entry per key were
+/// a large share of the compile's transient memory at 80,000 patterns.
+struct PatternKeyTable {
+    private var keys: [Int32] = []
+    /// Where each key starts in `keys`; one more than there are keys.
+    private var starts: [Int32] = [0]
+    /// Per key: its owner, the pattern that last had it.
+    private var owners: [Int32] = []
+    /// Key number + 1 per slot, 0 when empty.
+    private var slots: [Int32]
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int32](repeating: 0, count: capacity == 0 ? 0 : size)
+        keys.reserveCapacity(capacity * 12)
+        starts.reserveCapacity(capacity + 1)
+        owners.reserveCapacity(capacity)
+    }
+
+    /// Makes `owner` the owner of `key` and returns its previous owner, if any.
+    mutating func insert(_ key: [Int32], owner: Int32) -> Int32? {
+        if 2 * (owners.count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Self.hash(key[...]) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if keys[Int(starts[number])..<Int(starts[number + 1])].elementsEqual(key) {
+                defer { owners[number] = owner }
+                return owners[number]
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(owners.count + 1)
+        keys += key
+        starts.append(Int32(keys.count))
+        owners.append(owner)
+        return nil
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: max(16, 2 * slots.count))
+        let mask = slots.count - 1
+        for number in owners.indices {
+            var slot = Self.hash(keys[Int(starts[number])..<Int(starts[number + 1])]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
+    }
+
+    private static func hash(_ key: ArraySlice<Int32>) -> Int {
+        var hasher = Hasher()
+        key.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 }

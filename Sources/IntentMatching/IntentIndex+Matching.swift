@@ -41,12 +41,12 @@ extension IntentIndex {
                 phrases[set] = found.score
                 continue
             }
-            let pattern = patterns[Int(found.pattern)]
+            let source = self.source(of: found.pattern)
             candidates.append(
                 IntentCandidate(
                     intentID: target.intentID, route: target.route, priority: target.priority,
                     confidence: found.score,
-                    explanation: MatchExplanation(pattern: pattern.source.text, location: pattern.source.location)))
+                    explanation: MatchExplanation(pattern: source.text, location: source.location)))
             decidingPatterns.append(found.pattern)
             windows.append(found.window)
         }
@@ -237,7 +237,7 @@ extension IntentIndex {
             coverage = Double(coveredContent) / Double(max(1, words.count))
         }
         let typos = (covered & typoMask).nonzeroBitCount
-        let (agreeing, disagreeing) = diacriticAgreement(patterns[Int(number)], words, covered)
+        let (agreeing, disagreeing) = diacriticAgreement(number, words, covered)
         // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
         var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
         score -= 0.05 * Double(min(typos, 3))
@@ -270,24 +270,46 @@ extension IntentIndex {
         return found < terms.endIndex && terms[found] == term
     }
 
-    private func diacriticAgreement(_ pattern: CompiledPattern, _ words: [MessageWord], _ covered: WordPositions)
-        -> (Int, Int)
-    {
-        guard !pattern.markedForms.isEmpty else { return (0, 0) }
+    private func diacriticAgreement(_ number: Int32, _ words: [MessageWord], _ covered: WordPositions) -> (Int, Int) {
+        let detail = details[Int(number)]
+        guard detail.marksCount > 0 else { return (0, 0) }
+        let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
         var agreeing = 0
         var disagreeing = 0
         for (position, word) in words.enumerated() {
             guard let typed = word.markedForm, covered & (1 << WordPositions(position)) != 0 else { continue }
             for term in word.terms {
-                guard let expected = pattern.markedForms[term] else { continue }
-                if expected.contains(typed) { agreeing += 1 } else { disagreeing += 1 }
+                var marked = false
+                var agrees = scanMarks(patternMarks, term, typed, &marked)
+                // References to concepts' marks come first in the run.
+                for mark in patternMarks {
+                    guard !agrees, mark.term < 0 else { break }
+                    let start = Int(-1 - mark.term)
+                    agrees = scanMarks(marks[start..<start + Int(mark.form)], term, typed, &marked)
+                }
+                guard marked else { continue }
+                if agrees { agreeing += 1 } else { disagreeing += 1 }
             }
         }
         return (agreeing, disagreeing)
     }
 
+    /// Whether a mark of `term` in `run` (sorted by term) has the form `typed`; sets `marked`
+    /// when there is a mark of `term` at all. A pattern has a few marks: a scan beats any lookup.
+    private func scanMarks(_ run: ArraySlice<PatternMark>, _ term: Int32, _ typed: String, _ marked: inout Bool)
+        -> Bool
+    {
+        for mark in run {
+            if mark.term < term { continue }
+            if mark.term > term { break }
+            marked = true
+            if markedForms[Int(mark.form)] == typed { return true }
+        }
+        return false
+    }
+
     private func explain(_ number: Int32, _ words: [MessageWord]) -> MatchExplanation {
-        let pattern = patterns[Int(number)]
+        let source = self.source(of: number)
         let termsOfPattern = terms(of: entries[Int(number)])
         var matched: [String] = []
         matched.reserveCapacity(words.count)
@@ -303,10 +325,11 @@ extension IntentIndex {
             if word.isTypo { typos.append(word.plain) }
             if word.isContent { coveredContent += 1 }
         }
-        let (agreeing, disagreeing) = diacriticAgreement(pattern, words, covered)
+        let (agreeing, disagreeing) = diacriticAgreement(number, words, covered)
         return MatchExplanation(
-            pattern: pattern.source.text, location: pattern.source.location, matchedWords: matched, typos: typos,
-            coverage: Double(coveredContent) / Double(max(contentCount, 1)), requiredItems: pattern.requiredItemCount,
+            pattern: source.text, location: source.location, matchedWords: matched, typos: typos,
+            coverage: Double(coveredContent) / Double(max(contentCount, 1)),
+            requiredItems: Int(details[Int(number)].requiredItemCount),
             diacriticsAgreeing: agreeing, diacriticsDisagreeing: disagreeing)
     }
 }

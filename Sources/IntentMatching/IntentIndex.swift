@@ -47,8 +47,16 @@ public struct IntentIndex: Sendable {
         var requirementsStart: Int32
         var requirementsCount: Int32
     }
-    var patterns: [CompiledPattern]
     var entries: [PatternEntry]
+    /// Per pattern: what explanations and diacritic scoring read.
+    var details: [PatternDetail]
+    /// The content's lists of patterns as written (an intent's in one language, a phrase set's):
+    /// the arrays the content holds, shared, rather than a copy of every pattern's text.
+    var sourceLists: [[SourceText]]
+    /// Every pattern's marked words (`PatternDetail.marksStart`), one run after the other.
+    var marks: [PatternMark]
+    /// The folded forms marks refer to, each once.
+    var markedForms: [String]
     /// The sorted terms of every pattern, one after the other.
     var patternTerms: [Int32]
     /// Every pattern's requirements (`PatternRequirements`), one after the other.
@@ -88,8 +96,14 @@ public struct IntentIndex: Sendable {
     /// The matcher's working memory, kept between messages and shared by copies of the index.
     let windowScratch = WindowScratch.Pool()
 
+    /// The pattern `number` as written, and where.
+    func source(of number: Int32) -> SourceText {
+        let detail = details[Int(number)]
+        return sourceLists[Int(detail.sourceList)][Int(detail.sourceItem)]
+    }
+
     /// The number of compiled patterns, phrase sets included.
-    public var patternCount: Int { patterns.count }
+    public var patternCount: Int { entries.count }
     /// The number of distinct words the patterns use.
     public var termCount: Int { vocabulary.keys.count }
 }

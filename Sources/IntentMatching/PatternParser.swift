@@ -130,8 +130,7 @@ struct PatternParser {
             }
             skipSpaces()
         }
-        let required = items.filter { !$0.isOptionalOrGap }
-        if required.isEmpty {
+        if !items.contains(where: { !$0.isOptionalOrGap }) {
             throw PatternSyntaxError(
                 message: items.isEmpty ? "empty pattern" : "pattern has no required word (everything is optional)",
                 offset: 0)

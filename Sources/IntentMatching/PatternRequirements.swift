@@ -12,28 +12,56 @@ enum PatternRequirements {
     /// Items with more options than this are left to the evaluation.
     static let maximumOptions = 8
 
-    /// The groups of `items`' required items, flattened, cheapest first by `cost` (how many
-    /// patterns share an option: a proxy for how often a window holds it).
+    /// The groups of `items`' required items, in item order, flattened as the index stores them
+    /// (`[optionCount, options...]` each), before anchors and costs are known: what a pattern
+    /// keeps instead of its nodes until every pattern is compiled.
     ///
     /// `isPlainConcept(c)` tells whether the window's concept bits fully describe where concept
-    /// `c` can start. The group that is exactly the pattern's `anchor` is left out: the pattern
-    /// only becomes a candidate when one of those terms is in the window.
-    static func flattened(
-        _ items: [PatternNode], anchor: Set<Int32>, isPlainConcept: (Int) -> Bool, cost: (Int32) -> Int
-    ) -> [Int32] {
-        var groups: [(options: [Int32], cost: Int)] = []
+    /// `c` can start.
+    static func groups(of items: [PatternNode], isPlainConcept: (Int) -> Bool, into flat: inout [Int32]) {
         for item in items where !item.isOptionalOrGap {
-            guard let options = options(of: item, isPlainConcept: isPlainConcept),
-                Set(options) != anchor
-            else { continue }
-            groups.append((options, options.reduce(0) { $0 + cost($1) }))
+            guard let options = options(of: item, isPlainConcept: isPlainConcept) else { continue }
+            flat.append(Int32(options.count))
+            flat += options
         }
-        var flat: [Int32] = []
-        for group in groups.enumerated().sorted(by: { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }) {
-            flat.append(Int32(group.element.options.count))
-            flat += group.element.options
+    }
+
+    /// `groups` (from ``groups(of:isPlainConcept:into:)``) cheapest first by `cost` (how many
+    /// patterns share an option: a proxy for how often a window holds it), appended to `flat`.
+    ///
+    /// The group that is exactly the pattern's `anchor` (sorted terms) is left out: the pattern
+    /// only becomes a candidate when one of those terms is in the window.
+    ///
+    /// `kept` is scratch space, reused from pattern to pattern so that ordering allocates nothing.
+    static func ordered(
+        _ groups: ArraySlice<Int32>, anchor: ArraySlice<Int32>, cost: (Int32) -> Int, into flat: inout [Int32],
+        kept: inout [(range: Range<Int>, cost: Int)]
+    ) {
+        kept.removeAll(keepingCapacity: true)
+        var index = groups.startIndex
+        while index < groups.endIndex {
+            let options = (index + 1)..<(index + 1 + Int(groups[index]))
+            index = options.upperBound
+            // Options are distinct: the group is the anchor when it has its count and every term.
+            if options.count == anchor.count, groups[options].allSatisfy({ $0 >= 0 && anchor.contains($0) }) {
+                continue
+            }
+            kept.append((options, groups[options].reduce(0) { $0 + cost($1) }))
         }
-        return flat
+        // A stable insertion sort by cost: patterns have a few groups.
+        for next in kept.indices.dropFirst() {
+            let group = kept[next]
+            var place = next
+            while place > 0, kept[place - 1].cost > group.cost {
+                kept[place] = kept[place - 1]
+                place -= 1
+            }
+            kept[place] = group
+        }
+        for group in kept {
+            flat.append(Int32(group.range.count))
+            flat += groups[group.range]
+        }
     }
 
     /// Options one of which must be in the window wherever `node` matches; nil when unknown.

@@ -11,12 +11,15 @@ struct PostingLists<Element: Sendable>: Sendable {
         for key in 0..<keyCount { counts[key + 1] += counts[key] }
         offsets = counts
         var next = counts
-        var placed = [Element?](repeating: nil, count: pairs.count)
-        for pair in pairs {
-            placed[Int(next[Int(pair.key)])] = pair.element
-            next[Int(pair.key)] += 1
+        // Every slot is written exactly once (the counts add up to `pairs.count`), so the
+        // elements go straight to their place, without an array of optionals to unwrap.
+        elements = [Element](unsafeUninitializedCapacity: pairs.count) { buffer, initialized in
+            for pair in pairs {
+                buffer.initializeElement(at: Int(next[Int(pair.key)]), to: pair.element)
+                next[Int(pair.key)] += 1
+            }
+            initialized = pairs.count
         }
-        elements = placed.map { $0! }
     }
 
     /// The elements of `key`, in the order they were given; none for a key out of range.

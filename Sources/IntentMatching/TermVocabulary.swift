@@ -17,7 +17,7 @@ struct TermVocabulary: Sendable {
     private(set) var identifiers: [String: Int32] = [:]
     private(set) var keys: [String] = []
     private var deletions: [String: [Int32]] = [:]
-    /// Every word interned, as written (before stemming).
+    /// Every word interned, as written (before stemming), until `finishInterning()`.
     private(set) var surfaceForms: Set<String> = []
     private var irregularForms: [String: String]
 
@@ -41,6 +41,11 @@ struct TermVocabulary: Sendable {
             }
         }
         return identifier
+    }
+
+    /// Drops what only interning needed (the index keeps the vocabulary for lookups).
+    mutating func finishInterning() {
+        surfaceForms = []
     }
 
     /// What a message word is, as far as the patterns are concerned.
