@@ -64,7 +64,7 @@ enum YAMLTreeBuilder {
 
     /// Whether a mapping's keys (every other item of `list`) are scalars with different texts:
     /// then Yams, which compares texts and resolved tags, finds no duplicate either.
-    private static func hasDistinctScalarKeys(_ list: ArraySlice<Int32>, in tree: YAMLTree) -> Bool {
+    static func hasDistinctScalarKeys(_ list: ArraySlice<Int32>, in tree: YAMLTree) -> Bool {
         let keys = stride(from: list.startIndex, to: list.endIndex, by: 2).map { list[$0] }
         guard keys.allSatisfy({ tree.entry($0).kind == .scalar }) else { return false }
         if keys.count <= 16 {
