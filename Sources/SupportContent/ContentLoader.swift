@@ -32,8 +32,10 @@ public enum ContentLoader {
         } catch {
             log.error(SourceLocation(file: "locales"), "\(error)")
         }
-        for (language, locale) in locales {
-            for (key, text) in locale.messages {
+        // In a fixed order, so that problems are reported in the same order on every run.
+        for language in BotContent.languages {
+            guard let locale = locales[language] else { continue }
+            for (key, text) in locale.messages.sorted(by: { $0.key < $1.key }) {
                 locales[language]?.messages[key] = fill(
                     text, placeholders, file: locale.location.file, line: 0, log: log)
             }

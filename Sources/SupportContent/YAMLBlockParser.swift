@@ -1,5 +1,11 @@
 import CYaml
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Builds a ``YAMLTree`` straight from a file's bytes when the file keeps to the block style
 /// content is written in; nil for anything else, which goes to libyaml's events as before.
 ///
@@ -23,33 +29,56 @@ enum YAMLBlockParser {
     /// feeds (tabs and carriage returns included), DEL, C1 controls, Unicode line and paragraph
     /// separators, byte order marks and the non-characters U+FFFE and U+FFFF.
     static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F || byte == 0x0A {
-                index += 1
-                continue
+            // Eight bytes at a time while they are all printable ASCII: no high bit, none below
+            // a space (a borrow can only add false alarms above a true one), no DEL.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDelete = (del &- 0x0101_0101_0101_0101) & ~del & high
+                if (word & high) | belowSpace | isDelete == 0 {
+                    index += 8
+                    continue
+                }
             }
-            switch byte {
-            case 0xC2:
-                // U+0080...U+009F: C1 controls and NEL, a line break to libyaml.
-                if index + 1 < count, bytes[index + 1] < 0xA0 { return false }
-            case 0xE2:
-                // U+2028, U+2029: line and paragraph separators.
-                if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+            // Otherwise these eight bytes one by one.
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                index += 1
+                let special =
+                    byte < 0x20 ? byte != 0x0A : byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+                if special && !isPlainSpecial(byte, followedBy: UnsafeBufferPointer(rebasing: bytes[index...])) {
                     return false
                 }
-            case 0xEF:
-                // U+FEFF (a byte order mark) and U+FFFE, U+FFFF.
-                if index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
-                if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
-            default:
-                if byte < 0x80 { return false }
             }
-            index += 1
         }
         return true
+    }
+
+    /// Whether `byte` (below a space, DEL, or the lead byte of a character libyaml may read
+    /// specially) starts a character read as text, given the bytes after it.
+    private static func isPlainSpecial(_ byte: UInt8, followedBy next: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch byte {
+        case 0xC2:
+            // U+0080...U+009F: C1 controls and NEL, a line break to libyaml.
+            return next.count < 1 || next[0] >= 0xA0
+        case 0xE2:
+            // U+2028, U+2029: line and paragraph separators.
+            return next.count < 2 || next[0] != 0x80 || (next[1] != 0xA8 && next[1] != 0xA9)
+        case 0xEF:
+            // U+FEFF (a byte order mark) and U+FFFE, U+FFFF.
+            guard next.count >= 2 else { return true }
+            return !(next[0] == 0xBB && next[1] == 0xBF) && !(next[0] == 0xBF && next[1] >= 0xBE)
+        default:
+            // Controls other than the line feed (tabs and carriage returns included), and DEL.
+            return false
+        }
     }
 
     /// Thrown at the first thing the subset does not take.
@@ -58,7 +87,11 @@ enum YAMLBlockParser {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         let maximumNodes: Int
-        let tree = YAMLTree()
+        /// The tree's arrays, held here rather than in a ``YAMLTree`` until the end: appending
+        /// to a class's arrays paid a dynamic exclusivity check each time.
+        var entries: [YAMLTree.Entry] = []
+        var strings: [String] = []
+        var children: [Int32] = []
         /// Children of the open collections, innermost last (as in ``YAMLTreeBuilder``).
         var pending: [Int32] = []
         /// The current content line (not blank, not only a comment): where it starts and ends
@@ -75,6 +108,10 @@ enum YAMLBlockParser {
             self.bytes = bytes
             self.maximumNodes = maximumNodes
             pending.reserveCapacity(64)
+            // About one node for every 30 bytes of content, and a scalar for most nodes.
+            entries.reserveCapacity(bytes.count / 24 + 16)
+            strings.reserveCapacity(bytes.count / 24 + 16)
+            children.reserveCapacity(bytes.count / 24 + 16)
         }
 
         static let plainStyle = UInt8(YAML_PLAIN_SCALAR_STYLE.rawValue)
@@ -86,15 +123,17 @@ enum YAMLBlockParser {
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            return tree
+            return YAMLTree(entries: entries, strings: strings, children: children)
         }
 
         /// Moves to the next content line, counting the blank and comment lines it passes.
         mutating func advance() {
             while nextLineStart < bytes.count {
                 let start = nextLineStart
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var end = bytes.count
+                if let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+                    end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
                 nextLineStart = end + 1
                 lineNumber += 1
                 var first = start
@@ -151,7 +190,7 @@ enum YAMLBlockParser {
 
         /// A block mapping whose keys are at `column`, the first on the current line.
         mutating func mapping(at column: Int) throws(Unsupported) -> Int32 {
-            let node = try add { $0.addCollection(.mapping, line: lineNumber, column: column + 1) }
+            let node = try add(YAMLTree.Entry(kind: .mapping, style: 0, line: lineNumber, column: column + 1, first: 0))
             let firstChild = pending.count
             repeat {
                 guard let colon = keyEnd(at: column) else { throw Unsupported() }
@@ -176,15 +215,18 @@ enum YAMLBlockParser {
                 }
             } while indentation == column
             let children = pending[firstChild...]
-            guard YAMLTreeBuilder.hasDistinctScalarKeys(children, in: tree) else { throw Unsupported() }
-            tree.setChildren(of: node, children)
+            guard YAMLTreeBuilder.hasDistinctScalarKeys(children, entries: entries, strings: strings) else {
+                throw Unsupported()
+            }
+            setChildren(of: node, children)
             pending.removeSubrange(firstChild...)
             return node
         }
 
         /// A block sequence whose entries' dashes are at `column`, the first on the current line.
         mutating func sequence(at column: Int) throws(Unsupported) -> Int32 {
-            let node = try add { $0.addCollection(.sequence, line: lineNumber, column: column + 1) }
+            let node = try add(
+                YAMLTree.Entry(kind: .sequence, style: 0, line: lineNumber, column: column + 1, first: 0))
             let firstChild = pending.count
             repeat {
                 var start = column + 1
@@ -199,7 +241,7 @@ enum YAMLBlockParser {
                 }
                 guard indentation <= column else { throw Unsupported() }
             } while indentation == column && isEntry(at: column)
-            tree.setChildren(of: node, pending[firstChild...])
+            setChildren(of: node, pending[firstChild...])
             pending.removeSubrange(firstChild...)
             return node
         }
@@ -209,11 +251,15 @@ enum YAMLBlockParser {
             let first = byte(column)!
             let quote = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
             if quote {
-                var end = column + 1
-                while let next = byte(end), next != first {
-                    // Escapes are libyaml's to read.
-                    if next == UInt8(ascii: "\\") && first == UInt8(ascii: "\"") { throw Unsupported() }
-                    end += 1
+                // The closing quote on this line, found by memchr; escapes are libyaml's to read.
+                let start = bytes.baseAddress! + lineStart + column + 1
+                let length = lineEnd - lineStart - column - 1
+                var end = lineEnd - lineStart
+                if let found = memchr(start, Int32(first), length) {
+                    end = column + 1 + start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                if first == UInt8(ascii: "\""), memchr(start, Int32(UInt8(ascii: "\\")), end - column - 1) != nil {
+                    throw Unsupported()
                 }
                 // Unclosed on this line, or `''` (a quote inside single quotes).
                 guard byte(end) != nil, byte(end + 1) != UInt8(ascii: "'") || first != UInt8(ascii: "'") else {
@@ -266,14 +312,22 @@ enum YAMLBlockParser {
             let text = String(
                 decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + textStart)..<(lineStart + textEnd)]),
                 as: UTF8.self)
-            let line = lineNumber
-            return try add { $0.addScalar(text, style: style, line: line, column: column + 1) }
+            strings.append(text)
+            return try add(
+                YAMLTree.Entry(
+                    kind: .scalar, style: style, line: lineNumber, column: column + 1, first: strings.count - 1))
         }
 
-        func add(_ body: (YAMLTree) -> Int32) throws(Unsupported) -> Int32 {
-            let node = body(tree)
-            guard node < maximumNodes else { throw Unsupported() }
-            return node
+        mutating func add(_ entry: YAMLTree.Entry) throws(Unsupported) -> Int32 {
+            guard entries.count < maximumNodes else { throw Unsupported() }
+            entries.append(entry)
+            return Int32(entries.count - 1)
+        }
+
+        mutating func setChildren(of node: Int32, _ list: ArraySlice<Int32>) {
+            entries[Int(node)].first = Int32(children.count)
+            entries[Int(node)].count = Int32(list.count)
+            children.append(contentsOf: list)
         }
     }
 }

@@ -127,6 +127,11 @@ enum YAMLTextChecks {
             for number in 1...file.lineCount {
                 let bytes = UnsafeBufferPointer(rebasing: text[file.lineRange(number)!])
                 if leadingSpaces(bytes) > maximumDepth * 4 { return number }
+                // Depth changes only on lines with a bracket; memchr rules out the others.
+                guard
+                    hasByte(bytes, UInt8(ascii: "[")) || hasByte(bytes, UInt8(ascii: "{"))
+                        || hasByte(bytes, UInt8(ascii: "]")) || hasByte(bytes, UInt8(ascii: "}"))
+                else { continue }
                 var quote: UInt8?
                 for byte in bytes {
                     if let open = quote {
