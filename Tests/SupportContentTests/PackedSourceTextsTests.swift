@@ -19,12 +19,20 @@ struct PackedSourceTextsTests {
                     text: "rút tiền", location: SourceLocation(file: "intents/b.yaml", line: 9, column: 7),
                     lineAround: "      - \"\"  # ghi chú", lineSplit: 9, textOffset: 1),
                 SourceText(text: "", location: file, lineAround: "  - ''", lineSplit: 5, textOffset: 1),
+                SourceText(text: "quoted", location: file, lineAround: "        - \"\"", lineSplit: 11, textOffset: 1),
+                SourceText(text: "plain", location: file, lineAround: "    - ", lineSplit: 6, textOffset: 0),
+                SourceText(text: "whole", location: file, lineAround: "- whole # x", lineSplit: -1, textOffset: 0),
+                SourceText(
+                    text: "negative", location: SourceLocation(file: "x", line: -1, column: 70_000), textOffset: -2),
+                SourceText(text: "edge", location: file, lineAround: nil, lineSplit: 0, textOffset: 0),
             ],
             .vi: [],
         ]
         let unpacked = PackedSourceTexts(texts).unpacked()
         #expect(unpacked == texts)
         #expect(unpacked[.en]?[2].sourceLine == "      - \"rút tiền\"  # ghi chú")
+        #expect(unpacked[.en]?[4].sourceLine == "        - \"quoted\"")
+        #expect(unpacked[.en]?[5].sourceLine == "    - plain")
         #expect(unpacked[.vi] == [])
         #expect(unpacked[.unknown] == nil)
         #expect(PackedSourceTexts().unpacked().isEmpty)
