@@ -24,25 +24,37 @@ enum ContentFileReader {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .unreadable }
         // One byte beyond the stated size notices a file that grew, and pipes state no size.
-        var capacity = max(Int(status.st_size) + 1, 4096)
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        // The buffer is not zeroed first: read(2) fills what is kept.
+        let capacity = status.st_size > 0 ? Int(status.st_size) + 1 : 4096
         var count = 0
-        while true {
-            if count == capacity {
-                capacity *= 2
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            while count < capacity {
+                let got = read(descriptor, buffer.baseAddress! + count, capacity - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if got == 0 { break }
+                count += got
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + count, capacity - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .unreadable
-            }
-            if got == 0 { break }
-            count += got
+            initialized = count
         }
-        bytes.removeSubrange(count...)
+        guard !failed else { return .unreadable }
+        if count == capacity {
+            // The file grew while it was read: read on to its end.
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    return .unreadable
+                }
+                if got == 0 { break }
+                bytes.append(contentsOf: chunk[..<got])
+            }
+        }
         return .bytes(bytes)
     }
 

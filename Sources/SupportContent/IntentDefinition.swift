@@ -11,7 +11,13 @@ public struct IntentDefinition: Sendable {
     public var asksSatisfaction = true
     public var titles: [Language: String]
     public var patterns: [Language: [SourceText]]
-    public var examples: [Language: [SourceText]]
+    /// Examples by language. Read by lint only, so kept packed and unpacked on each read
+    /// (see ``PackedSourceTexts``): read it once and keep the value.
+    public var examples: [Language: [SourceText]] {
+        get { packedExamples.unpacked() }
+        set { packedExamples = PackedSourceTexts(newValue) }
+    }
+    private var packedExamples: PackedSourceTexts
     public var location: SourceLocation
 
     public init(
@@ -25,7 +31,7 @@ public struct IntentDefinition: Sendable {
         self.priority = priority
         self.titles = titles
         self.patterns = patterns
-        self.examples = examples
+        packedExamples = PackedSourceTexts(examples)
         self.location = location
     }
 

@@ -1,6 +1,12 @@
 import Foundation
 import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A parsed content file that knows how to point at its own lines.
 struct YAMLFile {
     /// Content files are small; a bigger one is a mistake or an attack.
@@ -47,7 +53,10 @@ struct YAMLFile {
                 "nesting is deeper than \(maximumDepth) levels")
             return nil
         }
-        let fast = YAMLTextChecks.withBytes(of: text) { YAMLTreeBuilder.build($0, maximumNodes: maximumNodes) }
+        let fast = YAMLTextChecks.withBytes(of: text) { bytes in
+            YAMLBlockParser.build(bytes, maximumNodes: maximumNodes)
+                ?? YAMLTreeBuilder.build(bytes, maximumNodes: maximumNodes)
+        }
         if let tree = fast {
             return YAMLFile(path: relativePath, source: source, root: tree.root)
         }
@@ -131,44 +140,89 @@ struct YAMLFile {
     func sourceLine(of node: YAMLNode) -> String? { source.line(node.line) }
 
     /// The node's text as a `SourceText`, pointing at its first character.
+    ///
+    /// When the line holds the text as is (no escapes, one line), only what surrounds it is
+    /// kept; otherwise the whole line. Worked out over the line's bytes: comparing through
+    /// `Substring` views was a quarter of loading 10,000 intents.
     func sourceText(_ node: YAMLNode) -> SourceText? {
         guard let text = node.scalar else { return nil }
         let textOffset = node.isQuoted ? 1 : 0
         let location = location(of: node)
-        // Columns count Unicode scalars, as libyaml does.
-        guard let line = source.lineText(node.line),
-            let start = line.unicodeScalars.index(
-                line.startIndex, offsetBy: node.column - 1 + textOffset, limitedBy: line.endIndex)
-        else {
-            return SourceText(text: text, location: location, sourceLine: sourceLine(of: node), textOffset: textOffset)
+        guard let range = source.lineRange(node.line) else {
+            return SourceText(text: text, location: location, sourceLine: nil, textOffset: textOffset)
         }
-        return SourceText(text: text, location: location, line: line, textStart: start, textOffset: textOffset)
+        return YAMLTextChecks.withBytes(of: source.text) { fileBytes in
+            let line = UnsafeBufferPointer(rebasing: fileBytes[range])
+            // Columns count Unicode scalars, as libyaml does.
+            guard let start = Self.offset(ofScalar: node.column - 1 + textOffset, in: line),
+                let end = Self.end(of: text, in: line, at: start)
+            else {
+                let whole = String(decoding: line, as: UTF8.self)
+                return SourceText(
+                    text: text, location: location, lineAround: whole, lineSplit: -1, textOffset: textOffset)
+            }
+            let count = start + line.count - end
+            let around = String(unsafeUninitializedCapacity: count) { buffer in
+                let head = UnsafeMutableBufferPointer(rebasing: buffer[..<start])
+                _ = head.initialize(from: UnsafeBufferPointer(rebasing: line[..<start]))
+                let tail = UnsafeMutableBufferPointer(rebasing: buffer[start..<count])
+                _ = tail.initialize(from: UnsafeBufferPointer(rebasing: line[end...]))
+                return count
+            }
+            return SourceText(
+                text: text, location: location, lineAround: around, lineSplit: start, textOffset: textOffset)
+        }
+    }
+
+    /// Where `text` ends in `line` when the line holds its bytes from `start` on; nil otherwise.
+    private static func end(of text: String, in line: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        YAMLTextChecks.withBytes(of: text) { bytes in
+            let end = start + bytes.count
+            guard end <= line.count else { return nil }
+            return bytes.isEmpty || memcmp(line.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 ? end : nil
+        }
+    }
+
+    /// The UTF-8 offset of the `count`-th Unicode scalar of `bytes` (its end when `count` is
+    /// the number of scalars); nil beyond it.
+    private static func offset(ofScalar count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard count >= 0 else { return nil }
+        var remaining = count
+        var offset = 0
+        while remaining > 0 {
+            guard offset < bytes.count else { return nil }
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return offset
     }
 
     // MARK: - Typed access that reports what is wrong
+    // What is read is described lazily: the description is built only for a message.
 
-    func mapping(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> YAMLMapping? {
+    func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> YAMLMapping? {
         if let mapping = node.mapping { return mapping }
-        log.error(location(of: node), "\(what) must be a mapping (key: value)", sourceLine: sourceLine(of: node))
+        log.error(location(of: node), "\(what()) must be a mapping (key: value)", sourceLine: sourceLine(of: node))
         return nil
     }
 
-    func sequence(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> YAMLSequence? {
+    func sequence(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> YAMLSequence? {
         if let sequence = node.sequence { return sequence }
-        log.error(location(of: node), "\(what) must be a list", sourceLine: sourceLine(of: node))
+        log.error(location(of: node), "\(what()) must be a list", sourceLine: sourceLine(of: node))
         return nil
     }
 
-    func string(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> String? {
+    func string(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> String? {
         if let text = node.scalar { return text }
-        log.error(location(of: node), "\(what) must be text", sourceLine: sourceLine(of: node))
+        log.error(location(of: node), "\(what()) must be text", sourceLine: sourceLine(of: node))
         return nil
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    func texts(_ node: YAMLNode, _ what: String, log: DiagnosticLog) -> [SourceText] {
+    func texts(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [SourceText] {
         if let single = sourceText(node) { return [single] }
-        guard let items = sequence(node, what, log: log) else { return [] }
+        guard let items = sequence(node, what(), log: log) else { return [] }
         // Sized up front: the loaded content keeps these lists, and growing by doubling left a
         // third of their memory unused at 10,000 intents.
         var texts: [SourceText] = []
@@ -177,19 +231,21 @@ struct YAMLFile {
             if let text = sourceText(item) {
                 texts.append(text)
             } else {
-                log.error(location(of: item), "each of \(what) must be text", sourceLine: sourceLine(of: item))
+                log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
             }
         }
         return texts
     }
 
     /// Reports keys the schema does not know (typos such as `pattern:` for `patterns:`).
-    func rejectUnknownKeys(_ mapping: YAMLMapping, allowed: Set<String>, in what: String, log: DiagnosticLog) {
+    func rejectUnknownKeys(
+        _ mapping: YAMLMapping, allowed: Set<String>, in what: @autoclosure () -> String, log: DiagnosticLog
+    ) {
         for (key, _) in mapping {
             guard let name = key.string, !allowed.contains(name) else { continue }
             let known = allowed.sorted().joined(separator: ", ")
             log.error(
-                location(of: key), "unknown key '\(name)' in \(what) (expected one of: \(known))",
+                location(of: key), "unknown key '\(name)' in \(what()) (expected one of: \(known))",
                 sourceLine: sourceLine(of: key))
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks on a content file's text made before libyaml sees it, byte by byte and without
 /// allocating: anchors and aliases where a node starts, and nesting too deep to be content.
 ///
@@ -20,7 +26,11 @@ enum YAMLTextChecks {
                     if indentation == bytes.count || indentation > block { continue }
                     blockIndentation = nil
                 }
-                if let offset = firstAnchorStart(bytes) {
+                // Most lines hold none of `&`, `*`, `|`, `>`: memchr says so at a fraction of a
+                // byte-by-byte walk.
+                if hasByte(bytes, UInt8(ascii: "&")) || hasByte(bytes, UInt8(ascii: "*")),
+                    let offset = firstAnchorStart(bytes)
+                {
                     let column = bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } + 1
                     return (number, column)
                 }
@@ -69,7 +79,8 @@ enum YAMLTextChecks {
     private static func startsBlockScalar(
         _ bytes: UnsafeBufferPointer<UInt8>, file: SourceFileText, range: Range<Int>
     ) -> Bool {
-        guard bytes.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }) else { return false }
+        guard hasByte(bytes, UInt8(ascii: "|")) || hasByte(bytes, UInt8(ascii: ">")) else { return false }
+        if let answer = lastWordStartsBlockScalar(bytes) { return answer }
         let utf8 = file.text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         var line = file.text[start..<utf8.index(start, offsetBy: range.count)]
@@ -77,6 +88,27 @@ enum YAMLTextChecks {
         guard !line.isEmpty else { return false }
         let word = line.lastIndex(of: " ").map { line[line.index(after: $0)...] } ?? line
         return word.first == "|" || word.first == ">"
+    }
+
+    /// ``startsBlockScalar(_:file:range:)`` over bytes, when the bytes around the last word are
+    /// ASCII and so make the same characters; nil when characters must decide.
+    private static func lastWordStartsBlockScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        guard end > 0 else { return false }
+        guard bytes[end - 1] < 0x80 else { return nil }
+        var space = end - 1
+        while space >= 0 && bytes[space] != UInt8(ascii: " ") { space -= 1 }
+        let wordStart = space + 1
+        guard bytes[wordStart] < 0x80, wordStart + 1 == end || bytes[wordStart + 1] < 0x80,
+            space <= 0 || bytes[space - 1] < 0x80
+        else { return nil }
+        return bytes[wordStart] == UInt8(ascii: "|") || bytes[wordStart] == UInt8(ascii: ">")
+    }
+
+    static func hasByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
     }
 
     private static func isAnchorNameStart(_ byte: UInt8) -> Bool {
@@ -95,6 +127,11 @@ enum YAMLTextChecks {
             for number in 1...file.lineCount {
                 let bytes = UnsafeBufferPointer(rebasing: text[file.lineRange(number)!])
                 if leadingSpaces(bytes) > maximumDepth * 4 { return number }
+                // Depth changes only on lines with a bracket; memchr rules out the others.
+                guard
+                    hasByte(bytes, UInt8(ascii: "[")) || hasByte(bytes, UInt8(ascii: "{"))
+                        || hasByte(bytes, UInt8(ascii: "]")) || hasByte(bytes, UInt8(ascii: "}"))
+                else { continue }
                 var quote: UInt8?
                 for byte in bytes {
                     if let open = quote {

@@ -24,42 +24,60 @@ final class YAMLTree {
         var count: Int32
     }
 
-    private(set) var entries: [Entry] = []
-    private(set) var strings: [String] = []
-    private(set) var children: [Int32] = []
+    // Constants once built: reading a class's `var` arrays paid a dynamic exclusivity check on
+    // every node the loader looked at.
+    let entries: [Entry]
+    let strings: [String]
+    let children: [Int32]
     /// Tag names by node, for trees that came from Yams; nil when tags follow from the style.
-    private(set) var tags: [Int32: String]?
+    let tags: [Int32: String]?
 
-    init(tagged: Bool = false) {
-        tags = tagged ? [:] : nil
+    /// A tree whose tags follow from the scalars' styles, or are `tags` when given.
+    init(entries: [Entry], strings: [String], children: [Int32], tags: [Int32: String]? = nil) {
+        self.entries = entries
+        self.strings = strings
+        self.children = children
+        self.tags = tags
     }
 
     var root: YAMLNode { YAMLNode(tree: self, index: 0) }
 
-    // MARK: - Building (children are added after their parent, listed when it ends)
+    /// Builds a tree node by node: children are added after their parent, listed when it ends.
+    struct Builder {
+        private(set) var entries: [Entry] = []
+        private(set) var strings: [String] = []
+        private(set) var children: [Int32] = []
+        private var tags: [Int32: String]?
 
-    func addScalar(_ text: String, style: UInt8, line: Int, column: Int) -> Int32 {
-        strings.append(text)
-        return add(Entry(kind: .scalar, style: style, line: line, column: column, first: strings.count - 1))
-    }
+        init(tagged: Bool = false) {
+            tags = tagged ? [:] : nil
+        }
 
-    func addCollection(_ kind: Kind, line: Int, column: Int) -> Int32 {
-        add(Entry(kind: kind, style: 0, line: line, column: column, first: 0))
-    }
+        mutating func addScalar(_ text: String, style: UInt8, line: Int, column: Int) -> Int32 {
+            strings.append(text)
+            return add(Entry(kind: .scalar, style: style, line: line, column: column, first: strings.count - 1))
+        }
 
-    func setChildren(of node: Int32, _ list: ArraySlice<Int32>) {
-        entries[Int(node)].first = Int32(children.count)
-        entries[Int(node)].count = Int32(list.count)
-        children.append(contentsOf: list)
-    }
+        mutating func addCollection(_ kind: Kind, line: Int, column: Int) -> Int32 {
+            add(Entry(kind: kind, style: 0, line: line, column: column, first: 0))
+        }
 
-    func setTag(of node: Int32, _ name: String) {
-        tags?[node] = name
-    }
+        mutating func setChildren(of node: Int32, _ list: ArraySlice<Int32>) {
+            entries[Int(node)].first = Int32(children.count)
+            entries[Int(node)].count = Int32(list.count)
+            children.append(contentsOf: list)
+        }
 
-    private func add(_ entry: Entry) -> Int32 {
-        entries.append(entry)
-        return Int32(entries.count - 1)
+        mutating func setTag(of node: Int32, _ name: String) {
+            tags?[node] = name
+        }
+
+        private mutating func add(_ entry: Entry) -> Int32 {
+            entries.append(entry)
+            return Int32(entries.count - 1)
+        }
+
+        func build() -> YAMLTree { YAMLTree(entries: entries, strings: strings, children: children, tags: tags) }
     }
 
     // MARK: - Reading

@@ -15,7 +15,7 @@ enum YAMLTreeBuilder {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
 
-        let tree = YAMLTree()
+        var tree = YAMLTree.Builder()
         // Children of the open collections, innermost last; `open` holds each one's node and
         // where its children start in `pending`, so no collection allocates a list of its own.
         var pending: [Int32] = []
@@ -29,7 +29,7 @@ enum YAMLTreeBuilder {
             let column = Int(event.start_mark.column) + 1
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return documents == 1 ? tree : nil
+                return documents == 1 ? tree.build() : nil
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 { return nil }
@@ -50,7 +50,11 @@ enum YAMLTreeBuilder {
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let (node, firstChild) = open.removeLast()
                 let list = pending[firstChild...]
-                if event.type == YAML_MAPPING_END_EVENT, !hasDistinctScalarKeys(list, in: tree) { return nil }
+                if event.type == YAML_MAPPING_END_EVENT,
+                    !hasDistinctScalarKeys(list, entries: tree.entries, strings: tree.strings)
+                {
+                    return nil
+                }
                 tree.setChildren(of: node, list)
                 pending.removeSubrange(firstChild...)
             case YAML_ALIAS_EVENT:
@@ -64,27 +68,28 @@ enum YAMLTreeBuilder {
 
     /// Whether a mapping's keys (every other item of `list`) are scalars with different texts:
     /// then Yams, which compares texts and resolved tags, finds no duplicate either.
-    private static func hasDistinctScalarKeys(_ list: ArraySlice<Int32>, in tree: YAMLTree) -> Bool {
+    static func hasDistinctScalarKeys(_ list: ArraySlice<Int32>, entries: [YAMLTree.Entry], strings: [String]) -> Bool {
         let keys = stride(from: list.startIndex, to: list.endIndex, by: 2).map { list[$0] }
-        guard keys.allSatisfy({ tree.entry($0).kind == .scalar }) else { return false }
+        guard keys.allSatisfy({ entries[Int($0)].kind == .scalar }) else { return false }
+        let text = { (key: Int32) in strings[Int(entries[Int(key)].first)] }
         if keys.count <= 16 {
             for (position, key) in keys.enumerated() {
-                let text = tree.string(key)
-                for other in keys[(position + 1)...] where tree.string(other) == text { return false }
+                let name = text(key)
+                for other in keys[(position + 1)...] where text(other) == name { return false }
             }
             return true
         }
-        return Set(keys.map(tree.string)).count == keys.count
+        return Set(keys.map(text)).count == keys.count
     }
 
     /// The tree of a document Yams composed, with its tags, for files the event loop left to it.
     static func tree(of root: Node) -> YAMLTree {
-        let tree = YAMLTree(tagged: true)
-        _ = add(root, to: tree)
-        return tree
+        var tree = YAMLTree.Builder(tagged: true)
+        _ = add(root, to: &tree)
+        return tree.build()
     }
 
-    private static func add(_ node: Node, to tree: YAMLTree) -> Int32 {
+    private static func add(_ node: Node, to tree: inout YAMLTree.Builder) -> Int32 {
         let line = node.mark?.line ?? 0
         let column = node.mark?.column ?? 0
         let index: Int32
@@ -95,12 +100,12 @@ enum YAMLTreeBuilder {
         case .mapping(let mapping):
             index = tree.addCollection(.mapping, line: line, column: column)
             tree.setTag(of: index, mapping.tag.rawValue)
-            let list = mapping.flatMap { [add($0.key, to: tree), add($0.value, to: tree)] }
+            let list = mapping.flatMap { [add($0.key, to: &tree), add($0.value, to: &tree)] }
             tree.setChildren(of: index, list[...])
         case .sequence(let sequence):
             index = tree.addCollection(.sequence, line: line, column: column)
             tree.setTag(of: index, sequence.tag.rawValue)
-            let list = sequence.map { add($0, to: tree) }
+            let list = sequence.map { add($0, to: &tree) }
             tree.setChildren(of: index, list[...])
         case .alias:
             // Only a file with aliases composes to one, and such a file is refused first.

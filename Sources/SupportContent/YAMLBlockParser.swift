@@ -1,0 +1,333 @@
+import CYaml
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Builds a ``YAMLTree`` straight from a file's bytes when the file keeps to the block style
+/// content is written in; nil for anything else, which goes to libyaml's events as before.
+///
+/// At 10,000 intents libyaml's scanner, token queue and events cost most of reading 10 MB of
+/// intents. This reads the same files line by line: block mappings with plain keys, block
+/// sequences (indented or not), and one-line scalars, plain or quoted without escapes, with
+/// comments and blank lines between. It gives the tree libyaml's events give (same nodes, texts,
+/// styles, lines and columns, children in the same order) and returns nil at the first thing
+/// outside that subset, such as flow collections, block scalars, escapes, tabs, carriage
+/// returns, empty values, several documents or a key written twice, so that libyaml, and
+/// Yams after it, keep deciding every file that is unusual or wrong.
+enum YAMLBlockParser {
+    /// The tree of `bytes` (UTF-8), or nil when the file is not in the subset read here.
+    static func build(_ bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
+        guard hasOnlyPlainCharacters(bytes) else { return nil }
+        var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
+        return try? parser.document()
+    }
+
+    /// Whether `bytes` lack what libyaml reads specially: control characters other than line
+    /// feeds (tabs and carriage returns included), DEL, C1 controls, Unicode line and paragraph
+    /// separators, byte order marks and the non-characters U+FFFE and U+FFFF.
+    static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Eight bytes at a time while they are all printable ASCII: no high bit, none below
+            // a space (a borrow can only add false alarms above a true one), no DEL.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDelete = (del &- 0x0101_0101_0101_0101) & ~del & high
+                if (word & high) | belowSpace | isDelete == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            // Otherwise these eight bytes one by one.
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                index += 1
+                let special =
+                    byte < 0x20 ? byte != 0x0A : byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+                if special && !isPlainSpecial(byte, followedBy: UnsafeBufferPointer(rebasing: bytes[index...])) {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// Whether `byte` (below a space, DEL, or the lead byte of a character libyaml may read
+    /// specially) starts a character read as text, given the bytes after it.
+    private static func isPlainSpecial(_ byte: UInt8, followedBy next: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch byte {
+        case 0xC2:
+            // U+0080...U+009F: C1 controls and NEL, a line break to libyaml.
+            return next.count < 1 || next[0] >= 0xA0
+        case 0xE2:
+            // U+2028, U+2029: line and paragraph separators.
+            return next.count < 2 || next[0] != 0x80 || (next[1] != 0xA8 && next[1] != 0xA9)
+        case 0xEF:
+            // U+FEFF (a byte order mark) and U+FFFE, U+FFFF.
+            guard next.count >= 2 else { return true }
+            return !(next[0] == 0xBB && next[1] == 0xBF) && !(next[0] == 0xBF && next[1] >= 0xBE)
+        default:
+            // Controls other than the line feed (tabs and carriage returns included), and DEL.
+            return false
+        }
+    }
+
+    /// Thrown at the first thing the subset does not take.
+    struct Unsupported: Error {}
+
+    private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let maximumNodes: Int
+        /// The tree's arrays, held here rather than in a ``YAMLTree`` until the end: appending
+        /// to a class's arrays paid a dynamic exclusivity check each time.
+        var entries: [YAMLTree.Entry] = []
+        var strings: [String] = []
+        var children: [Int32] = []
+        /// Children of the open collections, innermost last (as in ``YAMLTreeBuilder``).
+        var pending: [Int32] = []
+        /// The current content line (not blank, not only a comment): where it starts and ends
+        /// (at its `\n` or the end of the file), its 1-based number and its indentation; the
+        /// indentation is -1 after the last line.
+        var lineStart = 0
+        var lineEnd = 0
+        var lineNumber = 0
+        var indentation = -1
+        /// The byte after the previous line's end.
+        var nextLineStart = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) {
+            self.bytes = bytes
+            self.maximumNodes = maximumNodes
+            pending.reserveCapacity(64)
+            // About one node for every 30 bytes of content, and a scalar for most nodes.
+            entries.reserveCapacity(bytes.count / 24 + 16)
+            strings.reserveCapacity(bytes.count / 24 + 16)
+            children.reserveCapacity(bytes.count / 24 + 16)
+        }
+
+        static let plainStyle = UInt8(YAML_PLAIN_SCALAR_STYLE.rawValue)
+        static let singleQuotedStyle = UInt8(YAML_SINGLE_QUOTED_SCALAR_STYLE.rawValue)
+        static let doubleQuotedStyle = UInt8(YAML_DOUBLE_QUOTED_SCALAR_STYLE.rawValue)
+
+        mutating func document() throws(Unsupported) -> YAMLTree {
+            advance()
+            guard indentation == 0 else { throw Unsupported() }
+            _ = try node(at: 0)
+            guard indentation < 0 else { throw Unsupported() }
+            return YAMLTree(entries: entries, strings: strings, children: children)
+        }
+
+        /// Moves to the next content line, counting the blank and comment lines it passes.
+        mutating func advance() {
+            while nextLineStart < bytes.count {
+                let start = nextLineStart
+                var end = bytes.count
+                if let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+                    end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                nextLineStart = end + 1
+                lineNumber += 1
+                var first = start
+                while first < end && bytes[first] == UInt8(ascii: " ") { first += 1 }
+                if first == end || bytes[first] == UInt8(ascii: "#") { continue }
+                (lineStart, lineEnd, indentation) = (start, end, first - start)
+                return
+            }
+            lineStart = bytes.count
+            lineEnd = bytes.count
+            indentation = -1
+        }
+
+        func byte(_ column: Int) -> UInt8? {
+            lineStart + column < lineEnd ? bytes[lineStart + column] : nil
+        }
+
+        /// Whether a block sequence entry (`-` then a space or the end of the line) is at `column`.
+        func isEntry(at column: Int) -> Bool {
+            guard byte(column) == UInt8(ascii: "-") else { return false }
+            let next = byte(column + 1)
+            return next == nil || next == UInt8(ascii: " ")
+        }
+
+        /// The column of the `:` that ends a plain key starting at `column` (letters, digits,
+        /// `_`, then also `.` and `-`), when a space or the end of the line follows it.
+        func keyEnd(at column: Int) -> Int? {
+            guard let first = byte(column), Self.isKeyStart(first) else { return nil }
+            var end = column + 1
+            while let next = byte(end), Self.isKeyStart(next) || next == UInt8(ascii: ".") || next == UInt8(ascii: "-")
+            {
+                end += 1
+            }
+            guard end - column <= 128, byte(end) == UInt8(ascii: ":") else { return nil }
+            let after = byte(end + 1)
+            return after == nil || after == UInt8(ascii: " ") ? end : nil
+        }
+
+        static func isKeyStart(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+        }
+
+        /// A collection that starts at `column` of the current line.
+        mutating func node(at column: Int) throws(Unsupported) -> Int32 {
+            if isEntry(at: column) {
+                guard column == indentation else { throw Unsupported() }
+                return try sequence(at: column)
+            }
+            guard keyEnd(at: column) != nil else { throw Unsupported() }
+            return try mapping(at: column)
+        }
+
+        /// A block mapping whose keys are at `column`, the first on the current line.
+        mutating func mapping(at column: Int) throws(Unsupported) -> Int32 {
+            let node = try add(YAMLTree.Entry(kind: .mapping, style: 0, line: lineNumber, column: column + 1, first: 0))
+            let firstChild = pending.count
+            repeat {
+                guard let colon = keyEnd(at: column) else { throw Unsupported() }
+                let key = try scalar(from: column, to: column, colon, style: Self.plainStyle)
+                pending.append(key)
+                var start = colon + 1
+                while byte(start) == UInt8(ascii: " ") { start += 1 }
+                if let first = byte(start), first != UInt8(ascii: "#") {
+                    pending.append(try inlineScalar(at: start))
+                    advance()
+                    guard indentation <= column else { throw Unsupported() }
+                } else {
+                    // Nothing after the key: its value is on the lines below.
+                    advance()
+                    if indentation > column {
+                        pending.append(try self.node(at: indentation))
+                    } else if indentation == column && isEntry(at: column) {
+                        pending.append(try sequence(at: column))
+                    } else {
+                        throw Unsupported()
+                    }
+                }
+            } while indentation == column
+            let children = pending[firstChild...]
+            guard YAMLTreeBuilder.hasDistinctScalarKeys(children, entries: entries, strings: strings) else {
+                throw Unsupported()
+            }
+            setChildren(of: node, children)
+            pending.removeSubrange(firstChild...)
+            return node
+        }
+
+        /// A block sequence whose entries' dashes are at `column`, the first on the current line.
+        mutating func sequence(at column: Int) throws(Unsupported) -> Int32 {
+            let node = try add(
+                YAMLTree.Entry(kind: .sequence, style: 0, line: lineNumber, column: column + 1, first: 0))
+            let firstChild = pending.count
+            repeat {
+                var start = column + 1
+                while byte(start) == UInt8(ascii: " ") { start += 1 }
+                guard start > column + 1, let first = byte(start), first != UInt8(ascii: "#"), !isEntry(at: start)
+                else { throw Unsupported() }
+                if keyEnd(at: start) != nil {
+                    pending.append(try mapping(at: start))
+                } else {
+                    pending.append(try inlineScalar(at: start))
+                    advance()
+                }
+                guard indentation <= column else { throw Unsupported() }
+            } while indentation == column && isEntry(at: column)
+            setChildren(of: node, pending[firstChild...])
+            pending.removeSubrange(firstChild...)
+            return node
+        }
+
+        /// A scalar that starts at `column` and ends on this line, with at most a comment after it.
+        mutating func inlineScalar(at column: Int) throws(Unsupported) -> Int32 {
+            let first = byte(column)!
+            let quote = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
+            if quote {
+                // The closing quote on this line, found by memchr; escapes are libyaml's to read.
+                let start = bytes.baseAddress! + lineStart + column + 1
+                let length = lineEnd - lineStart - column - 1
+                var end = lineEnd - lineStart
+                if let found = memchr(start, Int32(first), length) {
+                    end = column + 1 + start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                if first == UInt8(ascii: "\""), memchr(start, Int32(UInt8(ascii: "\\")), end - column - 1) != nil {
+                    throw Unsupported()
+                }
+                // Unclosed on this line, or `''` (a quote inside single quotes).
+                guard byte(end) != nil, byte(end + 1) != UInt8(ascii: "'") || first != UInt8(ascii: "'") else {
+                    throw Unsupported()
+                }
+                var after = end + 1
+                while byte(after) == UInt8(ascii: " ") { after += 1 }
+                if let next = byte(after), next != UInt8(ascii: "#") || after == end + 1 { throw Unsupported() }
+                let style = first == UInt8(ascii: "'") ? Self.singleQuotedStyle : Self.doubleQuotedStyle
+                return try scalar(from: column, to: column + 1, end, style: style)
+            }
+            // `-`, `?` and `:` start a plain scalar when something other than a space follows.
+            let second = byte(column + 1)
+            let startsPlain =
+                first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":")
+                ? second != nil && second != UInt8(ascii: " ") : !Self.isIndicator(first)
+            guard startsPlain else { throw Unsupported() }
+            var end = column + 1
+            var last = column + 1
+            while let next = byte(end) {
+                if next == UInt8(ascii: ":") {
+                    let after = byte(end + 1)
+                    if after == nil || after == UInt8(ascii: " ") { throw Unsupported() }
+                } else if next == UInt8(ascii: "#") && bytes[lineStart + end - 1] == UInt8(ascii: " ") {
+                    break
+                }
+                end += 1
+                if next != UInt8(ascii: " ") { last = end }
+            }
+            return try scalar(from: column, to: column, last, style: Self.plainStyle)
+        }
+
+        /// Bytes that cannot start a plain scalar here, or that start one only in some contexts.
+        static func isIndicator(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+                UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
+                UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "'"), UInt8(ascii: "\""):
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// A scalar node marked at `column` whose text is the line's bytes `textStart..<textEnd`.
+        mutating func scalar(from column: Int, to textStart: Int, _ textEnd: Int, style: UInt8)
+            throws(Unsupported) -> Int32
+        {
+            let text = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + textStart)..<(lineStart + textEnd)]),
+                as: UTF8.self)
+            strings.append(text)
+            return try add(
+                YAMLTree.Entry(
+                    kind: .scalar, style: style, line: lineNumber, column: column + 1, first: strings.count - 1))
+        }
+
+        mutating func add(_ entry: YAMLTree.Entry) throws(Unsupported) -> Int32 {
+            guard entries.count < maximumNodes else { throw Unsupported() }
+            entries.append(entry)
+            return Int32(entries.count - 1)
+        }
+
+        mutating func setChildren(of node: Int32, _ list: ArraySlice<Int32>) {
+            entries[Int(node)].first = Int32(children.count)
+            entries[Int(node)].count = Int32(list.count)
+            children.append(contentsOf: list)
+        }
+    }
+}
