@@ -188,6 +188,7 @@ extension IntentIndex {
                 // the posting list says so without reading their requirements.
                 let pattern = anchored.pattern
                 guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
+                    anchored.mayMeetFirstGroup({ isPresent($0, table, conceptState) }),
                     scratch.markSeen(pattern)
                 else { continue }
                 if meetsRequirements(entries[Int(pattern)], table, conceptState) { candidates.append(pattern) }
@@ -252,12 +253,20 @@ extension IntentIndex {
     private func meetsRequirements(
         _ entry: PatternEntry, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
     ) -> Bool {
-        let present = WindowScratch.hasRuns | WindowScratch.hasSingles
         let start = Int(entry.requirementsStart)
         return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
-            option in
-            option >= 0 ? table[option] != 0 : conceptState[Int(-1 - option)] & present != 0
+            isPresent($0, table, conceptState)
         }
+    }
+
+    /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
+    @inline(__always)
+    private func isPresent(
+        _ option: Int32, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
+    ) -> Bool {
+        option >= 0
+            ? table[option] != 0
+            : conceptState[Int(-1 - option)] & (WindowScratch.hasRuns | WindowScratch.hasSingles) != 0
     }
 
     /// The sorted terms of a pattern.

@@ -33,20 +33,37 @@ enum RequirementSignature {
 }
 
 extension IntentIndex {
-    /// A pattern in its anchor's posting list, with its `RequirementSignature` split in halves
-    /// so that an entry takes 12 bytes, not 16.
+    /// A pattern in its anchor's posting list, with its `RequirementSignature` (split in halves,
+    /// so that an entry takes 20 bytes, not 24) and the options of its first requirement group
+    /// when there are one or two: the rarest group, the one most candidates fail on, checked
+    /// without reading the pattern's requirements.
     struct AnchoredPattern: Sendable {
         var pattern: Int32
         private var signatureLow: UInt32
         private var signatureHigh: UInt32
+        /// The first group's options, `none` where absent; both `none` when it has more than two.
+        private var firstOption: Int32
+        private var secondOption: Int32
 
-        init(pattern: Int32, signature: UInt64) {
+        private static let none = Int32.min
+
+        init(pattern: Int32, signature: UInt64, firstGroup: ArraySlice<Int32>) {
             self.pattern = pattern
             signatureLow = UInt32(truncatingIfNeeded: signature)
             signatureHigh = UInt32(truncatingIfNeeded: signature >> 32)
+            let inlined = (1...2).contains(firstGroup.count)
+            firstOption = inlined ? firstGroup[firstGroup.startIndex] : Self.none
+            secondOption = inlined && firstGroup.count == 2 ? firstGroup[firstGroup.startIndex + 1] : Self.none
         }
 
         var signature: UInt64 { UInt64(signatureHigh) << 32 | UInt64(signatureLow) }
+
+        /// False when the first requirement group is kept here and none of its options `isPresent`.
+        @inline(__always)
+        func mayMeetFirstGroup(_ isPresent: (Int32) -> Bool) -> Bool {
+            guard firstOption != Self.none else { return true }
+            return isPresent(firstOption) || (secondOption != Self.none && isPresent(secondOption))
+        }
     }
 
     /// `anchors` (term → pattern) with each pattern's signature, worked out from its entry's
@@ -54,10 +71,16 @@ extension IntentIndex {
     static func anchoredPatterns(
         _ anchors: [(key: Int32, element: Int32)], entries: [PatternEntry], requirements: [Int32]
     ) -> [(key: Int32, element: AnchoredPattern)] {
-        let signatures = entries.map { entry in
+        let anchored = entries.map { entry in
             let start = Int(entry.requirementsStart)
-            return RequirementSignature.of(requirements[start..<start + Int(entry.requirementsCount)])
+            let flattened = requirements[start..<start + Int(entry.requirementsCount)]
+            let firstGroup = flattened.isEmpty ? [] : flattened.dropFirst().prefix(Int(flattened.first!))
+            return AnchoredPattern(pattern: 0, signature: RequirementSignature.of(flattened), firstGroup: firstGroup)
         }
-        return anchors.map { ($0.key, AnchoredPattern(pattern: $0.element, signature: signatures[Int($0.element)])) }
+        return anchors.map { anchor in
+            var entry = anchored[Int(anchor.element)]
+            entry.pattern = anchor.element
+            return (anchor.key, entry)
+        }
     }
 }

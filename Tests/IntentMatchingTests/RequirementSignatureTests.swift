@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Requirement signatures never drop a pattern whose requirements are met")
 struct RequirementSignatureTests {
-    @Test("Met requirements always pass the signature; a missing single option is caught")
+    @Test("Met requirements always pass the signature and the first group; a missing option is caught")
     func noFalseNegatives() {
         var state: UInt64 = 7
         func next(_ bound: Int) -> Int {
@@ -24,7 +24,12 @@ struct RequirementSignatureTests {
             let window = Set((0..<next(25)).map { _ in option() })
             let windowBits = window.reduce(UInt64(0)) { $0 | RequirementSignature.bit($1) }
             let met = PatternRequirements.areMet(requirements[...]) { window.contains($0) }
-            let passes = RequirementSignature.mayBeMet(RequirementSignature.of(requirements[...]), in: windowBits)
+            let signature = RequirementSignature.of(requirements[...])
+            let anchored = IntentIndex.AnchoredPattern(
+                pattern: 0, signature: signature, firstGroup: requirements.dropFirst().prefix(Int(requirements[0])))
+            let passes =
+                RequirementSignature.mayBeMet(signature, in: windowBits)
+                && anchored.mayMeetFirstGroup { window.contains($0) }
             if met { #expect(passes, "\(requirements) in \(window.sorted())") }
             if !passes { caught += 1 }
         }
