@@ -67,7 +67,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "SupportBotTestSupport", dependencies: ["SupportBot"], path: "Tests/SupportBotTestSupport"),
         .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization", "SupportBotTestSupport"]),
-        .testTarget(name: "SensitiveDataTests", dependencies: ["SensitiveData"]),
+        .testTarget(name: "SensitiveDataTests", dependencies: ["SensitiveData", "SupportBotTestSupport"]),
         .testTarget(name: "SupportContentTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
         .testTarget(name: "IntentMatchingTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),
         .testTarget(name: "DialoguePolicyTests", dependencies: ["SupportBot", "SupportBotTestSupport"]),

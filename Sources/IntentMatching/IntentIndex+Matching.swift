@@ -188,10 +188,10 @@ extension IntentIndex {
                 // the posting list says so without reading their requirements.
                 let pattern = anchored.pattern
                 guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
-                    anchored.mayMeetFirstGroup({ isPresent($0, table, conceptState) }),
+                    anchored.mayMeetFirstGroup({ isPresent($0, table, scratch) }),
                     scratch.markSeen(pattern)
                 else { continue }
-                if meetsRequirements(entries[Int(pattern)], table, conceptState) { candidates.append(pattern) }
+                if meetsRequirements(entries[Int(pattern)], table, scratch) { candidates.append(pattern) }
             }
         }
         // Each concept's runs side by side, so the evaluator reads only its own.
@@ -250,23 +250,18 @@ extension IntentIndex {
 
     /// Whether the window holds something of every group of the pattern's requirements.
     @inline(__always)
-    private func meetsRequirements(
-        _ entry: PatternEntry, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
-    ) -> Bool {
+    private func meetsRequirements(_ entry: PatternEntry, _ table: TermPositionTable, _ scratch: WindowScratch) -> Bool
+    {
         let start = Int(entry.requirementsStart)
         return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
-            isPresent($0, table, conceptState)
+            isPresent($0, table, scratch)
         }
     }
 
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
     @inline(__always)
-    private func isPresent(
-        _ option: Int32, _ table: TermPositionTable, _ conceptState: UnsafeMutableBufferPointer<UInt8>
-    ) -> Bool {
-        option >= 0
-            ? table[option] != 0
-            : conceptState[Int(-1 - option)] & (WindowScratch.hasRuns | WindowScratch.hasSingles) != 0
+    private func isPresent(_ option: Int32, _ table: TermPositionTable, _ scratch: WindowScratch) -> Bool {
+        option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option))
     }
 
     /// The sorted terms of a pattern.

@@ -74,9 +74,9 @@ public struct IntentIndex: Sendable {
         private let values: [KnownWord]
 
         init(_ entries: [String: KnownWord]) {
-            let words = Array(entries.keys)
-            self.words = WordTable(words)
-            values = words.map { entries[$0]! }
+            let pairs = Array(entries)
+            words = WordTable(pairs.map(\.key))
+            values = pairs.map(\.value)
         }
 
         subscript(word: String) -> KnownWord? { words[word].map { values[$0] } }

@@ -71,16 +71,18 @@ extension IntentIndex {
     static func anchoredPatterns(
         _ anchors: [(key: Int32, element: Int32)], entries: [PatternEntry], requirements: [Int32]
     ) -> [(key: Int32, element: AnchoredPattern)] {
-        let anchored = entries.map { entry in
+        let summaries = entries.map { entry in
             let start = Int(entry.requirementsStart)
             let flattened = requirements[start..<start + Int(entry.requirementsCount)]
             let firstGroup = flattened.isEmpty ? [] : flattened.dropFirst().prefix(Int(flattened.first!))
-            return AnchoredPattern(pattern: 0, signature: RequirementSignature.of(flattened), firstGroup: firstGroup)
+            return (signature: RequirementSignature.of(flattened), firstGroup: firstGroup)
         }
         return anchors.map { anchor in
-            var entry = anchored[Int(anchor.element)]
-            entry.pattern = anchor.element
-            return (anchor.key, entry)
+            let summary = summaries[Int(anchor.element)]
+            return (
+                anchor.key,
+                AnchoredPattern(pattern: anchor.element, signature: summary.signature, firstGroup: summary.firstGroup)
+            )
         }
     }
 }

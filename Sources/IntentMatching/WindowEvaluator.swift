@@ -86,7 +86,7 @@ struct WindowEvaluator {
         case PatternCode.Opcode.concept:
             // Such a concept's one-word forms and word runs set its state bits when they occur.
             guard conceptLongerForms[operand] >= 0 else {
-                return scratch.conceptState[operand] & (WindowScratch.hasSingles | WindowScratch.hasRuns) != 0
+                return scratch.hasPlainForm(operand)
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:

@@ -37,6 +37,12 @@ struct WindowScratch {
     static let remembered: UInt8 = 2
     static let hasSingles: UInt8 = 4
 
+    /// Whether one of the concept's plain forms (a word, or a run of words) is in the window.
+    @inline(__always)
+    func hasPlainForm(_ concept: Int) -> Bool {
+        conceptState[concept] & (Self.hasSingles | Self.hasRuns) != 0
+    }
+
     /// Sets `bits` in a concept's state.
     @inline(__always)
     func markConcept(_ concept: Int, _ bits: UInt8) {

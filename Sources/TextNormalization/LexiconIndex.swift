@@ -54,9 +54,9 @@ final class LexiconIndex: Sendable {
         private let values: [Flags]
 
         init(_ entries: [String: Flags]) {
-            let words = Array(entries.keys)
-            self.words = WordTable(words)
-            values = words.map { entries[$0]! }
+            let pairs = Array(entries)
+            words = WordTable(pairs.map(\.key))
+            values = pairs.map(\.value)
         }
 
         subscript(bytes: UnsafeRawBufferPointer) -> Flags? { words[bytes].map { values[$0] } }

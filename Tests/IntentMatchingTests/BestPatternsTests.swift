@@ -1,3 +1,4 @@
+import SupportBotTestSupport
 import Testing
 
 @testable import IntentMatching
@@ -10,7 +11,7 @@ struct BestPatternsTests {
     func keepsTheBest(targetCount: Int) {
         var best = BestPatterns()
         var expected: [Int32: (score: Double, pattern: Int32, window: Int)] = [:]
-        var generator = SplitMix(seed: UInt64(targetCount))
+        var generator = SeededRandom(seed: UInt64(targetCount))
         for offer in 0..<(targetCount * 6) {
             let target = Int32(generator.next() % UInt64(targetCount))
             // Few distinct scores, so that ties happen.
@@ -32,18 +33,5 @@ struct BestPatternsTests {
             #expect(reference?.pattern == found.pattern)
             #expect(reference?.window == found.window)
         }
-    }
-}
-
-/// A small deterministic generator, so a failure replays.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

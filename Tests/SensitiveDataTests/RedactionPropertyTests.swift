@@ -1,3 +1,4 @@
+import SupportBotTestSupport
 import Testing
 
 @testable import SensitiveData

@@ -110,7 +110,7 @@ struct YAMLBlockParserTests {
     /// takes one, libyaml builds the same tree.
     @Test("Random block-style files")
     func randomFiles() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let indents = ["", " ", "  ", "    ", "      "]
         let leads = ["", "- ", "-  ", "- - ", "key: ", "k2: ", "key:", "- k3: ", "a b: ", "k.x-y: "]
         let values = [
@@ -128,18 +128,5 @@ struct YAMLBlockParserTests {
             if Self.agree(lines.joined(separator: "\n") + "\n") { taken += 1 }
         }
         #expect(taken > 20)
-    }
-}
-
-/// A small seeded generator, so the random files are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SupportBotTestSupport
 import Testing
 
 @testable import TextNormalization
@@ -132,7 +133,7 @@ import Testing
 
     @Test("Random bytes decoded with replacement never crash", arguments: 0..<12)
     func randomBytes(_ seed: Int) {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededRandom(seed: UInt64(seed))
         let length = Int(generator.next() % 400)
         let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -145,7 +146,7 @@ import Testing
 
     @Test("Random Unicode scalars never crash", arguments: 0..<8)
     func randomScalars(_ seed: Int) {
-        var generator = SplitMix(seed: UInt64(seed) &+ 1000)
+        var generator = SeededRandom(seed: UInt64(seed) &+ 1000)
         var text = String.UnicodeScalarView()
         for _ in 0..<300 {
             let value = UInt32(truncatingIfNeeded: generator.next() % 0x10FFFF)
@@ -208,20 +209,5 @@ import Testing
             }
             for await agreed in group { #expect(agreed) }
         }
-    }
-}
-
-/// A small seeded generator, so that random tests fail the same way every time.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,32 +1,3 @@
-import SupportContent
-
-/// A pattern item compiled to terms: what the matcher evaluates.
-///
-/// Only `optional` is boxed (lists live in their arrays): a boxed term cost an allocation, and
-/// a retain wherever it was shared, for every word of 80,000 patterns.
-enum PatternNode: Sendable {
-    case term(Int32)
-    case sequence([PatternNode])
-    case alternatives([PatternNode])
-    indirect case optional(PatternNode)
-    case gap(maximum: Int)
-    /// A concept's forms, shared by every pattern that refers to it.
-    case concept(Int)
-}
-
-/// A pattern while the index is being built: its nodes, before they become code.
-struct PatternDraft {
-    let intentIndex: Int
-    let shape: ParsedPattern.Shape
-    let items: [PatternNode]
-    let vetoes: [PatternNode]
-    /// Every term the pattern can match, sorted, without repeats: which message words it explains.
-    let terms: [Int32]
-    let requiredItemCount: Int
-    /// Sorted, without repeats.
-    let marks: [PatternMark]
-}
-
 /// A word the author wrote with diacritics (in a pattern or in a concept it uses): its term and
 /// its folded form (in `IntentIndex.markedForms`), to reward a user's diacritics that agree and
 /// penalise ones that do not. A pattern's marks are a run of these, sorted by term then form.
