@@ -34,6 +34,11 @@ public struct BenchmarkConfiguration: Sendable {
     public var syntheticMessages = 5_000
     public var seed: UInt64 = 20_261_124
     public var quick = false
+    /// The `supportbot` executable: when set, each load round runs in a fresh process started
+    /// from it (`supportbot bench-probe`), which loads, compiles and answers the messages once,
+    /// so load times and peak memory are a serving process's own, without the bench's data.
+    /// Nil (a library caller without the executable) measures in this process.
+    public var probeExecutable: URL?
 
     public init(contentDirectory: URL) {
         self.contentDirectory = contentDirectory

@@ -24,7 +24,7 @@ public struct BenchmarkRunner {
             rounds: configuration.rounds, messagesPerRound: configuration.messagesPerRound,
             threads: configuration.threads, quick: configuration.quick,
             syntheticSizes: configuration.parts.contains(.synthetic) ? configuration.syntheticSizes : [],
-            seed: configuration.seed)
+            seed: configuration.seed, startupInFreshProcesses: configuration.probeExecutable != nil)
         var report = BenchmarkReport(
             machine: .current(), settings: settings, timerOverheadNs: MonotonicClock.overheadNanoseconds(),
             workloads: [], targets: [], errors: [])
@@ -88,27 +88,8 @@ public struct BenchmarkRunner {
             droppedPatterns = generated.droppedPatterns
             generated.releaseIntents()
         }
-        ProcessMemory.resetPeak()
-
-        progress("bench: \(workload.title): load + compile")
-        var loadTimes: [Double] = []
-        var compileTimes: [Double] = []
-        var loaded: SupportEngine?
-        for _ in 0..<max(1, configuration.loadRounds) {
-            loaded = nil
-            let start = MonotonicClock.nanoseconds()
-            let content = try ContentLoader.load(from: workload.directory)
-            let read = MonotonicClock.nanoseconds()
-            loaded = try SupportEngine(content: content)
-            let compiled = MonotonicClock.nanoseconds()
-            loadTimes.append(Double(read - start) / 1e6)
-            compileTimes.append(Double(compiled - read) / 1e6)
-            let spentSeconds = (loadTimes.reduce(0, +) + compileTimes.reduce(0, +)) / 1e3
-            if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
-        }
-        let engine = loaded!
-        ProcessMemory.trim()
-        let residentAfterLoad = ProcessMemory.residentBytes().map { Double($0) / 1_048_576 }
+        let startup = try measureStartup(workload)
+        let engine = startup.engine
 
         let texts = workload.messages.map(\.text)
         let starts = workload.messages.map(\.startsConversation)
@@ -155,15 +136,15 @@ public struct BenchmarkRunner {
         }
 
         let (routes, accuracy) = Self.outcomes(engine: engine, messages: workload.messages)
-        let peak = ProcessMemory.peakResidentBytes().map { Double($0) / 1_048_576 }
+        let peak = startup.peakResidentMb ?? ProcessMemory.peakResidentBytes().map { Double($0) / 1_048_576 }
         let figures = WorkloadFigures(
             name: workload.name, title: workload.title, messageSource: workload.messageSource,
             intents: engine.content.intents.count, patterns: engine.index.patternCount, terms: engine.index.termCount,
             distinctMessages: texts.count, messagesPerRound: respond.messagesPerRound,
-            droppedPatterns: droppedPatterns, loadMs: TimedLoop.median(loadTimes),
-            compileMs: TimedLoop.median(compileTimes),
-            loadCompileMs: TimedLoop.median(zip(loadTimes, compileTimes).map(+)), peakRssMb: peak,
-            rssAfterLoadMb: residentAfterLoad,
+            droppedPatterns: droppedPatterns, loadMs: TimedLoop.median(startup.loadTimes),
+            compileMs: TimedLoop.median(startup.compileTimes),
+            loadCompileMs: TimedLoop.median(zip(startup.loadTimes, startup.compileTimes).map(+)), peakRssMb: peak,
+            rssAfterLoadMb: startup.residentAfterLoadMb,
             roundtripMessagesPerSecond: roundTrip.messagesPerSecond,
             normalizeMessagesPerSecond: normalize.messagesPerSecond, normalizeP99Us: normalize.p99Microseconds,
             respondMessagesPerSecond: respond.messagesPerSecond, respondP50Us: respond.p50Microseconds,
@@ -179,6 +160,62 @@ public struct BenchmarkRunner {
                 + "p99 \(Figures.decimal(figures.respondP99Us)) µs, normalizer \(Figures.rate(figures.normalizeMessagesPerSecond))"
         )
         return figures
+    }
+
+    /// What loading and compiling the workload's content cost, and the engine to measure.
+    private struct Startup {
+        var engine: SupportEngine
+        var loadTimes: [Double]
+        var compileTimes: [Double]
+        var residentAfterLoadMb: Double?
+        /// The highest peak of the fresh processes; nil when the loads ran in this process, whose
+        /// peak is read once the workload is done.
+        var peakResidentMb: Double?
+    }
+
+    /// Times the loads in fresh processes when ``BenchmarkConfiguration/probeExecutable`` is set
+    /// (one process per load round, each answering the messages once), else in this process.
+    private func measureStartup(_ workload: BenchWorkload) throws -> Startup {
+        progress("bench: \(workload.title): load + compile")
+        let rounds = max(1, configuration.loadRounds)
+        guard let executable = configuration.probeExecutable else {
+            ProcessMemory.resetPeak()
+            var loadTimes: [Double] = []
+            var compileTimes: [Double] = []
+            var engine: SupportEngine?
+            for _ in 0..<rounds {
+                engine = nil
+                let start = MonotonicClock.nanoseconds()
+                let content = try ContentLoader.load(from: workload.directory)
+                let read = MonotonicClock.nanoseconds()
+                engine = try SupportEngine(content: content)
+                let compiled = MonotonicClock.nanoseconds()
+                loadTimes.append(Double(read - start) / 1e6)
+                compileTimes.append(Double(compiled - read) / 1e6)
+                let spentSeconds = (loadTimes.reduce(0, +) + compileTimes.reduce(0, +)) / 1e3
+                if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
+            }
+            ProcessMemory.trim()
+            return Startup(
+                engine: engine!, loadTimes: loadTimes, compileTimes: compileTimes,
+                residentAfterLoadMb: ProcessMemory.residentBytes().map { Double($0) / 1_048_576 })
+        }
+        let messagesFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "supportbot-bench-\(ProcessInfo.processInfo.processIdentifier)-\(workload.name)-messages.json")
+        try StartupProbe.writeMessages(workload.messages, to: messagesFile)
+        defer { try? FileManager.default.removeItem(at: messagesFile) }
+        var probes: [StartupProbe.Figures] = []
+        for _ in 0..<rounds {
+            probes.append(
+                try StartupProbe.runInFreshProcess(
+                    executable: executable, contentDirectory: workload.directory, messagesFile: messagesFile))
+            let spentSeconds = probes.reduce(0) { $0 + $1.loadMs + $1.compileMs } / 1e3
+            if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
+        }
+        return Startup(
+            engine: try SupportEngine.load(contentDirectory: workload.directory), loadTimes: probes.map(\.loadMs),
+            compileTimes: probes.map(\.compileMs), residentAfterLoadMb: probes.compactMap(\.residentAfterLoadMb).max(),
+            peakResidentMb: probes.compactMap(\.peakResidentMb).max())
     }
 
     /// Messages/s with `threads` threads answering at once, each with its own conversations and

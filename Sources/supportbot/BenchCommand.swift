@@ -80,6 +80,7 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("no workload file at '\(file.path)'")
         }
 
+        configuration.probeExecutable = Self.executable()
         let runner = BenchmarkRunner(configuration: configuration) { StandardError.print($0) }
         let report = runner.run()
         if json {
@@ -88,5 +89,13 @@ struct BenchCommand: ParsableCommand {
             print(report.table())
         }
         if !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// This executable, to start `bench-probe` from; nil measures start-up in this process.
+    private static func executable() -> URL? {
+        if let path = Bundle.main.executablePath, FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        return nil
     }
 }

@@ -7,7 +7,7 @@ struct SupportBotCommand: ParsableCommand {
         abstract: "A rule-based support chatbot engine for crypto platforms (Vietnamese and English).",
         subcommands: [
             ChatCommand.self, NormalizeCommand.self, LintCommand.self, ReplayCommand.self, ReportCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, BenchProbeCommand.self,
         ]
     )
 }

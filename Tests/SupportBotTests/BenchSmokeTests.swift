@@ -51,6 +51,9 @@ import Testing
         #expect((machine["cores"] as? Int ?? 0) >= 1)
         #expect((report["errors"] as? [Any])?.isEmpty == true)
 
+        let settings = try #require(report["settings"] as? [String: Any])
+        #expect(settings["startup_in_fresh_processes"] as? Bool == true, "the CLI measures start-up in bench-probe")
+
         let order = try #require(report["workload_order"] as? [String])
         #expect(order == ["shipped", "synthetic_20", "synthetic_40", "workload_tiny"])
         let workloads = try #require(report["workloads"] as? [String: [String: Any]])
@@ -64,6 +67,9 @@ import Testing
                 let value = figures[key] as? Double
                 #expect(value.map { $0 >= 0 && $0.isFinite } == true, "\(name).\(key)")
             }
+            let peak = try #require(figures["peak_rss_mb"] as? Double, "\(name).peak_rss_mb")
+            let afterLoad = try #require(figures["rss_after_load_mb"] as? Double, "\(name).rss_after_load_mb")
+            #expect(afterLoad > 0 && afterLoad <= peak, "\(name): after load \(afterLoad) MB, peak \(peak) MB")
             let distinct = try #require(figures["distinct_messages"] as? Int)
             let routes = try #require(figures["routes"] as? [String: Int])
             #expect(routes.values.reduce(0, +) == distinct, "\(name): one route per distinct message")
@@ -99,6 +105,36 @@ import Testing
             #expect(result.standardOutput.contains(label), "\(label)")
         }
         #expect(!result.standardOutput.contains("synthetic"))
+    }
+
+    /// The fresh process the bench starts for load times and memory: its figures as JSON, and a
+    /// clear failure for content it cannot load.
+    @Test func probeLoadsContentAndReportsItsOwnMemory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-probe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let messages = folder.appendingPathComponent("messages.json")
+        try Data(#"[{"text": "reset my password", "startsConversation": true}]"#.utf8).write(to: messages)
+
+        let result = try CommandLineTool.run([
+            "bench-probe", "--content", Fixtures.minimalContent.path, "--messages", messages.path,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let figures = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Double])
+        #expect(figures["loadMs"].map { $0 > 0 } == true)
+        #expect(figures["compileMs"].map { $0 > 0 } == true)
+        let peak = try #require(figures["peakResidentMb"])
+        let afterLoad = try #require(figures["residentAfterLoadMb"])
+        #expect(afterLoad > 0 && afterLoad <= peak)
+
+        let missing = try CommandLineTool.run([
+            "bench-probe", "--content", folder.appendingPathComponent("nowhere").path, "--messages", messages.path,
+        ])
+        #expect(missing.status != 0)
+        #expect(missing.standardOutput.isEmpty)
+        #expect(missing.standardError.contains("nowhere"), "\(missing.standardError)")
+        #expect(!(try CommandLineTool.run(["--help"])).standardOutput.contains("bench-probe"), "not for people")
     }
 
     @Test(arguments: [["--rounds", "0"], ["--only", "everything"], ["--synthetic-sizes", "lots"]])
