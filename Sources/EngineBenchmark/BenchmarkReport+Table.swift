@@ -9,11 +9,17 @@ extension BenchmarkReport {
                 + "\(Figures.grouped(settings.messagesPerRound)) messages after a warm-up, medians; every message timed "
                 + "with clock_gettime(CLOCK_MONOTONIC) (\(Figures.decimal(timerOverheadNs)) ns a reading, 2 a message, included)"
                 + (settings.quick ? "; QUICK sizes: a smoke run, not a measurement" : ""))
-        lines.append(
-            settings.startupInFreshProcesses
-                ? "load, compile and RSS: fresh processes (supportbot bench-probe), each loading once and answering "
-                    + "every distinct message once; the highest peak, the median times"
-                : "load, compile and RSS: measured in the bench's own process (its generated data included)")
+        let inBench = workloads.filter { !$0.startupInFreshProcess }.map(\.title)
+        if inBench.count < workloads.count {
+            lines.append(
+                "load, compile and RSS: fresh processes (supportbot bench-probe), each loading once and answering "
+                    + "every distinct message once; the highest peak, the median times")
+        }
+        if !inBench.isEmpty {
+            lines.append(
+                "load, compile and RSS of \(inBench.joined(separator: ", ")): measured in the bench's own process "
+                    + "(its generated data included)")
+        }
         lines.append("")
         var rows: [(String, [String])] = []
         func row(_ label: String, _ cell: (WorkloadFigures) -> String) { rows.append((label, workloads.map(cell))) }

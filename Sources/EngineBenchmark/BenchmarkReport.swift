@@ -23,9 +23,6 @@ public struct BenchmarkSettings: Sendable, Codable {
     public var quick: Bool
     public var syntheticSizes: [Int]
     public var seed: UInt64
-    /// Whether load times and memory come from fresh processes (`supportbot bench-probe`)
-    /// rather than from the bench's own.
-    public var startupInFreshProcesses: Bool
 }
 
 /// One workload's figures. Throughputs are medians of the rounds; latencies are the medians
@@ -47,9 +44,12 @@ public struct WorkloadFigures: Sendable, Codable {
     public var loadMs: Double
     public var compileMs: Double
     public var loadCompileMs: Double
+    /// Whether the load times and memory come from fresh processes (`supportbot bench-probe`)
+    /// rather than from the bench's own.
+    public var startupInFreshProcess: Bool
     /// The peak resident memory of a process that loads this content and answers its messages
-    /// once (the runtime included); with ``BenchmarkSettings/startupInFreshProcesses`` false,
-    /// the bench's own peak while this workload ran, its data included.
+    /// once (the runtime included); with `startupInFreshProcess` false, the bench's own peak
+    /// while this workload ran, its data included.
     public var peakRssMb: Double?
     /// Resident memory once the content is loaded and compiled and the loader's garbage freed:
     /// what the engine keeps (with the runtime, and the bench's data when measured in the bench).

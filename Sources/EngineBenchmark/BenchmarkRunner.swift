@@ -24,7 +24,7 @@ public struct BenchmarkRunner {
             rounds: configuration.rounds, messagesPerRound: configuration.messagesPerRound,
             threads: configuration.threads, quick: configuration.quick,
             syntheticSizes: configuration.parts.contains(.synthetic) ? configuration.syntheticSizes : [],
-            seed: configuration.seed, startupInFreshProcesses: configuration.probeExecutable != nil)
+            seed: configuration.seed)
         var report = BenchmarkReport(
             machine: .current(), settings: settings, timerOverheadNs: MonotonicClock.overheadNanoseconds(),
             workloads: [], targets: [], errors: [])
@@ -136,14 +136,17 @@ public struct BenchmarkRunner {
         }
 
         let (routes, accuracy) = Self.outcomes(engine: engine, messages: workload.messages)
-        let peak = startup.peakResidentMb ?? ProcessMemory.peakResidentBytes().map { Double($0) / 1_048_576 }
+        let peak =
+            startup.inFreshProcesses
+            ? startup.peakResidentMb : ProcessMemory.peakResidentBytes().map { Double($0) / 1_048_576 }
         let figures = WorkloadFigures(
             name: workload.name, title: workload.title, messageSource: workload.messageSource,
             intents: engine.content.intents.count, patterns: engine.index.patternCount, terms: engine.index.termCount,
             distinctMessages: texts.count, messagesPerRound: respond.messagesPerRound,
             droppedPatterns: droppedPatterns, loadMs: TimedLoop.median(startup.loadTimes),
             compileMs: TimedLoop.median(startup.compileTimes),
-            loadCompileMs: TimedLoop.median(zip(startup.loadTimes, startup.compileTimes).map(+)), peakRssMb: peak,
+            loadCompileMs: TimedLoop.median(zip(startup.loadTimes, startup.compileTimes).map(+)),
+            startupInFreshProcess: startup.inFreshProcesses, peakRssMb: peak,
             rssAfterLoadMb: startup.residentAfterLoadMb,
             roundtripMessagesPerSecond: roundTrip.messagesPerSecond,
             normalizeMessagesPerSecond: normalize.messagesPerSecond, normalizeP99Us: normalize.p99Microseconds,
@@ -171,6 +174,7 @@ public struct BenchmarkRunner {
         /// The highest peak of the fresh processes; nil when the loads ran in this process, whose
         /// peak is read once the workload is done.
         var peakResidentMb: Double?
+        var inFreshProcesses = false
     }
 
     /// Times the loads in fresh processes when ``BenchmarkConfiguration/probeExecutable`` is set
@@ -178,28 +182,40 @@ public struct BenchmarkRunner {
     private func measureStartup(_ workload: BenchWorkload) throws -> Startup {
         progress("bench: \(workload.title): load + compile")
         let rounds = max(1, configuration.loadRounds)
-        guard let executable = configuration.probeExecutable else {
-            ProcessMemory.resetPeak()
-            var loadTimes: [Double] = []
-            var compileTimes: [Double] = []
-            var engine: SupportEngine?
-            for _ in 0..<rounds {
-                engine = nil
-                let start = MonotonicClock.nanoseconds()
-                let content = try ContentLoader.load(from: workload.directory)
-                let read = MonotonicClock.nanoseconds()
-                engine = try SupportEngine(content: content)
-                let compiled = MonotonicClock.nanoseconds()
-                loadTimes.append(Double(read - start) / 1e6)
-                compileTimes.append(Double(compiled - read) / 1e6)
-                let spentSeconds = (loadTimes.reduce(0, +) + compileTimes.reduce(0, +)) / 1e3
-                if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
+        if let executable = configuration.probeExecutable {
+            do {
+                return try measureStartupInFreshProcesses(workload, executable: executable, rounds: rounds)
+            } catch let error as StartupProbe.LaunchError {
+                // Under valgrind, for one, a child cannot be started: the figures still come.
+                progress("bench: \(workload.title): \(error); load and memory measured in this process")
             }
-            ProcessMemory.trim()
-            return Startup(
-                engine: engine!, loadTimes: loadTimes, compileTimes: compileTimes,
-                residentAfterLoadMb: ProcessMemory.residentBytes().map { Double($0) / 1_048_576 })
         }
+        ProcessMemory.resetPeak()
+        var loadTimes: [Double] = []
+        var compileTimes: [Double] = []
+        var engine: SupportEngine?
+        for _ in 0..<rounds {
+            engine = nil
+            let start = MonotonicClock.nanoseconds()
+            let content = try ContentLoader.load(from: workload.directory)
+            let read = MonotonicClock.nanoseconds()
+            engine = try SupportEngine(content: content)
+            let compiled = MonotonicClock.nanoseconds()
+            loadTimes.append(Double(read - start) / 1e6)
+            compileTimes.append(Double(compiled - read) / 1e6)
+            let spentSeconds = (loadTimes.reduce(0, +) + compileTimes.reduce(0, +)) / 1e3
+            if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
+        }
+        ProcessMemory.trim()
+        return Startup(
+            engine: engine!, loadTimes: loadTimes, compileTimes: compileTimes,
+            residentAfterLoadMb: ProcessMemory.residentBytes().map { Double($0) / 1_048_576 })
+    }
+
+    /// One fresh process per load round, each loading once and answering the messages once.
+    private func measureStartupInFreshProcesses(
+        _ workload: BenchWorkload, executable: URL, rounds: Int
+    ) throws -> Startup {
         let messagesFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "supportbot-bench-\(ProcessInfo.processInfo.processIdentifier)-\(workload.name)-messages.json")
         try StartupProbe.writeMessages(workload.messages, to: messagesFile)
@@ -215,7 +231,7 @@ public struct BenchmarkRunner {
         return Startup(
             engine: try SupportEngine.load(contentDirectory: workload.directory), loadTimes: probes.map(\.loadMs),
             compileTimes: probes.map(\.compileMs), residentAfterLoadMb: probes.compactMap(\.residentAfterLoadMb).max(),
-            peakResidentMb: probes.compactMap(\.peakResidentMb).max())
+            peakResidentMb: probes.compactMap(\.peakResidentMb).max(), inFreshProcesses: true)
     }
 
     /// Messages/s with `threads` threads answering at once, each with its own conversations and

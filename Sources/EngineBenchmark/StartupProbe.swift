@@ -66,6 +66,11 @@ public enum StartupProbe {
         try JSONEncoder().encode(records).write(to: file)
     }
 
+    /// A fresh process could not be started at all (as under valgrind).
+    struct LaunchError: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// Runs `executable bench-probe` on the content and messages and reads its figures.
     static func runInFreshProcess(executable: URL, contentDirectory: URL, messagesFile: URL) throws -> Figures {
         let process = Process()
@@ -75,7 +80,11 @@ public enum StartupProbe {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            throw LaunchError(description: "could not start \(executable.path) bench-probe: \(error)")
+        }
         // Read before waiting: a child that fills the pipe would otherwise never exit.
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         let complaint = errors.fileHandleForReading.readDataToEndOfFile()

@@ -238,6 +238,9 @@ struct PatternCompiler {
                 terms: term >= 0 ? [term] : [], isStopWord: stopWords.contains(word),
                 isTypoExempt: typoExempt.contains(word))
         }
+        let (anchorPairs, unpairedAnchors) = AnchorPairs.split(
+            IntentIndex.anchoredPatterns(anchors, entries: entries, requirements: patternRequirements),
+            termCount: termCount)
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
             conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
@@ -245,9 +248,7 @@ struct PatternCompiler {
             entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
             targets: targets,
-            patternsByAnchor: PostingLists(
-                keyCount: termCount,
-                IntentIndex.anchoredPatterns(anchors, entries: entries, requirements: patternRequirements)),
+            patternsByAnchor: PostingLists(keyCount: termCount, unpairedAnchors), anchorPairs: anchorPairs,
             knownWords: IntentIndex.KnownWords(knownWords), stopWords: stopWords, thresholds: thresholds)
     }
 

@@ -62,8 +62,10 @@ public struct IntentIndex: Sendable {
     /// Every pattern's requirements (`PatternRequirements`), one after the other.
     var patternRequirements: [Int32]
     var targets: [Target]
-    /// Term → patterns whose anchor item contains it.
+    /// Term → patterns whose anchor item contains it, except those found through `anchorPairs`.
     var patternsByAnchor: PostingLists<AnchoredPattern>
+    /// The patterns of crowded anchors, by anchor and an option of their first requirement group.
+    var anchorPairs: AnchorPairs
     /// What the matcher knows of the words it meets most (pattern words, stop words, real words),
     /// found with one byte-hashed lookup instead of stemming and three sets.
     var knownWords: KnownWords

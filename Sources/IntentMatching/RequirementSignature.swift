@@ -58,6 +58,12 @@ extension IntentIndex {
 
         var signature: UInt64 { UInt64(signatureHigh) << 32 | UInt64(signatureLow) }
 
+        /// The first requirement group's options when they are kept here (one or two).
+        var inlineFirstGroup: (first: Int32, second: Int32?)? {
+            guard firstOption != Self.none else { return nil }
+            return (firstOption, secondOption == Self.none ? nil : secondOption)
+        }
+
         /// False when the first requirement group is kept here and none of its options `isPresent`.
         @inline(__always)
         func mayMeetFirstGroup(_ isPresent: (Int32) -> Bool) -> Bool {

@@ -1,0 +1,118 @@
+/// The patterns of crowded anchor terms, found by their anchor and a word of their first
+/// requirement group together, so that a window reads only those whose second word it holds.
+///
+/// At 10,000 intents a common word anchors hundreds of patterns, and walking its posting list
+/// (a signature and a requirement check per entry) grew with the content: the scan the index is
+/// there to avoid. A pattern whose first requirement group is one or two words (kept inline in
+/// its ``IntentIndex/AnchoredPattern``) cannot become a candidate unless one of them is in the
+/// window, so for an anchor with a long list those patterns move here, under each word, and the
+/// window asks for the pairs of the anchor and each of its own words. Which patterns become
+/// candidates does not change, only how they are found.
+///
+/// Groups with a concept stay in the posting list: a window at 10,000 intents touches hundreds
+/// of concepts, and asking for a pair per concept cost more than the list.
+struct AnchorPairs: Sendable {
+    /// Posting lists at least this long are split into pairs: probing a pair per word of the
+    /// window (about a dozen) costs about what checking this many entries does.
+    static let crowdedListLength = 24
+
+    /// By term: whether its patterns with a first group of words are here instead of in its list.
+    private var isPaired: [Bool]
+    /// Open addressing over `slotKeys`; `empty` marks a free slot.
+    private var slotKeys: [UInt64]
+    private var slotStarts: [Int32]
+    private var slotEnds: [Int32]
+    private var elements: [IntentIndex.AnchoredPattern]
+    private var slotMask: Int
+
+    private static let empty = UInt64.max
+
+    /// Splits `anchored` (term → pattern, in posting order): patterns of crowded terms whose
+    /// inline first group is words go into the pairs, the rest is returned for the posting lists.
+    static func split(
+        _ anchored: [(key: Int32, element: IntentIndex.AnchoredPattern)], termCount: Int
+    ) -> (pairs: AnchorPairs, unpaired: [(key: Int32, element: IntentIndex.AnchoredPattern)]) {
+        var listLengths = [Int32](repeating: 0, count: termCount)
+        for entry in anchored where entry.key >= 0 && Int(entry.key) < termCount {
+            listLengths[Int(entry.key)] += 1
+        }
+        let isPaired = listLengths.map { $0 >= Int32(crowdedListLength) }
+        var unpaired: [(key: Int32, element: IntentIndex.AnchoredPattern)] = []
+        unpaired.reserveCapacity(anchored.count)
+        var paired: [(key: UInt64, element: IntentIndex.AnchoredPattern)] = []
+        for entry in anchored {
+            guard entry.key >= 0, Int(entry.key) < termCount, isPaired[Int(entry.key)],
+                let options = entry.element.inlineFirstGroup, options.first >= 0, (options.second ?? 0) >= 0
+            else {
+                unpaired.append(entry)
+                continue
+            }
+            paired.append((key(entry.key, options.first), entry.element))
+            if let second = options.second, second != options.first {
+                paired.append((key(entry.key, second), entry.element))
+            }
+        }
+        return (AnchorPairs(isPaired: isPaired, paired), unpaired)
+    }
+
+    private init(isPaired: [Bool], _ paired: [(key: UInt64, element: IntentIndex.AnchoredPattern)]) {
+        self.isPaired = isPaired
+        // Stable: within a pair, patterns stay in posting order.
+        let sorted = paired.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+        elements = sorted.map(\.element.element)
+        var distinctKeys = 0
+        for (index, entry) in sorted.enumerated() where index == 0 || sorted[index - 1].element.key != entry.element.key {
+            distinctKeys += 1
+        }
+        var capacity = 16
+        while capacity < distinctKeys * 2 { capacity *= 2 }
+        slotMask = capacity - 1
+        slotKeys = [UInt64](repeating: Self.empty, count: capacity)
+        slotStarts = [Int32](repeating: 0, count: capacity)
+        slotEnds = [Int32](repeating: 0, count: capacity)
+        var start = 0
+        while start < sorted.count {
+            let key = sorted[start].element.key
+            var end = start + 1
+            while end < sorted.count && sorted[end].element.key == key { end += 1 }
+            var slot = Self.slot(of: key) & slotMask
+            while slotKeys[slot] != Self.empty { slot = (slot + 1) & slotMask }
+            slotKeys[slot] = key
+            slotStarts[slot] = Int32(start)
+            slotEnds[slot] = Int32(end)
+            start = end
+        }
+    }
+
+    /// Whether some of `term`'s patterns are found through pairs.
+    @inline(__always)
+    func isPaired(_ term: Int32) -> Bool {
+        term >= 0 && Int(term) < isPaired.count && isPaired[Int(term)]
+    }
+
+    /// The patterns anchored on `anchor` whose first requirement group has the word `option`.
+    @inline(__always)
+    subscript(anchor: Int32, option: Int32) -> ArraySlice<IntentIndex.AnchoredPattern> {
+        let key = Self.key(anchor, option)
+        var slot = Self.slot(of: key) & slotMask
+        while true {
+            let found = slotKeys[slot]
+            if found == key { return elements[Int(slotStarts[slot])..<Int(slotEnds[slot])] }
+            if found == Self.empty { return [] }
+            slot = (slot + 1) & slotMask
+        }
+    }
+
+    /// The number of pattern entries held here (a pattern counts once per option).
+    var count: Int { elements.count }
+
+    @inline(__always)
+    private static func key(_ anchor: Int32, _ option: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: anchor)) << 32 | UInt64(UInt32(bitPattern: option))
+    }
+
+    @inline(__always)
+    private static func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
+    }
+}
