@@ -61,7 +61,8 @@ struct AnchorPairs: Sendable {
         let sorted = paired.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
         elements = sorted.map(\.element.element)
         var distinctKeys = 0
-        for (index, entry) in sorted.enumerated() where index == 0 || sorted[index - 1].element.key != entry.element.key {
+        for (index, entry) in sorted.enumerated() where index == 0 || sorted[index - 1].element.key != entry.element.key
+        {
             distinctKeys += 1
         }
         var capacity = 16

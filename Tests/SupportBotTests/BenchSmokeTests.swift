@@ -64,7 +64,9 @@ import Testing
                 let value = figures[key] as? Double
                 #expect(value.map { $0 >= 0 && $0.isFinite } == true, "\(name).\(key)")
             }
-            #expect(figures["startup_in_fresh_process"] as? Bool == true, "\(name): the CLI measures start-up in bench-probe")
+            #expect(
+                figures["startup_in_fresh_process"] as? Bool == true,
+                "\(name): the CLI measures start-up in bench-probe")
             let peak = try #require(figures["peak_rss_mb"] as? Double, "\(name).peak_rss_mb")
             let afterLoad = try #require(figures["rss_after_load_mb"] as? Double, "\(name).rss_after_load_mb")
             #expect(afterLoad > 0 && afterLoad <= peak, "\(name): after load \(afterLoad) MB, peak \(peak) MB")
