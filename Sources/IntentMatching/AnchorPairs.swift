@@ -16,8 +16,9 @@ struct AnchorPairs: Sendable {
     /// window (about a dozen) costs about what checking this many entries does.
     static let crowdedListLength = 24
 
-    /// By term: whether its patterns with a first group of words are here instead of in its list.
-    private var isPaired: [Bool]
+    /// By term: the `RequirementSignature` bits of the words it is paired with (0: not paired),
+    /// so that most words of a window are passed over without a probe.
+    private var pairedWordBits: [UInt64]
     /// Open addressing over `slotKeys`; `empty` marks a free slot.
     private var slotKeys: [UInt64]
     private var slotStarts: [Int32]
@@ -36,12 +37,12 @@ struct AnchorPairs: Sendable {
         for entry in anchored where entry.key >= 0 && Int(entry.key) < termCount {
             listLengths[Int(entry.key)] += 1
         }
-        let isPaired = listLengths.map { $0 >= Int32(crowdedListLength) }
+        let isCrowded = listLengths.map { $0 >= Int32(crowdedListLength) }
         var unpaired: [(key: Int32, element: IntentIndex.AnchoredPattern)] = []
         unpaired.reserveCapacity(anchored.count)
         var paired: [(key: UInt64, element: IntentIndex.AnchoredPattern)] = []
         for entry in anchored {
-            guard entry.key >= 0, Int(entry.key) < termCount, isPaired[Int(entry.key)],
+            guard entry.key >= 0, Int(entry.key) < termCount, isCrowded[Int(entry.key)],
                 let options = entry.element.inlineFirstGroup, options.first >= 0, (options.second ?? 0) >= 0
             else {
                 unpaired.append(entry)
@@ -52,11 +53,14 @@ struct AnchorPairs: Sendable {
                 paired.append((key(entry.key, second), entry.element))
             }
         }
-        return (AnchorPairs(isPaired: isPaired, paired), unpaired)
+        return (AnchorPairs(termCount: termCount, paired), unpaired)
     }
 
-    private init(isPaired: [Bool], _ paired: [(key: UInt64, element: IntentIndex.AnchoredPattern)]) {
-        self.isPaired = isPaired
+    private init(termCount: Int, _ paired: [(key: UInt64, element: IntentIndex.AnchoredPattern)]) {
+        pairedWordBits = [UInt64](repeating: 0, count: termCount)
+        for (key, _) in paired {
+            pairedWordBits[Int(key >> 32)] |= RequirementSignature.bit(Int32(truncatingIfNeeded: key))
+        }
         // Stable: within a pair, patterns stay in posting order.
         let sorted = paired.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
         elements = sorted.map(\.element.element)
@@ -88,18 +92,36 @@ struct AnchorPairs: Sendable {
     /// Whether some of `term`'s patterns are found through pairs.
     @inline(__always)
     func isPaired(_ term: Int32) -> Bool {
-        term >= 0 && Int(term) < isPaired.count && isPaired[Int(term)]
+        term >= 0 && Int(term) < pairedWordBits.count && pairedWordBits[Int(term)] != 0
     }
 
     /// The patterns anchored on `anchor` whose first requirement group has the word `option`.
-    @inline(__always)
     subscript(anchor: Int32, option: Int32) -> ArraySlice<IntentIndex.AnchoredPattern> {
+        elements[range(anchor: anchor, option: option)]
+    }
+
+    /// Calls `body` with the patterns of each pair of `anchor` (a paired term) and a word of
+    /// `words`, read in place.
+    @inline(__always)
+    func forEachPair(
+        anchor: Int32, words: UnsafeBufferPointer<Int32>, _ body: (IntentIndex.AnchoredPattern) -> Void
+    ) {
+        let wordBits = pairedWordBits[Int(anchor)]
+        elements.withUnsafeBufferPointer { elements in
+            for word in words where wordBits & RequirementSignature.bit(word) != 0 {
+                for index in range(anchor: anchor, option: word) { body(elements[index]) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func range(anchor: Int32, option: Int32) -> Range<Int> {
         let key = Self.key(anchor, option)
         var slot = Self.slot(of: key) & slotMask
         while true {
             let found = slotKeys[slot]
-            if found == key { return elements[Int(slotStarts[slot])..<Int(slotEnds[slot])] }
-            if found == Self.empty { return [] }
+            if found == key { return Int(slotStarts[slot])..<Int(slotEnds[slot]) }
+            if found == Self.empty { return 0..<0 }
             slot = (slot + 1) & slotMask
         }
     }

@@ -194,9 +194,11 @@ extension IntentIndex {
                 if meetsRequirements(entries[Int(pattern)], table, scratch) { candidates.append(pattern) }
             }
             if anchorPairs.isPaired(term) {
-                collectPairedCandidates(
-                    anchor: term, windowTerms: windowTerms, windowSignature: windowSignature, table, scratch,
-                    into: &candidates)
+                windowTerms.withUnsafeBufferPointer { windowTerms in
+                    collectPairedCandidates(
+                        anchor: term, windowTerms: windowTerms, windowSignature: windowSignature, table, scratch,
+                        into: &candidates)
+                }
             }
         }
         // Each concept's runs side by side, so the evaluator reads only its own.
@@ -228,18 +230,15 @@ extension IntentIndex {
     /// The candidates of a crowded anchor that ``AnchorPairs`` holds: only the pairs of it and a
     /// word of the window are read.
     private func collectPairedCandidates(
-        anchor: Int32, windowTerms: [Int32], windowSignature: UInt64, _ table: TermPositionTable,
+        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64, _ table: TermPositionTable,
         _ scratch: WindowScratch, into candidates: inout [Int32]
     ) {
-        func collect(_ option: Int32) {
-            for anchored in anchorPairs[anchor, option] {
-                let pattern = anchored.pattern
-                guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature), scratch.markSeen(pattern)
-                else { continue }
-                if meetsRequirements(entries[Int(pattern)], table, scratch) { candidates.append(pattern) }
-            }
+        anchorPairs.forEachPair(anchor: anchor, words: windowTerms) { anchored in
+            let pattern = anchored.pattern
+            guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature), scratch.markSeen(pattern)
+            else { return }
+            if meetsRequirements(entries[Int(pattern)], table, scratch) { candidates.append(pattern) }
         }
-        for term in windowTerms { collect(term) }
     }
 
     /// Scores a pattern that matched the window and keeps it when it is its intent's best.
