@@ -66,14 +66,14 @@ struct ConceptTrie: Sendable {
     /// which terms a window word has.
     func forms(
         from root: Int32, starts: WordPositions, positions: (Int32) -> WordPositions,
-        terms: (Int) -> [Int32], _ found: (Int32, Int32, WordPositions) -> Void
+        terms: (Int) -> UnsafeBufferPointer<Int32>, _ found: (Int32, Int32, WordPositions) -> Void
     ) {
         walk(root, starts: starts, length: 1, positions: positions, terms: terms, found)
     }
 
     private func walk(
         _ index: Int32, starts: WordPositions, length: Int32, positions: (Int32) -> WordPositions,
-        terms: (Int) -> [Int32], _ found: (Int32, Int32, WordPositions) -> Void
+        terms: (Int) -> UnsafeBufferPointer<Int32>, _ found: (Int32, Int32, WordPositions) -> Void
     ) {
         let node = nodes[Int(index)]
         for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {

@@ -32,6 +32,9 @@ struct WindowScratch {
     private let touchedSeenBytes: UnsafeMutableBufferPointer<Int32>
     /// How many entries each touched list holds.
     private let touchedCounts: UnsafeMutablePointer<Int>
+    /// The lists one message fills (its words and terms, each window's terms, runs and
+    /// candidates), kept with their memory between messages.
+    let lists: UnsafeMutablePointer<MessageLists>
 
     static let hasRuns: UInt8 = 1
     static let remembered: UInt8 = 2
@@ -99,7 +102,7 @@ struct WindowScratch {
             lock.deallocate()
         }
 
-        /// Calls `body` with cleared scratch for an index of `conceptCount` concepts,
+        /// Calls `body` with cleared scratch (its lists emptied) for an index of `conceptCount` concepts,
         /// `rememberedCount` remembered slots and `patternCount` patterns.
         func withScratch<Result>(
             conceptCount: Int, rememberedCount: Int, patternCount: Int, _ body: (WindowScratch) -> Result
@@ -109,6 +112,7 @@ struct WindowScratch {
             let reused = idle.popLast()
             pthread_mutex_unlock(lock)
             let storage = reused.flatMap { $0.shape == shape ? $0 : nil } ?? Storage(shape)
+            storage.scratch.lists.pointee.removeAll()
             defer {
                 pthread_mutex_lock(lock)
                 idle.append(storage)
@@ -129,6 +133,7 @@ struct WindowScratch {
         let shape: Shape
         let scratch: WindowScratch
         private let memory: UnsafeMutableRawBufferPointer
+        private let lists: UnsafeMutablePointer<MessageLists>
 
         init(_ shape: Shape) {
             self.shape = shape
@@ -159,15 +164,95 @@ struct WindowScratch {
             let conceptState: UnsafeMutableBufferPointer<UInt8> = carve(shape.concepts)
             let rememberedState: UnsafeMutableBufferPointer<UInt8> = carve(shape.slots)
             let seenPatterns: UnsafeMutableBufferPointer<UInt8> = carve(seenBytes)
+            lists = .allocate(capacity: 1)
+            lists.initialize(to: MessageLists())
             scratch = WindowScratch(
                 conceptSingles: conceptSingles, conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun,
                 conceptState: conceptState, remembered: remembered, rememberedState: rememberedState,
                 seenPatterns: seenPatterns, touchedConcepts: touchedConcepts, touchedSlots: touchedSlots,
-                touchedSeenBytes: touchedSeenBytes, touchedCounts: counts.baseAddress!)
+                touchedSeenBytes: touchedSeenBytes, touchedCounts: counts.baseAddress!, lists: lists)
         }
 
         deinit {
+            lists.pointee.deallocate()
+            lists.deinitialize(count: 1)
+            lists.deallocate()
             memory.deallocate()
         }
+    }
+}
+
+/// The lists a message fills while it is matched. Their memory stays with the pooled scratch,
+/// so a message allocates none of them: growing them from empty had been dozens of allocations
+/// and frees per message.
+struct MessageLists {
+    /// The message's words; each word's terms are a run of `terms`.
+    var words = ScratchList<IntentIndex.MessageWord>(capacity: 64)
+    var terms = ScratchList<Int32>(capacity: 128)
+    /// Per window: its distinct terms, the concept runs found in it and the patterns to evaluate.
+    var windowTerms = ScratchList<Int32>(capacity: 64)
+    var runs = ScratchList<WindowEvaluator.ConceptRun>(capacity: 32)
+    var candidates = ScratchList<Int32>(capacity: 256)
+
+    mutating func removeAll() {
+        words.count = 0
+        terms.count = 0
+        windowTerms.count = 0
+        runs.count = 0
+        candidates.count = 0
+    }
+
+    func deallocate() {
+        words.deallocate()
+        terms.deallocate()
+        windowTerms.deallocate()
+        runs.deallocate()
+        candidates.deallocate()
+    }
+}
+
+/// A growable list of plain values over memory it manages itself: no reference counting, no
+/// uniqueness checks, and the memory is kept when the list is emptied.
+struct ScratchList<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    var elements: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: 2 * capacity) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Makes room for `minimum` elements in all.
+    mutating func reserve(_ minimum: Int) {
+        if minimum > capacity { grow(to: Swift.max(minimum, 2 * capacity)) }
+    }
+
+    @inline(never)
+    private mutating func grow(to newCapacity: Int) {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    func deallocate() {
+        base.deallocate()
     }
 }
