@@ -47,7 +47,8 @@ extension IntentIndex {
     /// - Complexity: linear in the message's words, plus the patterns anchored on its words.
     public func match(_ message: NormalizedMessage) -> MatchResult {
         windowScratch.withScratch(
-            conceptCount: conceptLongerForms.count, rememberedCount: code.rememberedCount, patternCount: entries.count
+            termCount: termCount, conceptCount: conceptLongerForms.count, rememberedCount: code.rememberedCount,
+            patternCount: entries.count
         ) { scratch in
             match(message, scratch)
         }
@@ -196,21 +197,14 @@ extension IntentIndex {
         _ words: WindowWords, windowStart: Int, _ tokens: [Token], _ scratch: WindowScratch,
         into best: inout BestPatterns
     ) {
-        var termOccurrences = 0
-        for word in words.words { termOccurrences += Int(word.termsCount) }
-        guard termOccurrences > 0 else { return }
-        let capacity = TermPositionTable.capacity(for: termOccurrences)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { keys in
-            withUnsafeTemporaryAllocation(of: WordPositions.self, capacity: capacity) { positions in
-                defer { scratch.clearTouched() }
-                let table = TermPositionTable(keys: keys, positions: positions)
-                scoreWindow(words, windowStart: windowStart, tokens, table, scratch, into: &best)
-            }
-        }
+        // A window without terms matches nothing.
+        guard words.words.contains(where: { $0.termsCount > 0 }) else { return }
+        defer { scratch.clearTouched() }
+        scoreWindow(words, windowStart: windowStart, tokens, scratch.terms, scratch, into: &best)
     }
 
     private func scoreWindow(
-        _ words: WindowWords, windowStart: Int, _ tokens: [Token], _ table: TermPositionTable,
+        _ words: WindowWords, windowStart: Int, _ tokens: [Token], _ table: WindowTermPositions,
         _ scratch: WindowScratch, into best: inout BestPatterns
     ) {
         let singles = scratch.conceptSingles
@@ -303,7 +297,7 @@ extension IntentIndex {
     /// Scores a pattern that matched the window and keeps it when it is its intent's best.
     private func score(
         _ number: Int32, _ entry: PatternEntry, _ words: WindowWords, windowStart: Int, _ tokens: [Token],
-        table: TermPositionTable, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
+        table: WindowTermPositions, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
         typoMask: WordPositions, contentCount: Int, everywhere: WordPositions, into best: inout BestPatterns
     ) {
         var covered: WordPositions = 0
@@ -330,7 +324,8 @@ extension IntentIndex {
 
     /// Whether the window holds something of every group of the pattern's requirements.
     @inline(__always)
-    private func meetsRequirements(_ entry: PatternEntry, _ table: TermPositionTable, _ scratch: WindowScratch) -> Bool
+    private func meetsRequirements(_ entry: PatternEntry, _ table: WindowTermPositions, _ scratch: WindowScratch)
+        -> Bool
     {
         let start = Int(entry.requirementsStart)
         return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
@@ -340,7 +335,7 @@ extension IntentIndex {
 
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
     @inline(__always)
-    private func isPresent(_ option: Int32, _ table: TermPositionTable, _ scratch: WindowScratch) -> Bool {
+    private func isPresent(_ option: Int32, _ table: WindowTermPositions, _ scratch: WindowScratch) -> Bool {
         option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option))
     }
 

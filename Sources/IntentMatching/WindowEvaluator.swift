@@ -15,7 +15,7 @@ struct WindowEvaluator {
     let code: UnsafeBufferPointer<Int32>
     /// Per concept: where its forms that are not plain words start in `code`, or -1.
     let conceptLongerForms: UnsafeBufferPointer<Int32>
-    let terms: TermPositionTable
+    let terms: WindowTermPositions
     let scratch: WindowScratch
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.

@@ -11,6 +11,9 @@
 /// `Pool` keeps it between messages, and a window clears only the entries it touched. Clearing
 /// all of it per window had been a fifth of the cost of a message at 10,000 intents.
 struct WindowScratch {
+    /// Per term of the index: where it is in the window (0 when it is not); cleared through the
+    /// window's terms. One read where a hash table over the window's terms took a probe loop.
+    let terms: WindowTermPositions
     /// Per concept: where its one-word forms are in the window (read only under `hasSingles`).
     let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
@@ -82,6 +85,7 @@ struct WindowScratch {
 
     /// Clears what the window set, so the next window starts from zero.
     func clearTouched() {
+        for term in lists.pointee.windowTerms.elements { terms.positions[Int(term)] = 0 }
         for index in 0..<touchedCounts[0] { conceptState[Int(touchedConcepts[index])] = 0 }
         for index in 0..<touchedCounts[1] { rememberedState[Int(touchedSlots[index])] = 0 }
         for index in 0..<touchedCounts[2] { seenPatterns[Int(touchedSeenBytes[index])] = 0 }
@@ -102,12 +106,15 @@ struct WindowScratch {
             lock.deallocate()
         }
 
-        /// Calls `body` with cleared scratch (its lists emptied) for an index of `conceptCount` concepts,
+        /// Calls `body` with cleared scratch (its lists emptied) for an index of `termCount` terms,
+        /// `conceptCount` concepts,
         /// `rememberedCount` remembered slots and `patternCount` patterns.
         func withScratch<Result>(
-            conceptCount: Int, rememberedCount: Int, patternCount: Int, _ body: (WindowScratch) -> Result
+            termCount: Int, conceptCount: Int, rememberedCount: Int, patternCount: Int,
+            _ body: (WindowScratch) -> Result
         ) -> Result {
-            let shape = Storage.Shape(concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
+            let shape = Storage.Shape(
+                terms: termCount, concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
             pthread_mutex_lock(lock)
             let reused = idle.popLast()
             pthread_mutex_unlock(lock)
@@ -125,6 +132,7 @@ struct WindowScratch {
     /// One zero-filled allocation carved into a `WindowScratch`.
     final class Storage {
         struct Shape: Equatable {
+            var terms: Int
             var concepts: Int
             var slots: Int
             var patterns: Int
@@ -138,7 +146,7 @@ struct WindowScratch {
         init(_ shape: Shape) {
             self.shape = shape
             let seenBytes = (shape.patterns + 7) / 8
-            let wide = 2 * shape.concepts + shape.slots
+            let wide = shape.terms + 2 * shape.concepts + shape.slots
             let narrow = shape.concepts + shape.concepts + shape.slots + seenBytes + 3 * 2
             let bytes = 2 * shape.concepts + shape.slots + seenBytes
             let byteCount =
@@ -153,6 +161,7 @@ struct WindowScratch {
                 rest = UnsafeMutableRawBufferPointer(rebasing: rest[size...])
                 return part
             }
+            let termPositions: UnsafeMutableBufferPointer<WordPositions> = carve(shape.terms)
             let conceptSingles: UnsafeMutableBufferPointer<WordPositions> = carve(shape.concepts)
             let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions> = carve(shape.concepts)
             let remembered: UnsafeMutableBufferPointer<WordPositions> = carve(shape.slots)
@@ -167,7 +176,8 @@ struct WindowScratch {
             lists = .allocate(capacity: 1)
             lists.initialize(to: MessageLists())
             scratch = WindowScratch(
-                conceptSingles: conceptSingles, conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun,
+                terms: WindowTermPositions(positions: termPositions), conceptSingles: conceptSingles,
+                conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun,
                 conceptState: conceptState, remembered: remembered, rememberedState: rememberedState,
                 seenPatterns: seenPatterns, touchedConcepts: touchedConcepts, touchedSlots: touchedSlots,
                 touchedSeenBytes: touchedSeenBytes, touchedCounts: counts.baseAddress!, lists: lists)
@@ -254,5 +264,22 @@ struct ScratchList<Element: BitwiseCopyable> {
 
     func deallocate() {
         base.deallocate()
+    }
+}
+
+/// Where each term of the index is in a window, read and set in place.
+struct WindowTermPositions {
+    let positions: UnsafeMutableBufferPointer<WordPositions>
+
+    /// Where `term` occurs; none when it does not.
+    @inline(__always)
+    subscript(term: Int32) -> WordPositions { positions[Int(term)] }
+
+    /// Adds `newPositions` (not empty) to what `term` already has; true when `term` is new.
+    @inline(__always)
+    func insert(_ term: Int32, _ newPositions: WordPositions) -> Bool {
+        let current = positions[Int(term)]
+        positions[Int(term)] = current | newPositions
+        return current == 0
     }
 }
