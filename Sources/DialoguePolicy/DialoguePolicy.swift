@@ -49,16 +49,19 @@ public struct DialoguePolicy: Sendable {
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
-        var reply: Reply
-        if let secret {
-            reply = secretWarning(secret, language: language, conversation: &conversation)
-        } else if message.tokens.isEmpty {
-            reply = Reply(
-                text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
-                language: language, explanation: "empty message")
-        } else {
-            reply = decide(message, language: language, conversation: &conversation)
-        }
+        var reply = firstReply(message, secret: secret, language: language, conversation: &conversation)
+        finish(&reply, redacted: redacted, truncated: truncated, message, &conversation)
+        return reply
+    }
+
+    /// Adds the truncation note, the redacted message and a hand-off to `reply`, and advances
+    /// `conversation` by it. Apart from `respond`, where these steps had copied every reply
+    /// before returning it.
+    @inline(never)
+    private func finish(
+        _ reply: inout Reply, redacted: String, truncated: Bool, _ message: NormalizedMessage,
+        _ conversation: inout Conversation
+    ) {
         if truncated {
             let note = content.message(.messageTruncated, in: reply.language, ["limit": String(maximumMessageLength)])
             reply.text = note + "\n\n" + reply.text
@@ -76,7 +79,21 @@ public struct DialoguePolicy: Sendable {
                 language: reply.language, reason: reason, intentsSeen: conversation.intentsSeen,
                 lastMessages: conversation.recentMessages)
         }
-        return reply
+    }
+
+    /// The reply before truncation notes, redaction and hand-off are added. Not inlined: merged
+    /// into `respond`, its branches' replies were built in place and then copied.
+    @inline(never)
+    private func firstReply(
+        _ message: NormalizedMessage, secret: SensitiveKind?, language: Language, conversation: inout Conversation
+    ) -> Reply {
+        if let secret { return secretWarning(secret, language: language, conversation: &conversation) }
+        if message.tokens.isEmpty {
+            return Reply(
+                text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
+                language: language, explanation: "empty message")
+        }
+        return decide(message, language: language, conversation: &conversation)
     }
 
     /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
