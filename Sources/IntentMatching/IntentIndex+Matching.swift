@@ -102,7 +102,7 @@ extension IntentIndex {
                     let explanation: MatchExplanation
                     if rank < Self.explainedCandidates {
                         let end = min(wordCount, found.window + WordPositions.windowSize)
-                        explanation = explain(found.pattern, window(found.window, end, lists), message.tokens)
+                        explanation = explain(found, window(found.window, end, lists), message.tokens)
                     } else {
                         let source = self.source(of: found.pattern)
                         explanation = MatchExplanation(pattern: source.text, location: source.location)
@@ -154,6 +154,23 @@ extension IntentIndex {
                 lists.pointee.words.append(word)
                 continue
             }
+            // ASCII splits on its bytes (a space there is always a character of its own);
+            // anything else by characters.
+            let splitBytes = plain.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == space {
+                    if end > start {
+                        let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                        let word = messageWord(
+                            part, kind: kind, token: index, part: start..<end, isMarked: false, lists)
+                        lists.pointee.words.append(word)
+                    }
+                    start = end + 1
+                }
+                return true
+            }
+            guard splitBytes != true else { continue }
             for part in plain.split(separator: " ") {
                 let start = plain.utf8.distance(from: plain.startIndex, to: part.startIndex)
                 let range = start..<(start + part.utf8.count)
@@ -302,7 +319,13 @@ extension IntentIndex {
     ) {
         var covered: WordPositions = 0
         let termsOfPattern = terms(of: entry)
-        for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
+        // The words of the window with a term of the pattern: read term by term when the pattern
+        // has few, otherwise the window's terms are looked up among the pattern's.
+        if termsOfPattern.count <= 2 * windowTerms.count + 4 {
+            for term in termsOfPattern { covered |= table[term] }
+        } else {
+            for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
+        }
         var coveredContent = (covered & contentMask).nonzeroBitCount
         var coverage = Double(coveredContent) / Double(contentCount)
         let target = Int(entry.target)
@@ -319,7 +342,9 @@ extension IntentIndex {
         score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
         score = min(1, max(0, score))
         // Ties go to the earliest pattern, so explanations do not depend on the order of candidates.
-        best.offer(target: Int32(target), score: score, pattern: number, window: windowStart)
+        best.offer(
+            target: Int32(target), score: score, pattern: number, window: windowStart, covered: covered,
+            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing))
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.
@@ -391,32 +416,28 @@ extension IntentIndex {
         return false
     }
 
-    private func explain(_ number: Int32, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
-        let source = self.source(of: number)
-        let termsOfPattern = terms(of: entries[Int(number)])
+    /// The account of the words `found` explains, from what scoring it measured: the words it
+    /// covers and how their diacritics agree.
+    private func explain(_ found: BestPatterns.Found, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
+        let source = self.source(of: found.pattern)
         var matched: [String] = []
-        matched.reserveCapacity(words.count)
+        matched.reserveCapacity(found.covered.nonzeroBitCount)
         var typos: [String] = []
-        var covered: WordPositions = 0
         var contentCount = 0
         var coveredContent = 0
         for position in 0..<words.count {
             let word = words.words[position]
             if word.isContent { contentCount += 1 }
-            guard words.terms(at: position).contains(where: { Self.sortedContains(termsOfPattern, $0) }) else {
-                continue
-            }
-            covered |= 1 << WordPositions(position)
+            guard found.covered & (1 << WordPositions(position)) != 0 else { continue }
             let plain = plain(of: word, tokens)
             matched.append(plain)
             if word.isTypo { typos.append(plain) }
             if word.isContent { coveredContent += 1 }
         }
-        let (agreeing, disagreeing) = diacriticAgreement(number, words, covered, tokens)
         return MatchExplanation(
             pattern: source.text, location: source.location, matchedWords: matched, typos: typos,
             coverage: Double(coveredContent) / Double(max(contentCount, 1)),
-            requiredItems: Int(details[Int(number)].requiredItemCount),
-            diacriticsAgreeing: agreeing, diacriticsDisagreeing: disagreeing)
+            requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
+            diacriticsAgreeing: Int(found.agreeing), diacriticsDisagreeing: Int(found.disagreeing))
     }
 }
