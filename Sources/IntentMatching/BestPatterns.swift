@@ -24,6 +24,22 @@ struct BestPatterns {
         found.reserveCapacity(16)
     }
 
+    /// Starts empty over `spare`'s memory, so that a message allocates no list of its own.
+    init(reusing spare: consuming [Found]) {
+        found = spare
+        // Copied rather than moved, the list would not be unique and emptying it would allocate.
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        if found.capacity < 16 { found.reserveCapacity(16) }
+    }
+
+    /// Hands the list back, emptied, for the next message to reuse.
+    mutating func takeFound() -> [Found] {
+        var spare: [Found] = []
+        swap(&spare, &found)
+        spare.removeAll(keepingCapacity: true)
+        return spare
+    }
+
     /// Keeps `pattern` when it scores above the target's best so far; a tie goes to the earlier pattern.
     mutating func offer(
         target: Int32, score: Double, pattern: Int32, window: Int, covered: WordPositions = 0, agreeing: Int32 = 0,

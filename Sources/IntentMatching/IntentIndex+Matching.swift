@@ -58,7 +58,10 @@ extension IntentIndex {
         let lists = scratch.lists
         messageWords(message, lists)
         let wordCount = lists.pointee.words.count
-        var best = BestPatterns()
+        var spare: [BestPatterns.Found] = []
+        swap(&spare, &lists.pointee.found)
+        var best = BestPatterns(reusing: consume spare)
+        defer { lists.pointee.found = best.takeFound() }
         var windowStart = 0
         repeat {
             // Most messages fit one window: it is all their words.

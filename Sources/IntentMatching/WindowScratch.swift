@@ -203,6 +203,8 @@ struct MessageLists {
     var windowTerms = ScratchList<Int32>(capacity: 64)
     var runs = ScratchList<WindowEvaluator.ConceptRun>(capacity: 32)
     var candidates = ScratchList<Int32>(capacity: 256)
+    /// The best patterns' list, lent to each message's `BestPatterns`.
+    var found: [BestPatterns.Found] = []
 
     mutating func removeAll() {
         words.count = 0
