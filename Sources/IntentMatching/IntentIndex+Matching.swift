@@ -102,18 +102,22 @@ extension IntentIndex {
                 for (rank, ranked) in order.enumerated() {
                     let found = ranked.found
                     let target = targets[Int(found.target)]
-                    let explanation: MatchExplanation
+                    // Made in the candidate, not in a variable first: that had copied each explanation.
                     if rank < Self.explainedCandidates {
                         let end = min(wordCount, found.window + WordPositions.windowSize)
-                        explanation = explain(found, window(found.window, end, lists), message.tokens)
+                        candidates.append(
+                            IntentCandidate(
+                                intentID: target.intentID, route: target.route, priority: target.priority,
+                                confidence: found.score,
+                                explanation: explain(found, window(found.window, end, lists), message.tokens)))
                     } else {
                         let source = self.source(of: found.pattern)
-                        explanation = MatchExplanation(pattern: source.text, location: source.location)
+                        candidates.append(
+                            IntentCandidate(
+                                intentID: target.intentID, route: target.route, priority: target.priority,
+                                confidence: found.score,
+                                explanation: MatchExplanation(pattern: source.text, location: source.location)))
                     }
-                    candidates.append(
-                        IntentCandidate(
-                            intentID: target.intentID, route: target.route, priority: target.priority,
-                            confidence: found.score, explanation: explanation))
                 }
             }
         }
