@@ -39,20 +39,31 @@ struct WindowEvaluator {
             }
             return positions
         case PatternCode.Opcode.sequence:
+            // Words, the most common items, are read here rather than in a call of their own.
             var positions = starts
             var child = start + 2
             while child < operand {
-                positions = ends(child, from: positions)
+                if code[child] == PatternCode.Opcode.term {
+                    positions = (positions & terms[code[child + 1]]) << 1
+                    child += 2
+                } else {
+                    positions = ends(child, from: positions)
+                    child = next(after: child)
+                }
                 if positions == 0 { return 0 }
-                child = next(after: child)
             }
             return positions
         case PatternCode.Opcode.alternatives:
             var positions: WordPositions = 0
             var child = start + 2
             while child < operand {
-                positions |= ends(child, from: starts)
-                child = next(after: child)
+                if code[child] == PatternCode.Opcode.term {
+                    positions |= (starts & terms[code[child + 1]]) << 1
+                    child += 2
+                } else {
+                    positions |= ends(child, from: starts)
+                    child = next(after: child)
+                }
             }
             return positions
         case PatternCode.Opcode.optional:
