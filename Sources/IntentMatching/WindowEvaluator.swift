@@ -101,9 +101,18 @@ struct WindowEvaluator {
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
+            // Words and concepts of plain words, most of a veto list, answer here without a call.
             var child = start + 2
             while child < operand {
-                if occurs(child) { return true }
+                let opcode = code[child]
+                let childOperand = Int(code[child + 1])
+                if opcode == PatternCode.Opcode.term {
+                    if terms[Int32(childOperand)] != 0 { return true }
+                } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
+                    if scratch.hasPlainForm(childOperand) { return true }
+                } else if occurs(child) {
+                    return true
+                }
                 child = next(after: child)
             }
             return false
