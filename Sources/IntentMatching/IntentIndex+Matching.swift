@@ -236,6 +236,7 @@ extension IntentIndex {
         let lists = scratch.lists
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
+        var markedMask: WordPositions = 0
         lists.pointee.windowTerms.count = 0
         lists.pointee.runs.count = 0
         lists.pointee.candidates.count = 0
@@ -246,6 +247,7 @@ extension IntentIndex {
             }
             if words.words[position].isContent { contentMask |= bit }
             if words.words[position].isTypo { typoMask |= bit }
+            if words.words[position].isMarked { markedMask |= bit }
         }
         var sortedTerms = lists.pointee.windowTerms.elements
         sortedTerms.sort()
@@ -311,7 +313,7 @@ extension IntentIndex {
                     else { continue }
                     score(
                         number, entry, words, windowStart: windowStart, tokens, table: table,
-                        windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                        windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask, markedMask: markedMask,
                         contentCount: contentCount, everywhere: everywhere, into: &best)
                 }
             }
@@ -322,7 +324,8 @@ extension IntentIndex {
     private func score(
         _ number: Int32, _ entry: PatternEntry, _ words: WindowWords, windowStart: Int, _ tokens: [Token],
         table: WindowTermPositions, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
-        typoMask: WordPositions, contentCount: Int, everywhere: WordPositions, into best: inout BestPatterns
+        typoMask: WordPositions, markedMask: WordPositions, contentCount: Int, everywhere: WordPositions,
+        into best: inout BestPatterns
     ) {
         var covered: WordPositions = 0
         let termsOfPattern = terms(of: entry)
@@ -342,7 +345,9 @@ extension IntentIndex {
             coverage = Double(coveredContent) / Double(max(1, words.count))
         }
         let typos = (covered & typoMask).nonzeroBitCount
-        let (agreeing, disagreeing) = diacriticAgreement(number, words, covered, tokens)
+        // Only covered words typed with diacritics can agree or disagree.
+        let (agreeing, disagreeing) =
+            covered & markedMask == 0 ? (0, 0) : diacriticAgreement(number, words, covered, tokens)
         // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
         var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
         score -= 0.05 * Double(min(typos, 3))
