@@ -254,7 +254,6 @@ extension IntentIndex {
         let windowTerms = UnsafeBufferPointer(sortedTerms)
         var windowSignature: UInt64 = 0
         for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
-        let noTerms = UnsafeBufferPointer<Int32>(start: nil, count: 0)
         for term in windowTerms {
             let mask = table[term]
             for concept in conceptsBySingleTerm[term] {
@@ -269,10 +268,7 @@ extension IntentIndex {
             }
             let root = conceptTrie.root(term)
             if root >= 0 {
-                conceptTrie.forms(
-                    from: root, starts: mask, positions: { table[$0] },
-                    terms: { $0 < words.count ? words.terms(at: $0) : noTerms }
-                ) { concept, length, starts in
+                conceptTrie.forms(from: root, starts: mask, positions: table, words: words) { concept, length, starts in
                     lists.pointee.runs.append(
                         WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
                     scratch.markConcept(Int(concept), WindowScratch.hasRuns)
