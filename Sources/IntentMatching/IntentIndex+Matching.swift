@@ -231,8 +231,6 @@ extension IntentIndex {
         _ words: WindowWords, windowStart: Int, _ tokens: [Token], _ table: WindowTermPositions,
         _ scratch: WindowScratch, into best: inout BestPatterns
     ) {
-        let singles = scratch.conceptSingles
-        let conceptState = scratch.conceptState
         let lists = scratch.lists
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
@@ -254,18 +252,13 @@ extension IntentIndex {
         let windowTerms = UnsafeBufferPointer(sortedTerms)
         var windowSignature: UInt64 = 0
         for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
+        // Concepts' one-word forms first, then their forms of several words: the order of the
+        // runs found is the order of the window's terms either way.
+        for term in windowTerms {
+            windowSignature |= scratch.addSingles(conceptsBySingleTerm[term], at: table[term])
+        }
         for term in windowTerms {
             let mask = table[term]
-            for concept in conceptsBySingleTerm[term] {
-                // State bytes start each window at zero; masks are only read once their bit says so.
-                if conceptState[Int(concept)] & WindowScratch.hasSingles == 0 {
-                    scratch.markConcept(Int(concept), WindowScratch.hasSingles)
-                    windowSignature |= RequirementSignature.bit(-1 - concept)
-                    singles[Int(concept)] = mask
-                } else {
-                    singles[Int(concept)] |= mask
-                }
-            }
             let root = conceptTrie.root(term)
             if root >= 0 {
                 conceptTrie.forms(from: root, starts: mask, positions: table, words: words) { concept, length, starts in

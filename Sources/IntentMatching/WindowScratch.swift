@@ -59,6 +59,32 @@ struct WindowScratch {
         conceptState[concept] |= bits
     }
 
+    /// Adds `mask` to where each of `concepts` has a one-word form; returns the signature bits
+    /// of those that had none yet in the window. The touched count stays in a register meanwhile.
+    @inline(__always)
+    func addSingles(_ concepts: ArraySlice<Int32>, at mask: WordPositions) -> UInt64 {
+        var touched = touchedCounts[0]
+        var signature: UInt64 = 0
+        for concept in concepts {
+            let index = Int(concept)
+            let state = conceptState[index]
+            // Masks are only read once the state bit says so: a new concept's is set, not added to.
+            if state & Self.hasSingles == 0 {
+                if state == 0 {
+                    touchedConcepts[touched] = concept
+                    touched += 1
+                }
+                conceptState[index] = state | Self.hasSingles
+                signature |= RequirementSignature.bit(-1 - concept)
+                conceptSingles[index] = mask
+            } else {
+                conceptSingles[index] |= mask
+            }
+        }
+        touchedCounts[0] = touched
+        return signature
+    }
+
     /// Sets a remembered slot's state (never 0).
     @inline(__always)
     func markSlot(_ slot: Int, _ state: UInt8) {
