@@ -320,7 +320,7 @@ extension IntentIndex {
         let termsOfPattern = terms(of: entry)
         // The words of the window with a term of the pattern: read term by term when the pattern
         // has few, otherwise the window's terms are looked up among the pattern's.
-        if termsOfPattern.count <= 2 * windowTerms.count + 4 {
+        if termsOfPattern.count <= 32 * windowTerms.count + 64 {
             for term in termsOfPattern { covered |= table[term] }
         } else {
             for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
