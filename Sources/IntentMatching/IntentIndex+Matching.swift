@@ -262,9 +262,16 @@ extension IntentIndex {
             let root = conceptTrie.root(term)
             if root >= 0 {
                 conceptTrie.forms(from: root, starts: mask, positions: table, words: words) { concept, length, starts in
+                    // Each concept's runs are chained from its slot, newest first, so the evaluator
+                    // reads only its own without the runs being sorted.
+                    let index = Int(concept)
+                    let hasRuns = scratch.conceptState[index] & WindowScratch.hasRuns != 0
                     lists.pointee.runs.append(
-                        WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
-                    scratch.markConcept(Int(concept), WindowScratch.hasRuns)
+                        WindowEvaluator.ConceptRun(
+                            concept: concept, length: length, starts: starts,
+                            next: hasRuns ? scratch.conceptFirstRun[index] : -1))
+                    scratch.conceptFirstRun[index] = Int32(lists.pointee.runs.count - 1)
+                    scratch.markConcept(index, WindowScratch.hasRuns)
                     windowSignature |= RequirementSignature.bit(-1 - concept)
                 }
             }
@@ -283,10 +290,7 @@ extension IntentIndex {
                 if meetsRequirements(entries[Int(pattern)], table, scratch) { lists.pointee.candidates.append(pattern) }
             }
         }
-        // Each concept's runs side by side, so the evaluator reads only its own.
-        var runs = lists.pointee.runs.elements
-        runs.sort { ($0.concept, $0.length) < ($1.concept, $1.length) }
-        for (number, run) in runs.enumerated().reversed() { scratch.conceptFirstRun[Int(run.concept)] = Int32(number) }
+        let runs = lists.pointee.runs.elements
         let everywhere = WordPositions.all(below: words.count)
         let contentCount = max(1, contentMask.nonzeroBitCount)
         let candidates = lists.pointee.candidates.elements

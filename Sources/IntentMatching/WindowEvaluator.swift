@@ -5,11 +5,13 @@
 /// remembered, because vetoes and unordered items ask for the same concepts pattern after
 /// pattern.
 struct WindowEvaluator {
-    /// A concept form of several plain words found in the window: where it starts, how long it is.
+    /// A concept form of several plain words found in the window: where it starts, how long it
+    /// is, and the concept's run found before it in the window (-1 for none).
     struct ConceptRun {
         var concept: Int32
         var length: Int32
         var starts: WordPositions
+        var next: Int32 = -1
     }
 
     let code: UnsafeBufferPointer<Int32>
@@ -151,9 +153,9 @@ struct WindowEvaluator {
             ? (starts & scratch.conceptSingles[concept]) << 1 : 0
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
-            while number < runs.count, Int(runs[number].concept) == concept {
+            while number >= 0 {
                 positions |= (starts & runs[number].starts) << WordPositions(runs[number].length)
-                number += 1
+                number = Int(runs[number].next)
             }
         }
         let longer = Int(conceptLongerForms[concept])

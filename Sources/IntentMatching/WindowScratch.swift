@@ -18,7 +18,7 @@ struct WindowScratch {
     let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
     let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
-    /// Per concept that has runs: where they start in the window's runs, sorted by concept.
+    /// Per concept that has runs: its last run in the window's runs, which chain to the others.
     let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
     /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits; set through `markConcept`.
     let conceptState: UnsafeMutableBufferPointer<UInt8>
