@@ -296,18 +296,23 @@ extension IntentIndex {
         let candidates = lists.pointee.candidates.elements
         code.words.withUnsafeBufferPointer { code in
             conceptLongerForms.withUnsafeBufferPointer { longer in
-                let evaluator = WindowEvaluator(
-                    code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
-                    runs: UnsafeBufferPointer(runs), everywhere: everywhere)
-                for number in candidates {
-                    let entry = entries[Int(number)]
-                    guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
-                        entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
-                    else { continue }
-                    score(
-                        number, entry, words, windowStart: windowStart, tokens, table: table,
-                        windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask, markedMask: markedMask,
-                        contentCount: contentCount, everywhere: everywhere, into: &best)
+                // Read in place: a slice of the array per scored pattern retained and released it.
+                patternTerms.withUnsafeBufferPointer { patternTerms in
+                    let evaluator = WindowEvaluator(
+                        code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                        runs: UnsafeBufferPointer(runs), everywhere: everywhere)
+                    for number in candidates {
+                        let entry = entries[Int(number)]
+                        guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
+                            entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
+                        else { continue }
+                        let termsOfPattern = patternTerms[
+                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
+                        score(
+                            number, entry, termsOfPattern, words, windowStart: windowStart, tokens, table: table,
+                            windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                            markedMask: markedMask, contentCount: contentCount, everywhere: everywhere, into: &best)
+                    }
                 }
             }
         }
@@ -315,13 +320,13 @@ extension IntentIndex {
 
     /// Scores a pattern that matched the window and keeps it when it is its intent's best.
     private func score(
-        _ number: Int32, _ entry: PatternEntry, _ words: WindowWords, windowStart: Int, _ tokens: [Token],
+        _ number: Int32, _ entry: PatternEntry, _ termsOfPattern: Slice<UnsafeBufferPointer<Int32>>,
+        _ words: WindowWords, windowStart: Int, _ tokens: [Token],
         table: WindowTermPositions, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
         typoMask: WordPositions, markedMask: WordPositions, contentCount: Int, everywhere: WordPositions,
         into best: inout BestPatterns
     ) {
         var covered: WordPositions = 0
-        let termsOfPattern = terms(of: entry)
         // The words of the window with a term of the pattern: read term by term when the pattern
         // has few, otherwise the window's terms are looked up among the pattern's.
         if termsOfPattern.count <= 32 * windowTerms.count + 64 {
@@ -369,12 +374,8 @@ extension IntentIndex {
         option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option))
     }
 
-    /// The sorted terms of a pattern.
-    private func terms(of entry: PatternEntry) -> ArraySlice<Int32> {
-        patternTerms[Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
-    }
-
-    static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
+    /// Whether `term` is among `terms`, sorted.
+    static func sortedContains(_ terms: Slice<UnsafeBufferPointer<Int32>>, _ term: Int32) -> Bool {
         let found = terms.lowerBound { $0 < term }
         return found < terms.endIndex && terms[found] == term
     }
