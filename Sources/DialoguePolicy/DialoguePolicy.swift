@@ -49,16 +49,19 @@ public struct DialoguePolicy: Sendable {
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
-        var reply: Reply
-        if let secret {
-            reply = secretWarning(secret, language: language, conversation: &conversation)
-        } else if message.tokens.isEmpty {
-            reply = Reply(
-                text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
-                language: language, explanation: "empty message")
-        } else {
-            reply = decide(message, language: language, conversation: &conversation)
-        }
+        var reply = firstReply(message, secret: secret, language: language, conversation: &conversation)
+        finish(&reply, redacted: redacted, truncated: truncated, message, &conversation)
+        return reply
+    }
+
+    /// Adds the truncation note, the redacted message and a hand-off to `reply`, and advances
+    /// `conversation` by it. Apart from `respond`, where these steps had copied every reply
+    /// before returning it.
+    @inline(never)
+    private func finish(
+        _ reply: inout Reply, redacted: String, truncated: Bool, _ message: NormalizedMessage,
+        _ conversation: inout Conversation
+    ) {
         if truncated {
             let note = content.message(.messageTruncated, in: reply.language, ["limit": String(maximumMessageLength)])
             reply.text = note + "\n\n" + reply.text
@@ -76,7 +79,21 @@ public struct DialoguePolicy: Sendable {
                 language: reply.language, reason: reason, intentsSeen: conversation.intentsSeen,
                 lastMessages: conversation.recentMessages)
         }
-        return reply
+    }
+
+    /// The reply before truncation notes, redaction and hand-off are added. Not inlined: merged
+    /// into `respond`, its branches' replies were built in place and then copied.
+    @inline(never)
+    private func firstReply(
+        _ message: NormalizedMessage, secret: SensitiveKind?, language: Language, conversation: inout Conversation
+    ) -> Reply {
+        if let secret { return secretWarning(secret, language: language, conversation: &conversation) }
+        if message.tokens.isEmpty {
+            return Reply(
+                text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
+                language: language, explanation: "empty message")
+        }
+        return decide(message, language: language, conversation: &conversation)
     }
 
     /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
@@ -113,7 +130,12 @@ public struct DialoguePolicy: Sendable {
     private func decide(_ message: NormalizedMessage, language: Language, conversation: inout Conversation) -> Reply {
         let result = index.match(message)
         let thresholds = index.thresholds
-        let confident = result.candidates.filter { $0.confidence >= thresholds.answer }
+        let candidates = result.candidates
+        // Candidates come best first, so the confident ones lead: counted, not copied.
+        var confidentCount = 0
+        while confidentCount < candidates.count, candidates[confidentCount].confidence >= thresholds.answer {
+            confidentCount += 1
+        }
         let pending = conversation.pendingQuestion
         conversation.pendingQuestion = nil
 
@@ -121,20 +143,29 @@ public struct DialoguePolicy: Sendable {
             return reply
         }
         if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message) {
-            if let best = confident.first, best.route == .answer, !isSmallTalk(best.intentID) {
-                var reply = answer(best, result, language: language, conversation: &conversation)
+            if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
+                var reply = answer(candidates[0], result, language: language, conversation: &conversation)
                 reply.text += "\n\n" + texts.message(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
             return escalation(
-                .frustration, intent: confident.first, text: texts.message(.frustration, in: language),
-                language: language, explanation: "the user is frustrated")
+                .frustration, intent: confidentCount > 0 ? candidates[0] : nil,
+                text: texts.message(.frustration, in: language), language: language,
+                explanation: "the user is frustrated")
         }
-        if let security = confident.first(where: { $0.route == .security }) {
-            return securityWarning(security, language: language)
+        var firstAnswer = -1
+        var secondAnswer = -1
+        for position in 0..<confidentCount {
+            switch candidates[position].route {
+            case .security: return securityWarning(candidates[position], language: language)
+            case .answer where firstAnswer < 0: firstAnswer = position
+            case .answer where secondAnswer < 0: secondAnswer = position
+            default: break
+            }
         }
-        if let handover = confident.first, handover.route == .escalate {
+        if confidentCount > 0, candidates[0].route == .escalate {
+            let handover = candidates[0]
             let reason: EscalationReason =
                 switch handover.intentID {
                 case CatalogIntent.humanRequest: .humanRequest
@@ -146,14 +177,15 @@ public struct DialoguePolicy: Sendable {
                 reason, intent: handover, text: text, language: language,
                 explanation: .match(handover.explanation))
         }
-        let answers = confident.filter { $0.route == .answer }
-        if answers.count >= 2, answers[0].confidence - answers[1].confidence < thresholds.clarifyMargin,
-            answers[0].priority == answers[1].priority
+        if secondAnswer >= 0,
+            candidates[firstAnswer].confidence - candidates[secondAnswer].confidence < thresholds.clarifyMargin,
+            candidates[firstAnswer].priority == candidates[secondAnswer].priority
         {
-            return clarification(Array(answers.prefix(2)), language: language, conversation: &conversation)
+            return clarification(
+                [candidates[firstAnswer], candidates[secondAnswer]], language: language, conversation: &conversation)
         }
-        if let best = answers.first {
-            return answer(best, result, language: language, conversation: &conversation)
+        if firstAnswer >= 0 {
+            return answer(candidates[firstAnswer], result, language: language, conversation: &conversation)
         }
         return fallback(result, language: language, conversation: &conversation)
     }
@@ -267,9 +299,10 @@ public struct DialoguePolicy: Sendable {
             conversation.pinnedLanguage = language
             conversation.language = language
         }
-        var text = texts.answer(candidate.intentID, in: language)
-        if let intent = texts.intent(candidate.intentID), intent.asksSatisfaction {
-            text += "\n\n" + texts.message(.satisfactionQuestion, in: language)
+        // The answer and "did this help?" come joined from the texts, not joined per reply.
+        let reply = texts.reply(candidate.intentID, in: language)
+        let text = reply?.text ?? ""
+        if reply?.asksSatisfaction == true {
             conversation.pendingQuestion = .satisfaction(intent: candidate.intentID)
         }
         return Reply(
@@ -285,11 +318,7 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func securityWarning(_ candidate: IntentCandidate, language: Language) -> Reply {
-        let escalates = texts.intent(candidate.intentID)?.escalates ?? false
-        var text = texts.answer(candidate.intentID, in: language)
-        if escalates {
-            text += "\n\n" + handoffText(.security, language: language)
-        }
+        let (text, escalates) = texts.securityReply(candidate.intentID, in: language)
         return Reply(
             text: text, route: .security, intent: candidate.intentID, confidence: candidate.confidence,
             language: language, escalationReason: escalates ? .security : nil,
@@ -342,7 +371,7 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func isSmallTalk(_ id: String) -> Bool {
-        texts.intent(id).map { !$0.asksSatisfaction } ?? false
+        texts.isSmallTalk(id)
     }
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.

@@ -20,7 +20,17 @@ struct ReplyTexts: Sendable {
         var location: SourceLocation
     }
 
-    private let intents: [String: IntentFacts]
+    /// Intent id → its position in `facts`: a byte-hashed table, then the dictionary for an id
+    /// spelled in other but equivalent bytes (the table found about a quarter of the cost).
+    private let table: WordTable
+    private let positions: [String: Int]
+    private let facts: [IntentFacts]
+    /// Per intent, per language slot: the answer followed by "did this help?" when the intent
+    /// asks it, otherwise the answer alone ("" when it has none); built once rather than per reply.
+    private let replies: [[String]]
+    /// Per intent, per language slot: the answer of a security warning, followed by the
+    /// security hand-off when the intent escalates.
+    private let securityReplies: [[String]]
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -31,20 +41,46 @@ struct ReplyTexts: Sendable {
 
     init(_ content: BotContent) {
         let languages = Language.allCases
-        var intents: [String: IntentFacts] = [:]
-        intents.reserveCapacity(content.intents.count)
-        for intent in content.intents where intents[intent.id] == nil {
+        var positions: [String: Int] = [:]
+        var facts: [IntentFacts] = []
+        positions.reserveCapacity(content.intents.count)
+        facts.reserveCapacity(content.intents.count)
+        for intent in content.intents where positions[intent.id] == nil {
             let answers = content.answers[intent.id]
-            intents[intent.id] = IntentFacts(
-                answers: languages.map { answers?[$0] }, titles: languages.map { intent.titles[$0] },
-                asksSatisfaction: intent.asksSatisfaction, escalates: intent.escalates, route: intent.route,
-                priority: intent.priority, location: intent.location)
+            positions[intent.id] = facts.count
+            facts.append(
+                IntentFacts(
+                    answers: languages.map { answers?[$0] }, titles: languages.map { intent.titles[$0] },
+                    asksSatisfaction: intent.asksSatisfaction, escalates: intent.escalates, route: intent.route,
+                    priority: intent.priority, location: intent.location))
         }
-        self.intents = intents
-        messages = languages.map { language in SystemMessage.allCases.map { content.message($0, in: language) } }
-        handoffs = languages.map { language in
+        var ids = [String](repeating: "", count: facts.count)
+        for (id, position) in positions { ids[position] = id }
+        table = WordTable(ids)
+        self.positions = positions
+        self.facts = facts
+        let messages = languages.map { language in
+            SystemMessage.allCases.map { content.message($0, in: language) }
+        }
+        self.messages = messages
+        let question = SystemMessage.allCases.firstIndex(of: .satisfactionQuestion)!
+        let handoffs = languages.map { language in
             EscalationReason.allCases.map { reason in
                 content.message(.handoff, in: language, ["reason": content.message(reason.messageKey, in: language)])
+            }
+        }
+        self.handoffs = handoffs
+        let security = EscalationReason.allCases.firstIndex(of: .security)!
+        securityReplies = facts.map { intent in
+            languages.indices.map { slot in
+                let answer = intent.answers[slot] ?? ""
+                return intent.escalates ? answer + "\n\n" + handoffs[slot][security] : answer
+            }
+        }
+        replies = facts.map { intent in
+            languages.indices.map { slot in
+                let answer = intent.answers[slot] ?? ""
+                return intent.asksSatisfaction ? answer + "\n\n" + messages[slot][question] : answer
             }
         }
         fallbacks = languages.map { language in
@@ -52,11 +88,41 @@ struct ReplyTexts: Sendable {
         }
     }
 
-    func intent(_ id: String) -> IntentFacts? { intents[id] }
+    func intent(_ id: String) -> IntentFacts? { position(id).map { facts[$0] } }
+
+    @inline(__always)
+    private func position(_ id: String) -> Int? { table[id] ?? positions[id] }
 
     /// The intent's answer in `language`, or "" when it has none.
     func answer(_ id: String, in language: Language) -> String {
-        intents[id]?.answers[Self.slot(language)] ?? ""
+        guard let position = position(id) else { return "" }
+        return facts[position].answers[Self.slot(language)] ?? ""
+    }
+
+    /// An answer as a reply gives it: with "did this help?" after it when the intent asks, and
+    /// whether it does; nil for an intent the content does not have.
+    func reply(_ id: String, in language: Language) -> (text: String, asksSatisfaction: Bool)? {
+        guard let position = position(id) else { return nil }
+        return (replies[position][Self.slot(language)], facts[position].asksSatisfaction)
+    }
+
+    /// A security warning's text: the answer, then the security hand-off when the intent
+    /// escalates, and whether it does; "" and false for an intent the content does not have.
+    func securityReply(_ id: String, in language: Language) -> (text: String, escalates: Bool) {
+        guard let position = position(id) else { return ("", false) }
+        return (securityReplies[position][Self.slot(language)], facts[position].escalates)
+    }
+
+    /// Whether the intent is known and escalates.
+    func escalates(_ id: String) -> Bool {
+        guard let position = position(id) else { return false }
+        return facts[position].escalates
+    }
+
+    /// Whether the intent is known and does not ask "did this help?" (thanks, greetings).
+    func isSmallTalk(_ id: String) -> Bool {
+        guard let position = position(id) else { return false }
+        return !facts[position].asksSatisfaction
     }
 
     func message(_ key: SystemMessage, in language: Language) -> String {

@@ -62,54 +62,69 @@ struct ConceptTrie: Sendable {
 
     /// Calls `found(concept, length, starts)` for every form that occurs in the window, where
     /// `starts` are the positions of its first word: a walk from `root` with `starts` its first
-    /// word's positions. `positions(term)` says where a term is in the window, `terms(position)`
-    /// which terms a window word has.
+    /// word's positions. `positions` says where a term is in the window, `words` which terms a
+    /// window word has.
     func forms(
-        from root: Int32, starts: WordPositions, positions: (Int32) -> WordPositions,
-        terms: (Int) -> [Int32], _ found: (Int32, Int32, WordPositions) -> Void
+        from root: Int32, starts: WordPositions, positions: WindowTermPositions, words: IntentIndex.WindowWords,
+        _ found: (Int32, Int32, WordPositions) -> Void
     ) {
-        walk(root, starts: starts, length: 1, positions: positions, terms: terms, found)
-    }
-
-    private func walk(
-        _ index: Int32, starts: WordPositions, length: Int32, positions: (Int32) -> WordPositions,
-        terms: (Int) -> [Int32], _ found: (Int32, Int32, WordPositions) -> Void
-    ) {
-        let node = nodes[Int(index)]
-        for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {
-            found(ending, length, starts)
-        }
-        let edgeRange = Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)
-        let following = starts << WordPositions(length)
-        // A node with many edges ("to" followed by any of dozens of words) is walked from the
-        // window's few following words, each looked up among the sorted edges, rather than by
-        // asking the window about every edge.
-        guard edgeRange.count > 3 * following.nonzeroBitCount else {
-            for edge in edges[edgeRange] {
-                let continuing = starts & (positions(edge.term) >> WordPositions(length))
-                if continuing != 0 {
-                    walk(edge.node, starts: continuing, length: length + 1, positions: positions, terms: terms, found)
+        nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                endings.withUnsafeBufferPointer { endings in
+                    let walker = Walker(
+                        nodes: nodes, edges: edges, endings: endings, positions: positions, words: words)
+                    walker.walk(root, starts: starts, length: 1, found)
                 }
             }
-            return
-        }
-        var pending = following
-        while pending != 0 {
-            let position = pending.trailingZeroBitCount
-            pending &= pending - 1
-            for term in terms(position) {
-                guard let edge = edge(term, in: edgeRange) else { continue }
-                let continuing = starts & (positions(term) >> WordPositions(length))
-                // A word met at several positions is walked once, from its first.
-                guard (continuing << WordPositions(length)).trailingZeroBitCount == position else { continue }
-                walk(edge.node, starts: continuing, length: length + 1, positions: positions, terms: terms, found)
-            }
         }
     }
 
-    /// The edge for `term` among `range`, sorted by term.
-    private func edge(_ term: Int32, in range: Range<Int>) -> Edge? {
-        let found = edges[range].lowerBound { $0.term < term }
-        return found < range.upperBound && edges[found].term == term ? edges[found] : nil
+    /// The trie's tables and the window, read in place: no array is retained per step.
+    private struct Walker {
+        let nodes: UnsafeBufferPointer<Node>
+        let edges: UnsafeBufferPointer<Edge>
+        let endings: UnsafeBufferPointer<Int32>
+        let positions: WindowTermPositions
+        let words: IntentIndex.WindowWords
+
+        func walk(_ index: Int32, starts: WordPositions, length: Int32, _ found: (Int32, Int32, WordPositions) -> Void)
+        {
+            let node = nodes[Int(index)]
+            for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {
+                found(ending, length, starts)
+            }
+            let edgeRange = Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)
+            let following = starts << WordPositions(length)
+            // A node with many edges ("to" followed by any of dozens of words) is walked from the
+            // window's few following words, each looked up among the sorted edges, rather than by
+            // asking the window about every edge.
+            guard edgeRange.count > 3 * following.nonzeroBitCount else {
+                for edge in edges[edgeRange] {
+                    let continuing = starts & (positions[edge.term] >> WordPositions(length))
+                    if continuing != 0 { walk(edge.node, starts: continuing, length: length + 1, found) }
+                }
+                return
+            }
+            var pending = following
+            while pending != 0 {
+                let position = pending.trailingZeroBitCount
+                pending &= pending - 1
+                guard position < words.count else { continue }
+                for term in words.terms(at: position) {
+                    guard let edge = edge(term, in: edgeRange) else { continue }
+                    let continuing = starts & (positions[term] >> WordPositions(length))
+                    // A word met at several positions is walked once, from its first.
+                    guard (continuing << WordPositions(length)).trailingZeroBitCount == position else { continue }
+                    walk(edge.node, starts: continuing, length: length + 1, found)
+                }
+            }
+        }
+
+        /// The edge for `term` among `range`, sorted by term.
+        private func edge(_ term: Int32, in range: Range<Int>) -> Edge? {
+            let found = edges[range].lowerBound { $0.term < term }
+            return found < range.upperBound && edges[found].term == term ? edges[found] : nil
+        }
     }
+
 }

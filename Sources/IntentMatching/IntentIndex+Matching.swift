@@ -2,14 +2,41 @@ import SupportContent
 import TextNormalization
 
 extension IntentIndex {
-    /// One word of the message as the patterns see it.
-    struct MessageWord {
-        var plain: String
-        /// The user's folded form when they typed diacritics on this very word.
-        var markedForm: String?
+    /// One word of the message as the patterns see it: plain values only, so that lists of
+    /// words are copied and dropped without reference counting.
+    struct MessageWord: BitwiseCopyable {
+        /// The token it comes from; for a word of an expansion ("ko" → "khong") its bytes in the
+        /// token's `plain`, otherwise a negative `partStart`.
+        var token: Int32
+        var partStart: Int32
+        var partEnd: Int32
+        /// Its terms, a run of the message's terms.
+        var termsStart: Int32
+        var termsCount: Int32
         var isContent: Bool
-        var terms: [Int32]
         var isTypo: Bool
+        /// The user typed diacritics on this very word: its token's `folded` says which.
+        var isMarked: Bool
+    }
+
+    /// The words of one window and the message's terms they point into.
+    struct WindowWords {
+        let words: UnsafeBufferPointer<MessageWord>
+        let terms: UnsafePointer<Int32>
+
+        var count: Int { words.count }
+
+        @inline(__always)
+        func terms(at position: Int) -> UnsafeBufferPointer<Int32> {
+            let word = words[position]
+            return UnsafeBufferPointer(start: terms + Int(word.termsStart), count: Int(word.termsCount))
+        }
+    }
+
+    /// An intent's best pattern with what ranks it.
+    private struct RankedTarget {
+        var found: BestPatterns.Found
+        var priority: Int
     }
 
     /// How many of the best candidates carry a full explanation.
@@ -19,57 +46,107 @@ extension IntentIndex {
     ///
     /// - Complexity: linear in the message's words, plus the patterns anchored on its words.
     public func match(_ message: NormalizedMessage) -> MatchResult {
-        let words = messageWords(message)
-        var best = BestPatterns()
-        var windowStart = 0
-        repeat {
-            // Most messages fit one window: it is the words themselves, not a copy.
-            let window =
-                words.count <= WordPositions.windowSize
-                ? words : Array(words[windowStart..<min(words.count, windowStart + WordPositions.windowSize)])
-            scoreWindow(window, windowStart: windowStart, into: &best)
-            windowStart += WordPositions.windowSize / 2
-        } while windowStart + WordPositions.windowSize / 2 < words.count
-
-        var candidates: [IntentCandidate] = []
-        var phrases: [PhraseSet: Double] = [:]
-        var decidingPatterns: [Int32] = []
-        var windows: [Int] = []
-        for found in best.found {
-            let target = targets[Int(found.target)]
-            if let set = target.phraseSet {
-                phrases[set] = found.score
-                continue
-            }
-            let source = self.source(of: found.pattern)
-            candidates.append(
-                IntentCandidate(
-                    intentID: target.intentID, route: target.route, priority: target.priority,
-                    confidence: found.score,
-                    explanation: MatchExplanation(pattern: source.text, location: source.location)))
-            decidingPatterns.append(found.pattern)
-            windows.append(found.window)
+        windowScratch.withScratch(
+            termCount: termCount, conceptCount: conceptLongerForms.count, rememberedCount: code.rememberedCount,
+            patternCount: entries.count
+        ) { scratch in
+            match(message, scratch)
         }
-        let order = candidates.indices.sorted {
-            let (a, b) = (candidates[$0], candidates[$1])
-            return (a.confidence, a.priority, b.intentID) > (b.confidence, b.priority, a.intentID)
-        }
-        // Only the candidates a decision can name get the full account of their words.
-        for (rank, position) in order.enumerated() where rank < Self.explainedCandidates {
-            let start = windows[position]
-            let windowWords =
-                words.count <= WordPositions.windowSize
-                ? words : Array(words[start..<min(words.count, start + WordPositions.windowSize)])
-            candidates[position].explanation = explain(decidingPatterns[position], windowWords)
-        }
-        candidates = order.map { candidates[$0] }
-        let unmatched = words.filter { $0.isContent && $0.terms.isEmpty }.map(\.plain)
-        return MatchResult(candidates: candidates, phrases: phrases, unmatchedWords: unmatched)
     }
 
-    private func messageWords(_ message: NormalizedMessage) -> [MessageWord] {
-        var words: [MessageWord] = []
-        words.reserveCapacity(message.tokens.count + 4)
+    private func match(_ message: NormalizedMessage, _ scratch: WindowScratch) -> MatchResult {
+        let lists = scratch.lists
+        messageWords(message, lists)
+        let wordCount = lists.pointee.words.count
+        var spare: [BestPatterns.Found] = []
+        swap(&spare, &lists.pointee.found)
+        var best = BestPatterns(reusing: consume spare)
+        defer { lists.pointee.found = best.takeFound() }
+        var windowStart = 0
+        repeat {
+            // Most messages fit one window: it is all their words.
+            let end = min(wordCount, windowStart + WordPositions.windowSize)
+            scoreWindow(window(windowStart, end, lists), windowStart: windowStart, message.tokens, scratch, into: &best)
+            windowStart += WordPositions.windowSize / 2
+        } while windowStart + WordPositions.windowSize / 2 < wordCount
+
+        var phrases = MatchResult.PhraseScores()
+        var intentCount = 0
+        for found in best.found {
+            if let set = targets[Int(found.target)].phraseSet {
+                phrases[set] = found.score
+            } else {
+                intentCount += 1
+            }
+        }
+        var candidates: [IntentCandidate] = []
+        if intentCount > 0 {
+            candidates.reserveCapacity(intentCount)
+            let targets = self.targets
+            withUnsafeTemporaryAllocation(of: RankedTarget.self, capacity: intentCount) { buffer in
+                var order = buffer
+                var count = 0
+                for found in best.found {
+                    let target = Int(found.target)
+                    guard targets[target].phraseSet == nil else { continue }
+                    order[count] = RankedTarget(found: found, priority: targets[target].priority)
+                    count += 1
+                }
+                // Best first: by confidence, then priority, then intent id.
+                order.sort {
+                    if $0.found.score != $1.found.score { return $0.found.score > $1.found.score }
+                    if $0.priority != $1.priority { return $0.priority > $1.priority }
+                    return targets[Int($1.found.target)].intentID > targets[Int($0.found.target)].intentID
+                }
+                // Only the candidates a decision can name get the full account of their words.
+                for (rank, ranked) in order.enumerated() {
+                    let found = ranked.found
+                    let target = targets[Int(found.target)]
+                    // Made in the candidate, not in a variable first: that had copied each explanation.
+                    if rank < Self.explainedCandidates {
+                        let end = min(wordCount, found.window + WordPositions.windowSize)
+                        candidates.append(
+                            IntentCandidate(
+                                intentID: target.intentID, route: target.route, priority: target.priority,
+                                confidence: found.score,
+                                explanation: explain(found, window(found.window, end, lists), message.tokens)))
+                    } else {
+                        let source = self.source(of: found.pattern)
+                        candidates.append(
+                            IntentCandidate(
+                                intentID: target.intentID, route: target.route, priority: target.priority,
+                                confidence: found.score,
+                                explanation: MatchExplanation(pattern: source.text, location: source.location)))
+                    }
+                }
+            }
+        }
+        var unmatched: [String] = []
+        for word in lists.pointee.words.elements where word.isContent && word.termsCount == 0 {
+            unmatched.append(plain(of: word, message.tokens))
+        }
+        return MatchResult(candidates: candidates, phraseScores: phrases, unmatchedWords: unmatched)
+    }
+
+    /// The message's words `start..<end`.
+    private func window(_ start: Int, _ end: Int, _ lists: UnsafeMutablePointer<MessageLists>) -> WindowWords {
+        WindowWords(
+            words: UnsafeBufferPointer(start: lists.pointee.words.base + start, count: end - start),
+            terms: lists.pointee.terms.base)
+    }
+
+    /// A word's plain form: its token's, or its part of an expansion.
+    private func plain(of word: MessageWord, _ tokens: [Token]) -> String {
+        let plain = tokens[Int(word.token)].plain
+        guard word.partStart >= 0 else { return plain }
+        let utf8 = plain.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(word.partStart))
+        let end = utf8.index(start, offsetBy: Int(word.partEnd - word.partStart))
+        return String(plain[start..<end])
+    }
+
+    private func messageWords(_ message: NormalizedMessage, _ lists: UnsafeMutablePointer<MessageLists>) {
+        lists.pointee.words.reserve(message.tokens.count + 4)
         let space = UInt8(ascii: " ")
         // By index, reading fields in place: a `for token in` loop copied every token's strings.
         for index in message.tokens.indices {
@@ -79,103 +156,122 @@ extension IntentIndex {
             let isSeveralWords =
                 plain.utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? plain.utf8.contains(space)
             guard isSeveralWords else {
-                let folded = message.tokens[index].folded
-                let marked = message.tokens[index].isAsTyped && folded != plain
-                words.append(messageWord(plain, kind: kind, markedForm: marked ? folded : nil))
+                let marked = message.tokens[index].isAsTyped && message.tokens[index].folded != plain
+                let word = messageWord(plain, kind: kind, token: index, part: nil, isMarked: marked, lists)
+                lists.pointee.words.append(word)
                 continue
             }
+            // ASCII splits on its bytes (a space there is always a character of its own);
+            // anything else by characters.
+            let splitBytes = plain.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == space {
+                    if end > start {
+                        let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                        let word = messageWord(
+                            part, kind: kind, token: index, part: start..<end, isMarked: false, lists)
+                        lists.pointee.words.append(word)
+                    }
+                    start = end + 1
+                }
+                return true
+            }
+            guard splitBytes != true else { continue }
             for part in plain.split(separator: " ") {
-                words.append(messageWord(String(part), kind: kind, markedForm: nil))
+                let start = plain.utf8.distance(from: plain.startIndex, to: part.startIndex)
+                let range = start..<(start + part.utf8.count)
+                let word = messageWord(String(part), kind: kind, token: index, part: range, isMarked: false, lists)
+                lists.pointee.words.append(word)
             }
         }
-        return words
     }
 
-    private func messageWord(_ plain: String, kind: TokenKind, markedForm: String?) -> MessageWord {
+    private func messageWord(
+        _ plain: String, kind: TokenKind, token: Int, part: Range<Int>?, isMarked: Bool,
+        _ lists: UnsafeMutablePointer<MessageLists>
+    ) -> MessageWord {
         let isContentKind = kind == .word || kind == .ticker
         let known = knownWords[plain]
         let isContent = isContentKind && !(known?.isStopWord ?? false)
+        var word = MessageWord(
+            token: Int32(token), partStart: Int32(part?.lowerBound ?? -1), partEnd: Int32(part?.upperBound ?? -1),
+            termsStart: Int32(lists.pointee.terms.count), termsCount: 0, isContent: isContent, isTypo: false,
+            isMarked: isMarked)
         if let known, !known.terms.isEmpty {
-            return MessageWord(
-                plain: plain, markedForm: markedForm, isContent: isContent, terms: known.terms, isTypo: false)
+            for term in known.terms { lists.pointee.terms.append(term) }
+            word.termsCount = Int32(known.terms.count)
+            return word
         }
-        var terms: [Int32] = []
-        var isTypo = false
         let allowTypo = isContent && kind == .word && !(known?.isTypoExempt ?? false)
         switch vocabulary.lookup(plain, allowTypo: allowTypo) {
         case .none: break
-        case .exact(let term): terms = [term]
+        case .exact(let term):
+            lists.pointee.terms.append(term)
+            word.termsCount = 1
         case .typo(let found):
-            terms = found
-            isTypo = true
+            for term in found { lists.pointee.terms.append(term) }
+            word.termsCount = Int32(found.count)
+            word.isTypo = true
         }
-        return MessageWord(plain: plain, markedForm: markedForm, isContent: isContent, terms: terms, isTypo: isTypo)
+        return word
     }
 
     private func scoreWindow(
-        _ words: [MessageWord], windowStart: Int, into best: inout BestPatterns
-    ) {
-        let termOccurrences = words.reduce(0) { $0 + $1.terms.count }
-        guard termOccurrences > 0 else { return }
-        let capacity = TermPositionTable.capacity(for: termOccurrences)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { keys in
-            withUnsafeTemporaryAllocation(of: WordPositions.self, capacity: capacity) { positions in
-                windowScratch.withScratch(
-                    conceptCount: conceptLongerForms.count, rememberedCount: code.rememberedCount,
-                    patternCount: entries.count
-                ) { scratch in
-                    defer { scratch.clearTouched() }
-                    let table = TermPositionTable(keys: keys, positions: positions)
-                    scoreWindow(words, windowStart: windowStart, table, scratch, into: &best)
-                }
-            }
-        }
-    }
-
-    private func scoreWindow(
-        _ words: [MessageWord], windowStart: Int, _ table: TermPositionTable, _ scratch: WindowScratch,
+        _ words: WindowWords, windowStart: Int, _ tokens: [Token], _ scratch: WindowScratch,
         into best: inout BestPatterns
     ) {
-        let singles = scratch.conceptSingles
-        let conceptState = scratch.conceptState
+        // A window without terms matches nothing.
+        guard words.words.contains(where: { $0.termsCount > 0 }) else { return }
+        defer { scratch.clearTouched() }
+        scoreWindow(words, windowStart: windowStart, tokens, scratch.terms, scratch, into: &best)
+    }
+
+    private func scoreWindow(
+        _ words: WindowWords, windowStart: Int, _ tokens: [Token], _ table: WindowTermPositions,
+        _ scratch: WindowScratch, into best: inout BestPatterns
+    ) {
+        let lists = scratch.lists
         var contentMask: WordPositions = 0
         var typoMask: WordPositions = 0
-        var windowTerms: [Int32] = []
-        windowTerms.reserveCapacity(words.count)
-        for (position, word) in words.enumerated() {
+        var markedMask: WordPositions = 0
+        lists.pointee.windowTerms.count = 0
+        lists.pointee.runs.count = 0
+        lists.pointee.candidates.count = 0
+        for position in 0..<words.count {
             let bit: WordPositions = 1 << WordPositions(position)
-            for term in word.terms where table.insert(term, bit) { windowTerms.append(term) }
-            if word.isContent { contentMask |= bit }
-            if word.isTypo { typoMask |= bit }
+            for term in words.terms(at: position) where table.insert(term, bit) {
+                lists.pointee.windowTerms.append(term)
+            }
+            if words.words[position].isContent { contentMask |= bit }
+            if words.words[position].isTypo { typoMask |= bit }
+            if words.words[position].isMarked { markedMask |= bit }
         }
-        windowTerms.sort()
+        var sortedTerms = lists.pointee.windowTerms.elements
+        sortedTerms.sort()
+        let windowTerms = UnsafeBufferPointer(sortedTerms)
         var windowSignature: UInt64 = 0
         for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
-        var runs: [WindowEvaluator.ConceptRun] = []
-        var candidates: [Int32] = []
-        // Grown once rather than doubling from empty: most windows have dozens of candidates.
-        runs.reserveCapacity(16)
-        candidates.reserveCapacity(128)
+        // Concepts' one-word forms first, then their forms of several words: the order of the
+        // runs found is the order of the window's terms either way.
+        for term in windowTerms {
+            windowSignature |= scratch.addSingles(conceptsBySingleTerm[term], at: table[term])
+        }
         for term in windowTerms {
             let mask = table[term]
-            for concept in conceptsBySingleTerm[term] {
-                // State bytes start each window at zero; masks are only read once their bit says so.
-                if conceptState[Int(concept)] & WindowScratch.hasSingles == 0 {
-                    scratch.markConcept(Int(concept), WindowScratch.hasSingles)
-                    windowSignature |= RequirementSignature.bit(-1 - concept)
-                    singles[Int(concept)] = mask
-                } else {
-                    singles[Int(concept)] |= mask
-                }
-            }
             let root = conceptTrie.root(term)
             if root >= 0 {
-                conceptTrie.forms(
-                    from: root, starts: mask, positions: { table[$0] },
-                    terms: { $0 < words.count ? words[$0].terms : [] }
-                ) { concept, length, starts in
-                    runs.append(WindowEvaluator.ConceptRun(concept: concept, length: length, starts: starts))
-                    scratch.markConcept(Int(concept), WindowScratch.hasRuns)
+                conceptTrie.forms(from: root, starts: mask, positions: table, words: words) { concept, length, starts in
+                    // Each concept's runs are chained from its slot, newest first, so the evaluator
+                    // reads only its own without the runs being sorted.
+                    let index = Int(concept)
+                    let hasRuns = scratch.conceptState[index] & WindowScratch.hasRuns != 0
+                    lists.pointee.runs.append(
+                        WindowEvaluator.ConceptRun(
+                            concept: concept, length: length, starts: starts,
+                            next: hasRuns ? scratch.conceptFirstRun[index] : -1))
+                    scratch.conceptFirstRun[index] = Int32(lists.pointee.runs.count - 1)
+                    scratch.markConcept(index, WindowScratch.hasRuns)
                     windowSignature |= RequirementSignature.bit(-1 - concept)
                 }
             }
@@ -191,7 +287,7 @@ extension IntentIndex {
                     anchored.mayMeetFirstGroup({ isPresent($0, table, scratch) }),
                     scratch.markSeen(pattern)
                 else { continue }
-                if meetsRequirements(entries[Int(pattern)], table, scratch) { candidates.append(pattern) }
+                if meetsRequirements(entries[Int(pattern)], table, scratch) { lists.pointee.candidates.append(pattern) }
             }
             if anchorPairs.isPaired(term) {
                 windowTerms.withUnsafeBufferPointer { windowTerms in
@@ -201,26 +297,28 @@ extension IntentIndex {
                 }
             }
         }
-        // Each concept's runs side by side, so the evaluator reads only its own.
-        runs.sort { ($0.concept, $0.length) < ($1.concept, $1.length) }
-        for (number, run) in runs.enumerated().reversed() { scratch.conceptFirstRun[Int(run.concept)] = Int32(number) }
+        let runs = lists.pointee.runs.elements
         let everywhere = WordPositions.all(below: words.count)
         let contentCount = max(1, contentMask.nonzeroBitCount)
+        let candidates = lists.pointee.candidates.elements
         code.words.withUnsafeBufferPointer { code in
             conceptLongerForms.withUnsafeBufferPointer { longer in
-                runs.withUnsafeBufferPointer { runs in
+                // Read in place: a slice of the array per scored pattern retained and released it.
+                patternTerms.withUnsafeBufferPointer { patternTerms in
                     let evaluator = WindowEvaluator(
-                        code: code, conceptLongerForms: longer, terms: table, scratch: scratch, runs: runs,
-                        everywhere: everywhere)
+                        code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                        runs: UnsafeBufferPointer(runs), everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
                             entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
                         else { continue }
+                        let termsOfPattern = patternTerms[
+                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
                         score(
-                            number, entry, words, windowStart: windowStart, table: table, windowTerms: windowTerms,
-                            contentMask: contentMask, typoMask: typoMask, contentCount: contentCount,
-                            everywhere: everywhere, into: &best)
+                            number, entry, termsOfPattern, words, windowStart: windowStart, tokens, table: table,
+                            windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                            markedMask: markedMask, contentCount: contentCount, everywhere: everywhere, into: &best)
                     }
                 }
             }
@@ -243,13 +341,20 @@ extension IntentIndex {
 
     /// Scores a pattern that matched the window and keeps it when it is its intent's best.
     private func score(
-        _ number: Int32, _ entry: PatternEntry, _ words: [MessageWord], windowStart: Int, table: TermPositionTable,
-        windowTerms: [Int32], contentMask: WordPositions, typoMask: WordPositions, contentCount: Int,
-        everywhere: WordPositions, into best: inout BestPatterns
+        _ number: Int32, _ entry: PatternEntry, _ termsOfPattern: Slice<UnsafeBufferPointer<Int32>>,
+        _ words: WindowWords, windowStart: Int, _ tokens: [Token],
+        table: WindowTermPositions, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
+        typoMask: WordPositions, markedMask: WordPositions, contentCount: Int, everywhere: WordPositions,
+        into best: inout BestPatterns
     ) {
         var covered: WordPositions = 0
-        let termsOfPattern = terms(of: entry)
-        for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
+        // The words of the window with a term of the pattern: read term by term when the pattern
+        // has few, otherwise the window's terms are looked up among the pattern's.
+        if termsOfPattern.count <= 32 * windowTerms.count + 64 {
+            for term in termsOfPattern { covered |= table[term] }
+        } else {
+            for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
+        }
         var coveredContent = (covered & contentMask).nonzeroBitCount
         var coverage = Double(coveredContent) / Double(contentCount)
         let target = Int(entry.target)
@@ -259,19 +364,24 @@ extension IntentIndex {
             coverage = Double(coveredContent) / Double(max(1, words.count))
         }
         let typos = (covered & typoMask).nonzeroBitCount
-        let (agreeing, disagreeing) = diacriticAgreement(number, words, covered)
+        // Only covered words typed with diacritics can agree or disagree.
+        let (agreeing, disagreeing) =
+            covered & markedMask == 0 ? (0, 0) : diacriticAgreement(number, words, covered, tokens)
         // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
         var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
         score -= 0.05 * Double(min(typos, 3))
         score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
         score = min(1, max(0, score))
         // Ties go to the earliest pattern, so explanations do not depend on the order of candidates.
-        best.offer(target: Int32(target), score: score, pattern: number, window: windowStart)
+        best.offer(
+            target: Int32(target), score: score, pattern: number, window: windowStart, covered: covered,
+            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing))
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.
     @inline(__always)
-    private func meetsRequirements(_ entry: PatternEntry, _ table: TermPositionTable, _ scratch: WindowScratch) -> Bool
+    private func meetsRequirements(_ entry: PatternEntry, _ table: WindowTermPositions, _ scratch: WindowScratch)
+        -> Bool
     {
         let start = Int(entry.requirementsStart)
         return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
@@ -281,29 +391,29 @@ extension IntentIndex {
 
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
     @inline(__always)
-    private func isPresent(_ option: Int32, _ table: TermPositionTable, _ scratch: WindowScratch) -> Bool {
+    private func isPresent(_ option: Int32, _ table: WindowTermPositions, _ scratch: WindowScratch) -> Bool {
         option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option))
     }
 
-    /// The sorted terms of a pattern.
-    private func terms(of entry: PatternEntry) -> ArraySlice<Int32> {
-        patternTerms[Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
-    }
-
-    static func sortedContains(_ terms: ArraySlice<Int32>, _ term: Int32) -> Bool {
+    /// Whether `term` is among `terms`, sorted.
+    static func sortedContains(_ terms: Slice<UnsafeBufferPointer<Int32>>, _ term: Int32) -> Bool {
         let found = terms.lowerBound { $0 < term }
         return found < terms.endIndex && terms[found] == term
     }
 
-    private func diacriticAgreement(_ number: Int32, _ words: [MessageWord], _ covered: WordPositions) -> (Int, Int) {
+    private func diacriticAgreement(
+        _ number: Int32, _ words: WindowWords, _ covered: WordPositions, _ tokens: [Token]
+    ) -> (Int, Int) {
         let detail = details[Int(number)]
         guard detail.marksCount > 0 else { return (0, 0) }
         let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
         var agreeing = 0
         var disagreeing = 0
-        for (position, word) in words.enumerated() {
-            guard let typed = word.markedForm, covered & (1 << WordPositions(position)) != 0 else { continue }
-            for term in word.terms {
+        for position in 0..<words.count {
+            let word = words.words[position]
+            guard word.isMarked, covered & (1 << WordPositions(position)) != 0 else { continue }
+            let typed = tokens[Int(word.token)].folded
+            for term in words.terms(at: position) {
                 var marked = false
                 var agrees = scanMarks(patternMarks, term, typed, &marked)
                 // References to concepts' marks come first in the run.
@@ -333,28 +443,28 @@ extension IntentIndex {
         return false
     }
 
-    private func explain(_ number: Int32, _ words: [MessageWord]) -> MatchExplanation {
-        let source = self.source(of: number)
-        let termsOfPattern = terms(of: entries[Int(number)])
+    /// The account of the words `found` explains, from what scoring it measured: the words it
+    /// covers and how their diacritics agree.
+    private func explain(_ found: BestPatterns.Found, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
+        let source = self.source(of: found.pattern)
         var matched: [String] = []
-        matched.reserveCapacity(words.count)
+        matched.reserveCapacity(found.covered.nonzeroBitCount)
         var typos: [String] = []
-        var covered: WordPositions = 0
         var contentCount = 0
         var coveredContent = 0
-        for (position, word) in words.enumerated() {
+        for position in 0..<words.count {
+            let word = words.words[position]
             if word.isContent { contentCount += 1 }
-            guard word.terms.contains(where: { Self.sortedContains(termsOfPattern, $0) }) else { continue }
-            covered |= 1 << WordPositions(position)
-            matched.append(word.plain)
-            if word.isTypo { typos.append(word.plain) }
+            guard found.covered & (1 << WordPositions(position)) != 0 else { continue }
+            let plain = plain(of: word, tokens)
+            matched.append(plain)
+            if word.isTypo { typos.append(plain) }
             if word.isContent { coveredContent += 1 }
         }
-        let (agreeing, disagreeing) = diacriticAgreement(number, words, covered)
         return MatchExplanation(
             pattern: source.text, location: source.location, matchedWords: matched, typos: typos,
             coverage: Double(coveredContent) / Double(max(contentCount, 1)),
-            requiredItems: Int(details[Int(number)].requiredItemCount),
-            diacriticsAgreeing: agreeing, diacriticsDisagreeing: disagreeing)
+            requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
+            diacriticsAgreeing: Int(found.agreeing), diacriticsDisagreeing: Int(found.disagreeing))
     }
 }

@@ -5,17 +5,19 @@
 /// remembered, because vetoes and unordered items ask for the same concepts pattern after
 /// pattern.
 struct WindowEvaluator {
-    /// A concept form of several plain words found in the window: where it starts, how long it is.
+    /// A concept form of several plain words found in the window: where it starts, how long it
+    /// is, and the concept's run found before it in the window (-1 for none).
     struct ConceptRun {
         var concept: Int32
         var length: Int32
         var starts: WordPositions
+        var next: Int32 = -1
     }
 
     let code: UnsafeBufferPointer<Int32>
     /// Per concept: where its forms that are not plain words start in `code`, or -1.
     let conceptLongerForms: UnsafeBufferPointer<Int32>
-    let terms: TermPositionTable
+    let terms: WindowTermPositions
     let scratch: WindowScratch
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
@@ -39,20 +41,31 @@ struct WindowEvaluator {
             }
             return positions
         case PatternCode.Opcode.sequence:
+            // Words, the most common items, are read here rather than in a call of their own.
             var positions = starts
             var child = start + 2
             while child < operand {
-                positions = ends(child, from: positions)
+                if code[child] == PatternCode.Opcode.term {
+                    positions = (positions & terms[code[child + 1]]) << 1
+                    child += 2
+                } else {
+                    positions = ends(child, from: positions)
+                    child = next(after: child)
+                }
                 if positions == 0 { return 0 }
-                child = next(after: child)
             }
             return positions
         case PatternCode.Opcode.alternatives:
             var positions: WordPositions = 0
             var child = start + 2
             while child < operand {
-                positions |= ends(child, from: starts)
-                child = next(after: child)
+                if code[child] == PatternCode.Opcode.term {
+                    positions |= (starts & terms[code[child + 1]]) << 1
+                    child += 2
+                } else {
+                    positions |= ends(child, from: starts)
+                    child = next(after: child)
+                }
             }
             return positions
         case PatternCode.Opcode.optional:
@@ -90,9 +103,18 @@ struct WindowEvaluator {
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
+            // Words and concepts of plain words, most of a veto list, answer here without a call.
             var child = start + 2
             while child < operand {
-                if occurs(child) { return true }
+                let opcode = code[child]
+                let childOperand = Int(code[child + 1])
+                if opcode == PatternCode.Opcode.term {
+                    if terms[Int32(childOperand)] != 0 { return true }
+                } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
+                    if scratch.hasPlainForm(childOperand) { return true }
+                } else if occurs(child) {
+                    return true
+                }
                 child = next(after: child)
             }
             return false
@@ -131,9 +153,9 @@ struct WindowEvaluator {
             ? (starts & scratch.conceptSingles[concept]) << 1 : 0
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
-            while number < runs.count, Int(runs[number].concept) == concept {
+            while number >= 0 {
                 positions |= (starts & runs[number].starts) << WordPositions(runs[number].length)
-                number += 1
+                number = Int(runs[number].next)
             }
         }
         let longer = Int(conceptLongerForms[concept])

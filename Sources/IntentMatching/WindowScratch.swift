@@ -11,11 +11,14 @@
 /// `Pool` keeps it between messages, and a window clears only the entries it touched. Clearing
 /// all of it per window had been a fifth of the cost of a message at 10,000 intents.
 struct WindowScratch {
+    /// Per term of the index: where it is in the window (0 when it is not); cleared through the
+    /// window's terms. One read where a hash table over the window's terms took a probe loop.
+    let terms: WindowTermPositions
     /// Per concept: where its one-word forms are in the window (read only under `hasSingles`).
     let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
     let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
-    /// Per concept that has runs: where they start in the window's runs, sorted by concept.
+    /// Per concept that has runs: its last run in the window's runs, which chain to the others.
     let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
     /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits; set through `markConcept`.
     let conceptState: UnsafeMutableBufferPointer<UInt8>
@@ -32,6 +35,9 @@ struct WindowScratch {
     private let touchedSeenBytes: UnsafeMutableBufferPointer<Int32>
     /// How many entries each touched list holds.
     private let touchedCounts: UnsafeMutablePointer<Int>
+    /// The lists one message fills (its words and terms, each window's terms, runs and
+    /// candidates), kept with their memory between messages.
+    let lists: UnsafeMutablePointer<MessageLists>
 
     static let hasRuns: UInt8 = 1
     static let remembered: UInt8 = 2
@@ -51,6 +57,32 @@ struct WindowScratch {
             touchedCounts[0] += 1
         }
         conceptState[concept] |= bits
+    }
+
+    /// Adds `mask` to where each of `concepts` has a one-word form; returns the signature bits
+    /// of those that had none yet in the window. The touched count stays in a register meanwhile.
+    @inline(__always)
+    func addSingles(_ concepts: ArraySlice<Int32>, at mask: WordPositions) -> UInt64 {
+        var touched = touchedCounts[0]
+        var signature: UInt64 = 0
+        for concept in concepts {
+            let index = Int(concept)
+            let state = conceptState[index]
+            // Masks are only read once the state bit says so: a new concept's is set, not added to.
+            if state & Self.hasSingles == 0 {
+                if state == 0 {
+                    touchedConcepts[touched] = concept
+                    touched += 1
+                }
+                conceptState[index] = state | Self.hasSingles
+                signature |= RequirementSignature.bit(-1 - concept)
+                conceptSingles[index] = mask
+            } else {
+                conceptSingles[index] |= mask
+            }
+        }
+        touchedCounts[0] = touched
+        return signature
     }
 
     /// Sets a remembered slot's state (never 0).
@@ -79,6 +111,7 @@ struct WindowScratch {
 
     /// Clears what the window set, so the next window starts from zero.
     func clearTouched() {
+        for term in lists.pointee.windowTerms.elements { terms.positions[Int(term)] = 0 }
         for index in 0..<touchedCounts[0] { conceptState[Int(touchedConcepts[index])] = 0 }
         for index in 0..<touchedCounts[1] { rememberedState[Int(touchedSlots[index])] = 0 }
         for index in 0..<touchedCounts[2] { seenPatterns[Int(touchedSeenBytes[index])] = 0 }
@@ -99,16 +132,20 @@ struct WindowScratch {
             lock.deallocate()
         }
 
-        /// Calls `body` with cleared scratch for an index of `conceptCount` concepts,
+        /// Calls `body` with cleared scratch (its lists emptied) for an index of `termCount` terms,
+        /// `conceptCount` concepts,
         /// `rememberedCount` remembered slots and `patternCount` patterns.
         func withScratch<Result>(
-            conceptCount: Int, rememberedCount: Int, patternCount: Int, _ body: (WindowScratch) -> Result
+            termCount: Int, conceptCount: Int, rememberedCount: Int, patternCount: Int,
+            _ body: (WindowScratch) -> Result
         ) -> Result {
-            let shape = Storage.Shape(concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
+            let shape = Storage.Shape(
+                terms: termCount, concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
             pthread_mutex_lock(lock)
             let reused = idle.popLast()
             pthread_mutex_unlock(lock)
             let storage = reused.flatMap { $0.shape == shape ? $0 : nil } ?? Storage(shape)
+            storage.scratch.lists.pointee.removeAll()
             defer {
                 pthread_mutex_lock(lock)
                 idle.append(storage)
@@ -121,6 +158,7 @@ struct WindowScratch {
     /// One zero-filled allocation carved into a `WindowScratch`.
     final class Storage {
         struct Shape: Equatable {
+            var terms: Int
             var concepts: Int
             var slots: Int
             var patterns: Int
@@ -129,11 +167,12 @@ struct WindowScratch {
         let shape: Shape
         let scratch: WindowScratch
         private let memory: UnsafeMutableRawBufferPointer
+        private let lists: UnsafeMutablePointer<MessageLists>
 
         init(_ shape: Shape) {
             self.shape = shape
             let seenBytes = (shape.patterns + 7) / 8
-            let wide = 2 * shape.concepts + shape.slots
+            let wide = shape.terms + 2 * shape.concepts + shape.slots
             let narrow = shape.concepts + shape.concepts + shape.slots + seenBytes + 3 * 2
             let bytes = 2 * shape.concepts + shape.slots + seenBytes
             let byteCount =
@@ -148,6 +187,7 @@ struct WindowScratch {
                 rest = UnsafeMutableRawBufferPointer(rebasing: rest[size...])
                 return part
             }
+            let termPositions: UnsafeMutableBufferPointer<WordPositions> = carve(shape.terms)
             let conceptSingles: UnsafeMutableBufferPointer<WordPositions> = carve(shape.concepts)
             let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions> = carve(shape.concepts)
             let remembered: UnsafeMutableBufferPointer<WordPositions> = carve(shape.slots)
@@ -159,15 +199,115 @@ struct WindowScratch {
             let conceptState: UnsafeMutableBufferPointer<UInt8> = carve(shape.concepts)
             let rememberedState: UnsafeMutableBufferPointer<UInt8> = carve(shape.slots)
             let seenPatterns: UnsafeMutableBufferPointer<UInt8> = carve(seenBytes)
+            lists = .allocate(capacity: 1)
+            lists.initialize(to: MessageLists())
             scratch = WindowScratch(
-                conceptSingles: conceptSingles, conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun,
+                terms: WindowTermPositions(positions: termPositions), conceptSingles: conceptSingles,
+                conceptAnywhere: conceptAnywhere, conceptFirstRun: conceptFirstRun,
                 conceptState: conceptState, remembered: remembered, rememberedState: rememberedState,
                 seenPatterns: seenPatterns, touchedConcepts: touchedConcepts, touchedSlots: touchedSlots,
-                touchedSeenBytes: touchedSeenBytes, touchedCounts: counts.baseAddress!)
+                touchedSeenBytes: touchedSeenBytes, touchedCounts: counts.baseAddress!, lists: lists)
         }
 
         deinit {
+            lists.pointee.deallocate()
+            lists.deinitialize(count: 1)
+            lists.deallocate()
             memory.deallocate()
         }
+    }
+}
+
+/// The lists a message fills while it is matched. Their memory stays with the pooled scratch,
+/// so a message allocates none of them: growing them from empty had been dozens of allocations
+/// and frees per message.
+struct MessageLists {
+    /// The message's words; each word's terms are a run of `terms`.
+    var words = ScratchList<IntentIndex.MessageWord>(capacity: 64)
+    var terms = ScratchList<Int32>(capacity: 128)
+    /// Per window: its distinct terms, the concept runs found in it and the patterns to evaluate.
+    var windowTerms = ScratchList<Int32>(capacity: 64)
+    var runs = ScratchList<WindowEvaluator.ConceptRun>(capacity: 32)
+    var candidates = ScratchList<Int32>(capacity: 256)
+    /// The best patterns' list, lent to each message's `BestPatterns`.
+    var found: [BestPatterns.Found] = []
+
+    mutating func removeAll() {
+        words.count = 0
+        terms.count = 0
+        windowTerms.count = 0
+        runs.count = 0
+        candidates.count = 0
+    }
+
+    func deallocate() {
+        words.deallocate()
+        terms.deallocate()
+        windowTerms.deallocate()
+        runs.deallocate()
+        candidates.deallocate()
+    }
+}
+
+/// A growable list of plain values over memory it manages itself: no reference counting, no
+/// uniqueness checks, and the memory is kept when the list is emptied.
+struct ScratchList<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    var elements: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: 2 * capacity) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Makes room for `minimum` elements in all.
+    mutating func reserve(_ minimum: Int) {
+        if minimum > capacity { grow(to: Swift.max(minimum, 2 * capacity)) }
+    }
+
+    @inline(never)
+    private mutating func grow(to newCapacity: Int) {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    func deallocate() {
+        base.deallocate()
+    }
+}
+
+/// Where each term of the index is in a window, read and set in place.
+struct WindowTermPositions {
+    let positions: UnsafeMutableBufferPointer<WordPositions>
+
+    /// Where `term` occurs; none when it does not.
+    @inline(__always)
+    subscript(term: Int32) -> WordPositions { positions[Int(term)] }
+
+    /// Adds `newPositions` (not empty) to what `term` already has; true when `term` is new.
+    @inline(__always)
+    func insert(_ term: Int32, _ newPositions: WordPositions) -> Bool {
+        let current = positions[Int(term)]
+        positions[Int(term)] = current | newPositions
+        return current == 0
     }
 }

@@ -83,7 +83,10 @@ public enum ICUText {
         let length = Int32(clamping: bytes.count)
         var foldedCapacity = bytes.count + bytes.count / 2 + 32
         var plainCapacity = foldedCapacity
-        let segmentCapacity = bytes.count + 1
+        // Word segments are separated or at least two bytes long in practice, so half the bytes
+        // is room enough, and keeps more messages' buffers on the stack; a message that needs
+        // more says so and is segmented again with room for all.
+        var segmentCapacity = min(bytes.count + 1, bytes.count / 2 + 8)
         while true {
             let byteCount = foldedCapacity + plainCapacity
             let attempt: R? = withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 1) { text in
@@ -98,8 +101,9 @@ public enum ICUText {
                         sb_segment_and_fold($0, length, &output)
                     }
                     if status == SB_STATUS_BUFFER_TOO_SMALL {
-                        foldedCapacity = Int(output.folded_length) + 16
-                        plainCapacity = Int(output.plain_length) + 16
+                        foldedCapacity = max(foldedCapacity, Int(output.folded_length) + 16)
+                        plainCapacity = max(plainCapacity, Int(output.plain_length) + 16)
+                        segmentCapacity = max(segmentCapacity, Int(output.segment_count) + 1)
                         return nil
                     }
                     let ok = status == SB_STATUS_OK

@@ -228,7 +228,14 @@ public struct TextNormalizer: Sendable {
             }
         }
         if flags.contains(.syllable) { return (1, 0) }
-        return fact.isASCII && plain.utf8.allSatisfy(DomainTokenScanner.isLetter) ? (0, 1) : (0, 0)
+        return fact.isASCII && Self.allLetters(plain) ? (0, 1) : (0, 0)
+    }
+
+    /// Whether every byte of `text` is an ASCII letter, read in place (the generic
+    /// `allSatisfy` over a UTF-8 view cost a few hundred instructions a word).
+    static func allLetters(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(DomainTokenScanner.isLetter) }
+            ?? text.utf8.allSatisfy(DomainTokenScanner.isLetter)
     }
 
     /// Telex/VNI decode of a pure-ASCII token, unless it is a known English word with one digit
@@ -366,10 +373,19 @@ public struct TextNormalizer: Sendable {
 
     /// `account's` → `account`: English possessives, not contractions (those are abbreviations).
     private func dropPossessive(_ token: inout Token) {
-        let utf8 = token.plain.utf8
-        guard utf8.last == UInt8(ascii: "s"), utf8.count > 3,
-            utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == UInt8(ascii: "'")
-        else { return }
+        // The last two bytes read in place: the generic `last` of a UTF-8 view cost more than
+        // the rest of the check.
+        let isPossessive =
+            token.plain.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.count > 3 && bytes[bytes.count - 1] == UInt8(ascii: "s")
+                    && bytes[bytes.count - 2] == UInt8(ascii: "'")
+            }
+            ?? {
+                let utf8 = token.plain.utf8
+                return utf8.last == UInt8(ascii: "s") && utf8.count > 3
+                    && utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == UInt8(ascii: "'")
+            }()
+        guard isPossessive else { return }
         token.plain = String(token.plain.dropLast(2))
         token.isAsTyped = false
     }
