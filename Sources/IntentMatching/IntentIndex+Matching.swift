@@ -290,11 +290,9 @@ extension IntentIndex {
                 if meetsRequirements(entries[Int(pattern)], table, scratch) { lists.pointee.candidates.append(pattern) }
             }
             if anchorPairs.isPaired(term) {
-                windowTerms.withUnsafeBufferPointer { windowTerms in
-                    collectPairedCandidates(
-                        anchor: term, windowTerms: windowTerms, windowSignature: windowSignature, table, scratch,
-                        into: &candidates)
-                }
+                collectPairedCandidates(
+                    anchor: term, windowTerms: windowTerms, windowSignature: windowSignature, table, scratch,
+                    into: &lists.pointee.candidates)
             }
         }
         let runs = lists.pointee.runs.elements
@@ -328,8 +326,8 @@ extension IntentIndex {
     /// The candidates of a crowded anchor that ``AnchorPairs`` holds: only the pairs of it and a
     /// word of the window are read.
     private func collectPairedCandidates(
-        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64, _ table: TermPositionTable,
-        _ scratch: WindowScratch, into candidates: inout [Int32]
+        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64, _ table: WindowTermPositions,
+        _ scratch: WindowScratch, into candidates: inout ScratchList<Int32>
     ) {
         anchorPairs.forEachPair(anchor: anchor, words: windowTerms) { anchored in
             let pattern = anchored.pattern
