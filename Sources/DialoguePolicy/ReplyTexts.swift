@@ -25,12 +25,10 @@ struct ReplyTexts: Sendable {
     private let table: WordTable
     private let positions: [String: Int]
     private let facts: [IntentFacts]
-    /// Per intent, per language slot: the answer followed by "did this help?" when the intent
-    /// asks it, otherwise the answer alone ("" when it has none); built once rather than per reply.
-    private let replies: [[String]]
-    /// Per intent, per language slot: the answer of a security warning, followed by the
-    /// security hand-off when the intent escalates.
-    private let securityReplies: [[String]]
+    /// Per language slot: what follows an answer that asks "did this help?".
+    private let satisfactionSuffixes: [String]
+    /// Per language slot: what follows a security warning's answer when the intent escalates.
+    private let securityHandoffSuffixes: [String]
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -70,19 +68,11 @@ struct ReplyTexts: Sendable {
             }
         }
         self.handoffs = handoffs
+        // Joined per reply, not per intent up front: at 10,000 intents the joined copies were
+        // 6.5 MB, and joining costs a reply a few hundred instructions.
         let security = EscalationReason.allCases.firstIndex(of: .security)!
-        securityReplies = facts.map { intent in
-            languages.indices.map { slot in
-                let answer = intent.answers[slot] ?? ""
-                return intent.escalates ? answer + "\n\n" + handoffs[slot][security] : answer
-            }
-        }
-        replies = facts.map { intent in
-            languages.indices.map { slot in
-                let answer = intent.answers[slot] ?? ""
-                return intent.asksSatisfaction ? answer + "\n\n" + messages[slot][question] : answer
-            }
-        }
+        securityHandoffSuffixes = languages.indices.map { "\n\n" + handoffs[$0][security] }
+        satisfactionSuffixes = languages.indices.map { "\n\n" + messages[$0][question] }
         fallbacks = languages.map { language in
             content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
         }
@@ -103,14 +93,20 @@ struct ReplyTexts: Sendable {
     /// whether it does; nil for an intent the content does not have.
     func reply(_ id: String, in language: Language) -> (text: String, asksSatisfaction: Bool)? {
         guard let position = position(id) else { return nil }
-        return (replies[position][Self.slot(language)], facts[position].asksSatisfaction)
+        let intent = facts[position]
+        let slot = Self.slot(language)
+        let answer = intent.answers[slot] ?? ""
+        return (intent.asksSatisfaction ? answer + satisfactionSuffixes[slot] : answer, intent.asksSatisfaction)
     }
 
     /// A security warning's text: the answer, then the security hand-off when the intent
     /// escalates, and whether it does; "" and false for an intent the content does not have.
     func securityReply(_ id: String, in language: Language) -> (text: String, escalates: Bool) {
         guard let position = position(id) else { return ("", false) }
-        return (securityReplies[position][Self.slot(language)], facts[position].escalates)
+        let intent = facts[position]
+        let slot = Self.slot(language)
+        let answer = intent.answers[slot] ?? ""
+        return (intent.escalates ? answer + securityHandoffSuffixes[slot] : answer, intent.escalates)
     }
 
     /// Whether the intent is known and escalates.
