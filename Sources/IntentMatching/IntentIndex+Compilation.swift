@@ -238,12 +238,18 @@ struct PatternCompiler {
                 terms: term >= 0 ? [term] : [], isStopWord: stopWords.contains(word),
                 isTypoExempt: typoExempt.contains(word))
         }
+        var conceptBitsBySingleTerm = [UInt64](repeating: 0, count: termCount)
+        for single in singles {
+            conceptBitsBySingleTerm[Int(single.key)] |= RequirementSignature.bit(-1 - single.element)
+        }
         let (anchorPairs, unpairedAnchors) = AnchorPairs.split(
             IntentIndex.anchoredPatterns(anchors, entries: entries, requirements: patternRequirements),
             termCount: termCount)
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
-            conceptsBySingleTerm: PostingLists(keyCount: termCount, singles),
+            singleTermsByConcept: PostingLists(
+                keyCount: concepts.count, singles.map { (key: $0.element, element: $0.key) }),
+            conceptBitsBySingleTerm: conceptBitsBySingleTerm,
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
             entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,
             patternTerms: patternTerms, patternRequirements: patternRequirements,

@@ -254,9 +254,9 @@ extension IntentIndex {
         for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
         // Concepts' one-word forms first, then their forms of several words: the order of the
         // runs found is the order of the window's terms either way.
-        for term in windowTerms {
-            windowSignature |= scratch.addSingles(conceptsBySingleTerm[term], at: table[term])
-        }
+        // Concepts' one-word forms are looked up when a pattern asks; only their signature
+        // bits are set here.
+        for term in windowTerms { windowSignature |= conceptBitsBySingleTerm[Int(term)] }
         for term in windowTerms {
             let mask = table[term]
             let root = conceptTrie.root(term)
@@ -305,7 +305,7 @@ extension IntentIndex {
                 patternTerms.withUnsafeBufferPointer { patternTerms in
                     let evaluator = WindowEvaluator(
                         code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
-                        runs: UnsafeBufferPointer(runs), everywhere: everywhere)
+                        singleTerms: singleTermsByConcept, runs: UnsafeBufferPointer(runs), everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
@@ -390,7 +390,7 @@ extension IntentIndex {
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
     @inline(__always)
     private func isPresent(_ option: Int32, _ table: WindowTermPositions, _ scratch: WindowScratch) -> Bool {
-        option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option))
+        option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option), singleTermsByConcept)
     }
 
     /// Whether `term` is among `terms`, sorted.

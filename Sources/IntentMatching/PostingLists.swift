@@ -22,6 +22,13 @@ struct PostingLists<Element: Sendable>: Sendable {
         }
     }
 
+    /// Calls `body` with each element of `key`, read in place.
+    @inline(__always)
+    func forEach(_ key: Int32, _ body: (Element) -> Void) {
+        guard key >= 0, Int(key) + 1 < offsets.count else { return }
+        for index in Int(offsets[Int(key)])..<Int(offsets[Int(key) + 1]) { body(elements[index]) }
+    }
+
     /// The elements of `key`, in the order they were given; none for a key out of range.
     subscript(key: Int32) -> ArraySlice<Element> {
         guard key >= 0, Int(key) + 1 < offsets.count else { return [] }

@@ -19,6 +19,8 @@ struct WindowEvaluator {
     let conceptLongerForms: UnsafeBufferPointer<Int32>
     let terms: WindowTermPositions
     let scratch: WindowScratch
+    /// Per concept: its one-word forms (terms).
+    let singleTerms: PostingLists<Int32>
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: WordPositions
@@ -99,7 +101,7 @@ struct WindowEvaluator {
         case PatternCode.Opcode.concept:
             // Such a concept's one-word forms and word runs set its state bits when they occur.
             guard conceptLongerForms[operand] >= 0 else {
-                return scratch.hasPlainForm(operand)
+                return scratch.hasPlainForm(operand, singleTerms)
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
@@ -111,7 +113,7 @@ struct WindowEvaluator {
                 if opcode == PatternCode.Opcode.term {
                     if terms[Int32(childOperand)] != 0 { return true }
                 } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
-                    if scratch.hasPlainForm(childOperand) { return true }
+                    if scratch.hasPlainForm(childOperand, singleTerms) { return true }
                 } else if occurs(child) {
                     return true
                 }
@@ -148,9 +150,7 @@ struct WindowEvaluator {
         if anywhere, scratch.conceptState[concept] & WindowScratch.remembered != 0 {
             return scratch.conceptAnywhere[concept]
         }
-        var positions: WordPositions =
-            scratch.conceptState[concept] & WindowScratch.hasSingles != 0
-            ? (starts & scratch.conceptSingles[concept]) << 1 : 0
+        var positions = (starts & scratch.singles(of: concept, singleTerms)) << 1
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
             while number >= 0 {

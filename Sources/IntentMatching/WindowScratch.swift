@@ -14,13 +14,13 @@ struct WindowScratch {
     /// Per term of the index: where it is in the window (0 when it is not); cleared through the
     /// window's terms. One read where a hash table over the window's terms took a probe loop.
     let terms: WindowTermPositions
-    /// Per concept: where its one-word forms are in the window (read only under `hasSingles`).
+    /// Per concept: where its one-word forms are in the window (read only under `singlesKnown`).
     let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
     let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept that has runs: its last run in the window's runs, which chain to the others.
     let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
-    /// Per concept: `hasRuns`, `remembered` and `hasSingles` bits; set through `markConcept`.
+    /// Per concept: `hasRuns`, `remembered` and `singlesKnown` bits; set through `markConcept`.
     let conceptState: UnsafeMutableBufferPointer<UInt8>
     /// Per `remembered` slot of the code: its result and whether it is known yet; the state is
     /// set through `markSlot`.
@@ -41,12 +41,26 @@ struct WindowScratch {
 
     static let hasRuns: UInt8 = 1
     static let remembered: UInt8 = 2
-    static let hasSingles: UInt8 = 4
+    static let singlesKnown: UInt8 = 4
 
     /// Whether one of the concept's plain forms (a word, or a run of words) is in the window.
     @inline(__always)
-    func hasPlainForm(_ concept: Int) -> Bool {
-        conceptState[concept] & (Self.hasSingles | Self.hasRuns) != 0
+    func hasPlainForm(_ concept: Int, _ singleTerms: PostingLists<Int32>) -> Bool {
+        conceptState[concept] & Self.hasRuns != 0 || singles(of: concept, singleTerms) != 0
+    }
+
+    /// Where the concept's one-word forms (`singleTerms`, by concept) are in the window, worked
+    /// out the first time the window asks. Marking every concept of every word of the window
+    /// up front had cost hundreds of concepts per window at 10,000 intents, where a common word
+    /// is a form of many choices lifted out of patterns; the window asks about a few dozen.
+    @inline(__always)
+    func singles(of concept: Int, _ singleTerms: PostingLists<Int32>) -> WordPositions {
+        if conceptState[concept] & Self.singlesKnown != 0 { return conceptSingles[concept] }
+        var mask: WordPositions = 0
+        singleTerms.forEach(Int32(concept)) { mask |= terms[$0] }
+        markConcept(concept, Self.singlesKnown)
+        conceptSingles[concept] = mask
+        return mask
     }
 
     /// Sets `bits` in a concept's state.
@@ -57,32 +71,6 @@ struct WindowScratch {
             touchedCounts[0] += 1
         }
         conceptState[concept] |= bits
-    }
-
-    /// Adds `mask` to where each of `concepts` has a one-word form; returns the signature bits
-    /// of those that had none yet in the window. The touched count stays in a register meanwhile.
-    @inline(__always)
-    func addSingles(_ concepts: ArraySlice<Int32>, at mask: WordPositions) -> UInt64 {
-        var touched = touchedCounts[0]
-        var signature: UInt64 = 0
-        for concept in concepts {
-            let index = Int(concept)
-            let state = conceptState[index]
-            // Masks are only read once the state bit says so: a new concept's is set, not added to.
-            if state & Self.hasSingles == 0 {
-                if state == 0 {
-                    touchedConcepts[touched] = concept
-                    touched += 1
-                }
-                conceptState[index] = state | Self.hasSingles
-                signature |= RequirementSignature.bit(-1 - concept)
-                conceptSingles[index] = mask
-            } else {
-                conceptSingles[index] |= mask
-            }
-        }
-        touchedCounts[0] = touched
-        return signature
     }
 
     /// Sets a remembered slot's state (never 0).
