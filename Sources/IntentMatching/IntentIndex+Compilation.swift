@@ -239,16 +239,25 @@ struct PatternCompiler {
                 isTypoExempt: typoExempt.contains(word))
         }
         var conceptBitsBySingleTerm = [UInt64](repeating: 0, count: termCount)
+        var conceptCounts = [Int32](repeating: 0, count: termCount)
         for single in singles {
             conceptBitsBySingleTerm[Int(single.key)] |= RequirementSignature.bit(-1 - single.element)
+            conceptCounts[Int(single.key)] += 1
         }
+        // A word that is a form of more concepts than this is looked up per concept when asked
+        // (`WindowScratch.singles`): at 10,000 intents common words are forms of hundreds of
+        // choices lifted out of patterns. Lower, the shipped content's common words went lazy
+        // too and cost it more than marking them.
+        let isCrowded = conceptCounts.map { $0 > 64 }
         let (anchorPairs, unpairedAnchors) = AnchorPairs.split(
             IntentIndex.anchoredPatterns(anchors, entries: entries, requirements: patternRequirements),
             termCount: termCount)
         return IntentIndex(
             vocabulary: vocabulary, code: code, conceptLongerForms: conceptLongerForms,
-            singleTermsByConcept: PostingLists(
-                keyCount: concepts.count, singles.map { (key: $0.element, element: $0.key) }),
+            conceptsBySingleTerm: PostingLists(keyCount: termCount, singles.filter { !isCrowded[Int($0.key)] }),
+            crowdedSingleTermsByConcept: PostingLists(
+                keyCount: concepts.count,
+                singles.filter { isCrowded[Int($0.key)] }.map { (key: $0.element, element: $0.key) }),
             conceptBitsBySingleTerm: conceptBitsBySingleTerm,
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
             entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,

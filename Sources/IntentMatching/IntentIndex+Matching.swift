@@ -254,9 +254,12 @@ extension IntentIndex {
         for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
         // Concepts' one-word forms first, then their forms of several words: the order of the
         // runs found is the order of the window's terms either way.
-        // Concepts' one-word forms are looked up when a pattern asks; only their signature
-        // bits are set here.
-        for term in windowTerms { windowSignature |= conceptBitsBySingleTerm[Int(term)] }
+        // Concepts' one-word forms: marked now, except those of crowded words, which are looked
+        // up when a pattern asks; the signature bits of all are set here.
+        for term in windowTerms {
+            windowSignature |= conceptBitsBySingleTerm[Int(term)]
+            scratch.addSingles(conceptsBySingleTerm[term], at: table[term])
+        }
         for term in windowTerms {
             let mask = table[term]
             let root = conceptTrie.root(term)
@@ -276,6 +279,7 @@ extension IntentIndex {
                 }
             }
         }
+        let crowded = crowdedSingleTermsByConcept
         // Once every concept bit is set, candidates that lack a required word or concept are
         // dropped before they cost an evaluation.
         for term in windowTerms {
@@ -284,10 +288,12 @@ extension IntentIndex {
                 // the posting list says so without reading their requirements.
                 let pattern = anchored.pattern
                 guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
-                    anchored.mayMeetFirstGroup({ isPresent($0, table, scratch) }),
+                    anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
                     scratch.markSeen(pattern)
                 else { continue }
-                if meetsRequirements(entries[Int(pattern)], table, scratch) { lists.pointee.candidates.append(pattern) }
+                if meetsRequirements(entries[Int(pattern)], table, scratch, crowded) {
+                    lists.pointee.candidates.append(pattern)
+                }
             }
             if anchorPairs.isPaired(term) {
                 collectPairedCandidates(
@@ -305,7 +311,8 @@ extension IntentIndex {
                 patternTerms.withUnsafeBufferPointer { patternTerms in
                     let evaluator = WindowEvaluator(
                         code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
-                        singleTerms: singleTermsByConcept, runs: UnsafeBufferPointer(runs), everywhere: everywhere)
+                        crowdedSingleTerms: crowdedSingleTermsByConcept, runs: UnsafeBufferPointer(runs),
+                        everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
@@ -333,7 +340,9 @@ extension IntentIndex {
             let pattern = anchored.pattern
             guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature), scratch.markSeen(pattern)
             else { return }
-            if meetsRequirements(entries[Int(pattern)], table, scratch) { candidates.append(pattern) }
+            if meetsRequirements(entries[Int(pattern)], table, scratch, crowdedSingleTermsByConcept) {
+                candidates.append(pattern)
+            }
         }
     }
 
@@ -378,19 +387,22 @@ extension IntentIndex {
 
     /// Whether the window holds something of every group of the pattern's requirements.
     @inline(__always)
-    private func meetsRequirements(_ entry: PatternEntry, _ table: WindowTermPositions, _ scratch: WindowScratch)
-        -> Bool
-    {
+    private func meetsRequirements(
+        _ entry: PatternEntry, _ table: WindowTermPositions, _ scratch: WindowScratch,
+        _ crowded: PostingLists<Int32>
+    ) -> Bool {
         let start = Int(entry.requirementsStart)
         return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
-            isPresent($0, table, scratch)
+            Self.isPresent($0, table, scratch, crowded)
         }
     }
 
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
     @inline(__always)
-    private func isPresent(_ option: Int32, _ table: WindowTermPositions, _ scratch: WindowScratch) -> Bool {
-        option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option), singleTermsByConcept)
+    private static func isPresent(
+        _ option: Int32, _ table: WindowTermPositions, _ scratch: WindowScratch, _ crowded: PostingLists<Int32>
+    ) -> Bool {
+        option >= 0 ? table[option] != 0 : scratch.hasPlainForm(Int(-1 - option), crowded)
     }
 
     /// Whether `term` is among `terms`, sorted.

@@ -28,8 +28,10 @@ public struct IntentIndex: Sendable {
     var code: PatternCode
     /// Per concept: where its forms that are not plain word runs start in `code`, or -1.
     var conceptLongerForms: [Int32]
-    /// Concept → its one-word forms (terms).
-    var singleTermsByConcept: PostingLists<Int32>
+    /// Term → the concepts that have it as a one-word form, for words that are a form of a few.
+    var conceptsBySingleTerm: PostingLists<Int32>
+    /// Concept → its one-word forms that are a form of many concepts (`WindowScratch.singles`).
+    var crowdedSingleTermsByConcept: PostingLists<Int32>
     /// Term → the `RequirementSignature` bits of the concepts that have it as a one-word form.
     var conceptBitsBySingleTerm: [UInt64]
     /// The concepts' forms of several plain words.

@@ -19,8 +19,8 @@ struct WindowEvaluator {
     let conceptLongerForms: UnsafeBufferPointer<Int32>
     let terms: WindowTermPositions
     let scratch: WindowScratch
-    /// Per concept: its one-word forms (terms).
-    let singleTerms: PostingLists<Int32>
+    /// Per concept: its one-word forms that are crowded words (`WindowScratch.singles`).
+    let crowdedSingleTerms: PostingLists<Int32>
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: WordPositions
@@ -101,7 +101,7 @@ struct WindowEvaluator {
         case PatternCode.Opcode.concept:
             // Such a concept's one-word forms and word runs set its state bits when they occur.
             guard conceptLongerForms[operand] >= 0 else {
-                return scratch.hasPlainForm(operand, singleTerms)
+                return scratch.hasPlainForm(operand, crowdedSingleTerms)
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
@@ -113,7 +113,7 @@ struct WindowEvaluator {
                 if opcode == PatternCode.Opcode.term {
                     if terms[Int32(childOperand)] != 0 { return true }
                 } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
-                    if scratch.hasPlainForm(childOperand, singleTerms) { return true }
+                    if scratch.hasPlainForm(childOperand, crowdedSingleTerms) { return true }
                 } else if occurs(child) {
                     return true
                 }
@@ -150,7 +150,7 @@ struct WindowEvaluator {
         if anywhere, scratch.conceptState[concept] & WindowScratch.remembered != 0 {
             return scratch.conceptAnywhere[concept]
         }
-        var positions = (starts & scratch.singles(of: concept, singleTerms)) << 1
+        var positions = (starts & scratch.singles(of: concept, crowdedSingleTerms)) << 1
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
             while number >= 0 {

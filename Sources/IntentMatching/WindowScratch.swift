@@ -14,13 +14,15 @@ struct WindowScratch {
     /// Per term of the index: where it is in the window (0 when it is not); cleared through the
     /// window's terms. One read where a hash table over the window's terms took a probe loop.
     let terms: WindowTermPositions
-    /// Per concept: where its one-word forms are in the window (read only under `singlesKnown`).
+    /// Per concept: where its one-word forms are in the window (read only under `hasSingles`,
+    /// complete under `singlesKnown`).
     let conceptSingles: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept: where it ends when it may start anywhere, once asked.
     let conceptAnywhere: UnsafeMutableBufferPointer<WordPositions>
     /// Per concept that has runs: its last run in the window's runs, which chain to the others.
     let conceptFirstRun: UnsafeMutableBufferPointer<Int32>
-    /// Per concept: `hasRuns`, `remembered` and `singlesKnown` bits; set through `markConcept`.
+    /// Per concept: `hasRuns`, `remembered`, `hasSingles` and `singlesKnown` bits; set through
+    /// `markConcept`.
     let conceptState: UnsafeMutableBufferPointer<UInt8>
     /// Per `remembered` slot of the code: its result and whether it is known yet; the state is
     /// set through `markSlot`.
@@ -41,26 +43,64 @@ struct WindowScratch {
 
     static let hasRuns: UInt8 = 1
     static let remembered: UInt8 = 2
-    static let singlesKnown: UInt8 = 4
+    static let hasSingles: UInt8 = 4
+    static let singlesKnown: UInt8 = 8
 
     /// Whether one of the concept's plain forms (a word, or a run of words) is in the window.
     @inline(__always)
-    func hasPlainForm(_ concept: Int, _ singleTerms: PostingLists<Int32>) -> Bool {
-        conceptState[concept] & Self.hasRuns != 0 || singles(of: concept, singleTerms) != 0
+    func hasPlainForm(_ concept: Int, _ crowdedSingleTerms: PostingLists<Int32>) -> Bool {
+        let state = conceptState[concept]
+        if state & (Self.hasRuns | Self.hasSingles) != 0 { return true }
+        if state & Self.singlesKnown != 0 || !crowdedSingleTerms.hasElements { return false }
+        return lookUpCrowdedSingles(concept, crowdedSingleTerms) != 0
     }
 
-    /// Where the concept's one-word forms (`singleTerms`, by concept) are in the window, worked
-    /// out the first time the window asks. Marking every concept of every word of the window
-    /// up front had cost hundreds of concepts per window at 10,000 intents, where a common word
-    /// is a form of many choices lifted out of patterns; the window asks about a few dozen.
+    /// Where the concept's one-word forms are in the window: those `addSingles` marked, and its
+    /// forms that are crowded words (`crowdedSingleTerms`, by concept), looked up the first time
+    /// the window asks. A crowded word is a form of so many concepts (at 10,000 intents, of
+    /// hundreds of choices lifted out of patterns) that marking them all up front cost more
+    /// than the few dozen the window asks about.
     @inline(__always)
-    func singles(of concept: Int, _ singleTerms: PostingLists<Int32>) -> WordPositions {
-        if conceptState[concept] & Self.singlesKnown != 0 { return conceptSingles[concept] }
-        var mask: WordPositions = 0
-        singleTerms.forEach(Int32(concept)) { mask |= terms[$0] }
-        markConcept(concept, Self.singlesKnown)
+    func singles(of concept: Int, _ crowdedSingleTerms: PostingLists<Int32>) -> WordPositions {
+        let state = conceptState[concept]
+        if state & Self.singlesKnown != 0 || !crowdedSingleTerms.hasElements {
+            return state & Self.hasSingles != 0 ? conceptSingles[concept] : 0
+        }
+        return lookUpCrowdedSingles(concept, crowdedSingleTerms)
+    }
+
+    /// Adds the concept's crowded words in the window to its marked one-word forms, once.
+    @inline(__always)
+    private func lookUpCrowdedSingles(_ concept: Int, _ crowdedSingleTerms: PostingLists<Int32>) -> WordPositions {
+        let state = conceptState[concept]
+        var mask: WordPositions = state & Self.hasSingles != 0 ? conceptSingles[concept] : 0
+        crowdedSingleTerms.forEach(Int32(concept)) { mask |= terms[$0] }
+        markConcept(concept, mask != 0 ? Self.singlesKnown | Self.hasSingles : Self.singlesKnown)
         conceptSingles[concept] = mask
         return mask
+    }
+
+    /// Adds `mask` to where each of `concepts` has a one-word form. Runs before the window asks
+    /// about any concept. The touched count stays in a register meanwhile.
+    @inline(__always)
+    func addSingles(_ concepts: ArraySlice<Int32>, at mask: WordPositions) {
+        var touched = touchedCounts[0]
+        for concept in concepts {
+            let index = Int(concept)
+            let state = conceptState[index]
+            // Masks are only read once the state bit says so: a new concept's is set, not added to.
+            if state & Self.hasSingles == 0 {
+                if state == 0 {
+                    touchedConcepts[touched] = concept
+                    touched += 1
+                }
+                conceptState[index] = state | Self.hasSingles
+                conceptSingles[index] = mask
+            } else {
+                conceptSingles[index] |= mask
+            }
+        }
+        touchedCounts[0] = touched
     }
 
     /// Sets `bits` in a concept's state.
