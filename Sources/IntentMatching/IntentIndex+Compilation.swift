@@ -59,6 +59,12 @@ struct PatternCompiler {
     private var compiledWords: [WordKey: CompiledWord] = [:]
     private var targets: [IntentIndex.Target] = []
 
+    /// A word that is a one-word form of more concepts than this is looked up per concept when
+    /// a window asks (`WindowScratch.singles`) rather than marking them all: at 10,000 intents
+    /// common words are forms of hundreds of choices lifted out of patterns. Lower, the shipped
+    /// content's own common words went lazy too and cost it more than marking them.
+    private static let crowdedWordConceptCount: Int32 = 64
+
     // What the index keeps of each compiled pattern, filled as patterns compile.
     private var code = PatternCode()
     private var entries: [IntentIndex.PatternEntry] = []
@@ -244,11 +250,7 @@ struct PatternCompiler {
             conceptBitsBySingleTerm[Int(single.key)] |= RequirementSignature.bit(-1 - single.element)
             conceptCounts[Int(single.key)] += 1
         }
-        // A word that is a form of more concepts than this is looked up per concept when asked
-        // (`WindowScratch.singles`): at 10,000 intents common words are forms of hundreds of
-        // choices lifted out of patterns. Lower, the shipped content's common words went lazy
-        // too and cost it more than marking them.
-        let isCrowded = conceptCounts.map { $0 > 64 }
+        let isCrowded = conceptCounts.map { $0 > Self.crowdedWordConceptCount }
         let (anchorPairs, unpairedAnchors) = AnchorPairs.split(
             IntentIndex.anchoredPatterns(anchors, entries: entries, requirements: patternRequirements),
             termCount: termCount)

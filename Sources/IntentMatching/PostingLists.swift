@@ -25,12 +25,6 @@ struct PostingLists<Element: Sendable>: Sendable {
     /// Whether any key has elements.
     var hasElements: Bool { !elements.isEmpty }
 
-    /// Whether `key` has no elements.
-    @inline(__always)
-    func isEmpty(_ key: Int32) -> Bool {
-        key < 0 || Int(key) + 1 >= offsets.count || offsets[Int(key)] == offsets[Int(key) + 1]
-    }
-
     /// Calls `body` with each element of `key`, read in place.
     @inline(__always)
     func forEach(_ key: Int32, _ body: (Element) -> Void) {
