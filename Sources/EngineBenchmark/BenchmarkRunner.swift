@@ -138,7 +138,7 @@ public struct BenchmarkRunner {
         let (routes, accuracy) = Self.outcomes(engine: engine, messages: workload.messages)
         let peak =
             startup.inFreshProcesses
-            ? startup.peakResidentMb : ProcessMemory.peakResidentBytes().map { Double($0) / 1_048_576 }
+            ? startup.peakResidentMb : ProcessMemory.peakResidentMegabytes()
         let figures = WorkloadFigures(
             name: workload.name, title: workload.title, messageSource: workload.messageSource,
             intents: engine.content.intents.count, patterns: engine.index.patternCount, terms: engine.index.termCount,
@@ -196,20 +196,17 @@ public struct BenchmarkRunner {
         var engine: SupportEngine?
         for _ in 0..<rounds {
             engine = nil
-            let start = MonotonicClock.nanoseconds()
-            let content = try ContentLoader.load(from: workload.directory)
-            let read = MonotonicClock.nanoseconds()
-            engine = try SupportEngine(content: content)
-            let compiled = MonotonicClock.nanoseconds()
-            loadTimes.append(Double(read - start) / 1e6)
-            compileTimes.append(Double(compiled - read) / 1e6)
+            let loaded = try StartupProbe.timedLoad(workload.directory)
+            engine = loaded.engine
+            loadTimes.append(loaded.loadMs)
+            compileTimes.append(loaded.compileMs)
             let spentSeconds = (loadTimes.reduce(0, +) + compileTimes.reduce(0, +)) / 1e3
             if spentSeconds > 3 * configuration.maximumRoundSeconds { break }
         }
         ProcessMemory.trim()
         return Startup(
             engine: engine!, loadTimes: loadTimes, compileTimes: compileTimes,
-            residentAfterLoadMb: ProcessMemory.residentBytes().map { Double($0) / 1_048_576 })
+            residentAfterLoadMb: ProcessMemory.residentMegabytes())
     }
 
     /// One fresh process per load round, each loading once and answering the messages once.

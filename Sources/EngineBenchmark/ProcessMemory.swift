@@ -12,6 +12,14 @@ enum ProcessMemory {
     /// Resident memory now (`VmRSS`), in bytes.
     static func residentBytes() -> Int? { statusField("VmRSS:") }
 
+    /// `peakResidentBytes` in MB (2^20 bytes).
+    static func peakResidentMegabytes() -> Double? { peakResidentBytes().map(megabytes) }
+
+    /// `residentBytes` in MB (2^20 bytes).
+    static func residentMegabytes() -> Double? { residentBytes().map(megabytes) }
+
+    private static func megabytes(_ bytes: Int) -> Double { Double(bytes) / 1_048_576 }
+
     /// Returns freed memory to the system and restarts the high-water mark at the current
     /// resident size (writing `5` to `/proc/self/clear_refs`, Linux 4.0+), so the next peak is
     /// one workload's, not the whole run's. Returns false when the mark could not be reset.

@@ -33,19 +33,15 @@ public enum StartupProbe {
         } catch {
             throw BenchmarkError(description: "cannot read the messages in \(messagesFile.path): \(error)")
         }
-        let start = MonotonicClock.nanoseconds()
-        let engine: SupportEngine
-        let read: UInt64
+        let loaded: TimedLoad
         do {
-            let content = try ContentLoader.load(from: contentDirectory)
-            read = MonotonicClock.nanoseconds()
-            engine = try SupportEngine(content: content)
+            loaded = try timedLoad(contentDirectory)
         } catch {
             throw BenchmarkError(description: "cannot load the content in \(contentDirectory.path):\n\(error)")
         }
-        let compiled = MonotonicClock.nanoseconds()
         ProcessMemory.trim()
-        let residentAfterLoad = ProcessMemory.residentBytes()
+        let residentAfterLoad = ProcessMemory.residentMegabytes()
+        let engine = loaded.engine
 
         var conversation = Conversation(id: "probe")
         var replyBytes = 0
@@ -55,9 +51,8 @@ public enum StartupProbe {
         }
         BlackHole.consume(replyBytes)
         return Figures(
-            loadMs: Double(read - start) / 1e6, compileMs: Double(compiled - read) / 1e6,
-            residentAfterLoadMb: residentAfterLoad.map(megabytes),
-            peakResidentMb: ProcessMemory.peakResidentBytes().map(megabytes))
+            loadMs: loaded.loadMs, compileMs: loaded.compileMs, residentAfterLoadMb: residentAfterLoad,
+            peakResidentMb: ProcessMemory.peakResidentMegabytes())
     }
 
     /// Writes the messages a probe answers, in the order they are sent.
@@ -102,5 +97,22 @@ public enum StartupProbe {
         }
     }
 
-    private static func megabytes(_ bytes: Int) -> Double { Double(bytes) / 1_048_576 }
+    /// An engine and what reading and compiling its content took.
+    struct TimedLoad {
+        var engine: SupportEngine
+        var loadMs: Double
+        var compileMs: Double
+    }
+
+    /// Loads and compiles `contentDirectory`, timing each step: what a probe does once and the
+    /// bench, when it cannot start a probe, does for each load round.
+    static func timedLoad(_ contentDirectory: URL) throws -> TimedLoad {
+        let start = MonotonicClock.nanoseconds()
+        let content = try ContentLoader.load(from: contentDirectory)
+        let read = MonotonicClock.nanoseconds()
+        let engine = try SupportEngine(content: content)
+        let compiled = MonotonicClock.nanoseconds()
+        return TimedLoad(
+            engine: engine, loadMs: Double(read - start) / 1e6, compileMs: Double(compiled - read) / 1e6)
+    }
 }
