@@ -198,9 +198,9 @@ extension IntentIndex {
             token: Int32(token), partStart: Int32(part?.lowerBound ?? -1), partEnd: Int32(part?.upperBound ?? -1),
             termsStart: Int32(lists.pointee.terms.count), termsCount: 0, isContent: isContent, isTypo: false,
             isMarked: isMarked)
-        if let known, !known.terms.isEmpty {
-            for term in known.terms { lists.pointee.terms.append(term) }
-            word.termsCount = Int32(known.terms.count)
+        if let known, known.term >= 0 {
+            lists.pointee.terms.append(known.term)
+            word.termsCount = 1
             return word
         }
         let allowTypo = isContent && kind == .word && !(known?.isTypoExempt ?? false)
