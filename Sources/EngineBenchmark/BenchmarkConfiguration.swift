@@ -39,6 +39,10 @@ public struct BenchmarkConfiguration: Sendable {
     /// so load times and peak memory are a serving process's own, without the bench's data.
     /// Nil (a library caller without the executable) measures in this process.
     public var probeExecutable: URL?
+    /// When set, each workload's content and messages are kept here (`NAME/content`,
+    /// `NAME/messages.json`), so that a profiler can run `supportbot bench-probe` on exactly what
+    /// the bench measured (`Scripts/instruction-counts.sh`).
+    public var savedWorkloadsDirectory: URL?
 
     public init(contentDirectory: URL) {
         self.contentDirectory = contentDirectory

@@ -88,6 +88,7 @@ public struct BenchmarkRunner {
             droppedPatterns = generated.droppedPatterns
             generated.releaseIntents()
         }
+        if let saved = configuration.savedWorkloadsDirectory { try save(workload, in: saved) }
         let startup = try measureStartup(workload)
         let engine = startup.engine
 
@@ -207,6 +208,27 @@ public struct BenchmarkRunner {
         return Startup(
             engine: engine!, loadTimes: loadTimes, compileTimes: compileTimes,
             residentAfterLoadMb: ProcessMemory.residentMegabytes())
+    }
+
+    /// Keeps the workload's content and messages in `folder/NAME`: generated content is copied
+    /// (the bench deletes its own copy), other content is linked.
+    private func save(_ workload: BenchWorkload, in folder: URL) throws {
+        let manager = FileManager.default
+        let target = folder.appendingPathComponent(workload.name, isDirectory: true)
+        let content = target.appendingPathComponent("content")
+        do {
+            try? manager.removeItem(at: target)
+            try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            if workload.generated != nil {
+                try manager.copyItem(at: workload.directory, to: content)
+            } else {
+                try manager.createSymbolicLink(at: content, withDestinationURL: workload.directory.standardizedFileURL)
+            }
+            try StartupProbe.writeMessages(workload.messages, to: target.appendingPathComponent("messages.json"))
+        } catch {
+            throw BenchmarkError(description: "cannot save the workload in \(target.path): \(error)")
+        }
+        progress("bench: \(workload.title): content and messages saved in \(target.path)")
     }
 
     /// One fresh process per load round, each loading once and answering the messages once.

@@ -25,8 +25,10 @@ public enum StartupProbe {
     }
 
     /// Loads and compiles `contentDirectory` in this process, answers every message of
-    /// `messagesFile` (written by ``writeMessages(_:to:)``) once, and reports the figures.
-    public static func run(contentDirectory: URL, messagesFile: URL) throws -> Figures {
+    /// `messagesFile` (written by ``writeMessages(_:to:)``) `passes` times over, and reports the
+    /// figures. A profiler takes the difference between two and one passes as the steady cost of
+    /// the messages, with every one-time initialization left out.
+    public static func run(contentDirectory: URL, messagesFile: URL, passes: Int = 1) throws -> Figures {
         let messages: [Message]
         do {
             messages = try JSONDecoder().decode([Message].self, from: Data(contentsOf: messagesFile))
@@ -45,9 +47,11 @@ public enum StartupProbe {
 
         var conversation = Conversation(id: "probe")
         var replyBytes = 0
-        for message in messages {
-            if message.startsConversation { conversation = Conversation(id: "probe") }
-            replyBytes &+= engine.respond(to: message.text, in: &conversation).text.utf8.count
+        for _ in 0..<passes {
+            for message in messages {
+                if message.startsConversation { conversation = Conversation(id: "probe") }
+                replyBytes &+= engine.respond(to: message.text, in: &conversation).text.utf8.count
+            }
         }
         BlackHole.consume(replyBytes)
         return Figures(

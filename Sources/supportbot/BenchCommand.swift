@@ -42,6 +42,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Keep each workload's content and messages in this folder (for profiling bench-probe).",
+            visibility: .hidden),
+        completion: .directory)
+    var saveWorkloads: String?
+
     func run() throws {
         var configuration = BenchmarkConfiguration(contentDirectory: try contentOptions.directory())
         if quick { configuration.makeQuick() }
@@ -75,6 +82,7 @@ struct BenchCommand: ParsableCommand {
             }
             configuration.syntheticSizes = sizes
         }
+        configuration.savedWorkloadsDirectory = saveWorkloads.map { URL(fileURLWithPath: $0, isDirectory: true) }
         configuration.transcripts = transcripts.map { URL(fileURLWithPath: $0, isDirectory: true) }
         for file in configuration.workloadFiles where !FileManager.default.fileExists(atPath: file.path) {
             throw ValidationError("no workload file at '\(file.path)'")

@@ -16,10 +16,17 @@ struct BenchProbeCommand: ParsableCommand {
     @Option(help: "A JSON file of the messages to answer: [{\"text\": ..., \"startsConversation\": ...}].")
     var messages: String
 
+    @Option(help: "How many times to answer the messages, one after the other.")
+    var passes = 1
+
+    func validate() throws {
+        guard passes >= 1 else { throw ValidationError("--passes must be at least 1") }
+    }
+
     func run() throws {
         let figures = try StartupProbe.run(
             contentDirectory: URL(fileURLWithPath: content, isDirectory: true),
-            messagesFile: URL(fileURLWithPath: messages))
+            messagesFile: URL(fileURLWithPath: messages), passes: passes)
         print(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self))
     }
 }
