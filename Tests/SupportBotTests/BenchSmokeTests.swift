@@ -137,6 +137,36 @@ import Testing
         #expect(!(try CommandLineTool.run(["--help"])).standardOutput.contains("bench-probe"), "not for people")
     }
 
+    /// What `Scripts/instruction-counts.sh` profiles: the workloads the bench measured, kept
+    /// on disk, answered again by bench-probe as many passes over as asked.
+    @Test func savedWorkloadsCanBeProbedAgain() throws {
+        let saved = FileManager.default.temporaryDirectory.appendingPathComponent("bench-saved-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: saved) }
+        let (result, folder) = try Self.runBench(["--only", "shipped,synthetic", "--save-workloads", saved.path])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        for name in ["shipped", "synthetic_20", "synthetic_40"] {
+            let workload = saved.appendingPathComponent(name)
+            let messages = workload.appendingPathComponent("messages.json")
+            let records = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: messages)) as? [[String: Any]])
+            #expect(!records.isEmpty, "\(name): messages kept")
+            let content = workload.appendingPathComponent("content")
+            #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("intents").path))
+            let probe = try CommandLineTool.run([
+                "bench-probe", "--content", content.path, "--messages", messages.path, "--passes", "2",
+            ])
+            #expect(probe.status == 0, "\(name): \(probe.standardError)")
+        }
+
+        let zero = try CommandLineTool.run([
+            "bench-probe", "--content", Fixtures.minimalContent.path, "--messages",
+            saved.appendingPathComponent("shipped/messages.json").path, "--passes", "0",
+        ])
+        #expect(zero.status != 0)
+        #expect(zero.standardError.contains("--passes must be at least 1"), "\(zero.standardError)")
+    }
+
     @Test(arguments: [["--rounds", "0"], ["--only", "everything"], ["--synthetic-sizes", "lots"]])
     func rejectsBadArguments(_ arguments: [String]) throws {
         let result = try CommandLineTool.run(["bench", "--quick"] + arguments)
