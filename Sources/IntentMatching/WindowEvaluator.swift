@@ -47,8 +47,12 @@ struct WindowEvaluator {
             var positions = starts
             var child = start + 2
             while child < operand {
-                if code[child] == PatternCode.Opcode.term {
+                let opcode = code[child]
+                if opcode == PatternCode.Opcode.term {
                     positions = (positions & terms[code[child + 1]]) << 1
+                    child += 2
+                } else if opcode == PatternCode.Opcode.concept {
+                    positions = conceptEnds(Int(code[child + 1]), from: positions)
                     child += 2
                 } else {
                     positions = ends(child, from: positions)
@@ -61,8 +65,12 @@ struct WindowEvaluator {
             var positions: WordPositions = 0
             var child = start + 2
             while child < operand {
-                if code[child] == PatternCode.Opcode.term {
+                let opcode = code[child]
+                if opcode == PatternCode.Opcode.term {
                     positions |= (starts & terms[code[child + 1]]) << 1
+                    child += 2
+                } else if opcode == PatternCode.Opcode.concept {
+                    positions |= conceptEnds(Int(code[child + 1]), from: starts)
                     child += 2
                 } else {
                     positions |= ends(child, from: starts)
@@ -75,8 +83,17 @@ struct WindowEvaluator {
         case PatternCode.Opcode.all:
             var child = start + 2
             while child < operand {
-                if ends(child, from: everywhere) == 0 { return 0 }
-                child = next(after: child)
+                let opcode = code[child]
+                if opcode == PatternCode.Opcode.term {
+                    if terms[code[child + 1]] == 0 { return 0 }
+                    child += 2
+                } else if opcode == PatternCode.Opcode.concept {
+                    if conceptEnds(Int(code[child + 1]), from: everywhere) == 0 { return 0 }
+                    child += 2
+                } else {
+                    if ends(child, from: everywhere) == 0 { return 0 }
+                    child = next(after: child)
+                }
             }
             return starts
         default:
@@ -145,11 +162,18 @@ struct WindowEvaluator {
         }
     }
 
+    /// Where the concept can end from `starts`. Its result from anywhere, once worked out, is
+    /// read in place, without a call: vetoes and unordered items ask for it pattern after pattern.
+    @inline(__always)
     private func conceptEnds(_ concept: Int, from starts: WordPositions) -> WordPositions {
-        let anywhere = starts == everywhere
-        if anywhere, scratch.conceptState[concept] & WindowScratch.remembered != 0 {
+        if starts == everywhere, scratch.conceptState[concept] & WindowScratch.remembered != 0 {
             return scratch.conceptAnywhere[concept]
         }
+        return workOutConceptEnds(concept, from: starts)
+    }
+
+    private func workOutConceptEnds(_ concept: Int, from starts: WordPositions) -> WordPositions {
+        let anywhere = starts == everywhere
         var positions = (starts & scratch.singles(of: concept, crowdedSingleTerms)) << 1
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
