@@ -48,25 +48,24 @@ public struct SupportEngine: Sendable {
 
     /// Answers one message, advances `conversation`, and records the turn's event.
     public func respond(to message: String, in conversation: inout Conversation) -> Reply {
+        // The clock is read only when an event will carry the time: two readings are about 1% of a reply.
+        guard let eventSink else { return policy.respond(to: message, in: &conversation) }
         let start = ContinuousClock.now
         let reply = policy.respond(to: message, in: &conversation)
         let elapsed = ContinuousClock.now - start
-        if let eventSink {
-            let microseconds =
-                elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-            let event = ConversationEvent(
-                time: Date(), conversation: conversation.id, turn: conversation.turn,
-                language: reply.language.rawValue, route: reply.route.rawValue, intent: reply.intent,
-                confidence: reply.confidence, responseTimeMicroseconds: Int(microseconds),
-                escalationReason: reply.escalationReason?.rawValue,
-                satisfaction: reply.satisfaction.map { $0 ? "yes" : "no" }, message: reply.redactedMessage)
-            do {
-                try eventSink.record(event)
-            } catch {
-                logger.error(
-                    "could not record a conversation event",
-                    metadata: ["supportbot.error": "\(error)", "supportbot.conversation": "\(conversation.id)"])
-            }
+        let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        let event = ConversationEvent(
+            time: Date(), conversation: conversation.id, turn: conversation.turn,
+            language: reply.language.rawValue, route: reply.route.rawValue, intent: reply.intent,
+            confidence: reply.confidence, responseTimeMicroseconds: Int(microseconds),
+            escalationReason: reply.escalationReason?.rawValue,
+            satisfaction: reply.satisfaction.map { $0 ? "yes" : "no" }, message: reply.redactedMessage)
+        do {
+            try eventSink.record(event)
+        } catch {
+            logger.error(
+                "could not record a conversation event",
+                metadata: ["supportbot.error": "\(error)", "supportbot.conversation": "\(conversation.id)"])
         }
         return reply
     }
