@@ -43,24 +43,7 @@ struct WindowEvaluator {
             }
             return positions
         case PatternCode.Opcode.sequence:
-            // Words, the most common items, are read here rather than in a call of their own.
-            var positions = starts
-            var child = start + 2
-            while child < operand {
-                let opcode = code[child]
-                if opcode == PatternCode.Opcode.term {
-                    positions = (positions & terms[code[child + 1]]) << 1
-                    child += 2
-                } else if opcode == PatternCode.Opcode.concept {
-                    positions = conceptEnds(Int(code[child + 1]), from: positions)
-                    child += 2
-                } else {
-                    positions = ends(child, from: positions)
-                    child = next(after: child)
-                }
-                if positions == 0 { return 0 }
-            }
-            return positions
+            return sequenceEnds(start, from: starts)
         case PatternCode.Opcode.alternatives:
             var positions: WordPositions = 0
             var child = start + 2
@@ -72,6 +55,10 @@ struct WindowEvaluator {
                 } else if opcode == PatternCode.Opcode.concept {
                     positions |= conceptEnds(Int(code[child + 1]), from: starts)
                     child += 2
+                } else if opcode == PatternCode.Opcode.sequence {
+                    // A run of words among choices ("sign up|signup"), read without a call.
+                    positions |= sequenceEnds(child, from: starts)
+                    child = Int(code[child + 1])
                 } else {
                     positions |= ends(child, from: starts)
                     child = next(after: child)
@@ -105,6 +92,30 @@ struct WindowEvaluator {
             scratch.markSlot(slot, Self.positionsKnown)
             return positions
         }
+    }
+
+    /// Where the sequence at `start` can end. Words and concepts, the most common items, are
+    /// read here rather than in a call of their own.
+    @inline(__always)
+    private func sequenceEnds(_ start: Int, from starts: WordPositions) -> WordPositions {
+        let end = Int(code[start + 1])
+        var positions = starts
+        var child = start + 2
+        while child < end {
+            let opcode = code[child]
+            if opcode == PatternCode.Opcode.term {
+                positions = (positions & terms[code[child + 1]]) << 1
+                child += 2
+            } else if opcode == PatternCode.Opcode.concept {
+                positions = conceptEnds(Int(code[child + 1]), from: positions)
+                child += 2
+            } else {
+                positions = ends(child, from: positions)
+                child = next(after: child)
+            }
+            if positions == 0 { return 0 }
+        }
+        return positions
     }
 
     /// Whether the node at `start` matches anywhere in the window: all a veto asks. Cheaper than
