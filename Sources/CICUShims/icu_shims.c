@@ -7,8 +7,15 @@
 // in, at most one out: ASCII, Latin, precomposed Vietnamese, Greek, Cyrillic, full-width forms)
 // are asked of ICU once at start-up and kept in a table. Words with anything else (combining
 // marks, as in NFD input; Hangul; symbols that expand) take the full ICU path.
+//
+// The word break goes the same way: the break iterator costs more than the rest of the call, and
+// text made only of ASCII and of the letters the table knows (almost every message) breaks by
+// rules simple enough to scan for directly (word_scanner.c). The table records which code
+// points ICU calls letters; the tests compare the scanner with the break iterator.
 
 #include "icu_shims.h"
+
+#include "word_scanner.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -71,6 +78,7 @@ enum {
     ENTRY_LOWER = 35,
     ENTRY_CHANGED = 36, /* the case fold differs from the code point */
     ENTRY_MARKED = 37,  /* the two folds differ */
+    ENTRY_LETTER = 38,  /* Word_Break=ALetter: the word scanner's SB_WORD_LETTER */
 };
 
 #define ENTRY_BIT(name) ((uint64_t)1 << (name))
@@ -116,6 +124,7 @@ static void fill_fast_entry(UChar c) {
             if (c >= 'a' && c <= 'z') value |= ENTRY_BIT(ENTRY_LOWER);
             if (folded_unit != c) value |= ENTRY_BIT(ENTRY_CHANGED);
             if (folded_unit != plain_unit) value |= ENTRY_BIT(ENTRY_MARKED);
+            if (u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_ALETTER) value |= ENTRY_BIT(ENTRY_LETTER);
             *entry = value;
         }
     }
@@ -393,14 +402,53 @@ static int32_t segment_kind(int32_t rule_status) {
     return SB_SEGMENT_IDEOGRAPHS;
 }
 
-int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output) {
+/// The word scanner's class of every unit of `units`, or 0 when one of them is outside the
+/// scanner's classes (emoji, combining marks, CJK, symbols...) and needs the break iterator.
+static int classify(const UChar *units, int32_t length, uint8_t *classes) {
+    for (int32_t i = 0; i < length; i++) {
+        UChar c = units[i];
+        if (c < 0x80) {
+            classes[i] = sb_ascii_word_class[c];
+            continue;
+        }
+        uint64_t *entry = fast_entry(c);
+        if (entry == NULL || !(*entry & ENTRY_BIT(ENTRY_LETTER))) return 0;
+        classes[i] = SB_WORD_LETTER;
+    }
+    return 1;
+}
+
+/// Where the words of a message come from: the scanner when it knows the class of every unit,
+/// else ICU's break iterator.
+typedef struct {
+    UBreakIterator *iterator; /* NULL when scanning */
+    const uint8_t *classes;
+    int32_t length;
+    int32_t cursor; /* the scanner's position, or the iterator's last boundary */
+} word_source;
+
+/// The next word: its `sb_segment_kind` and its unit range, or 0 at the end.
+static int32_t next_word(word_source *source, int32_t *start, int32_t *end) {
+    if (source->iterator == NULL) {
+        return sb_scan_next_word(source->classes, source->length, &source->cursor, start, end);
+    }
+    for (int32_t boundary = ubrk_next(source->iterator); boundary != UBRK_DONE;
+         boundary = ubrk_next(source->iterator)) {
+        *start = source->cursor;
+        *end = source->cursor = boundary;
+        int32_t rule_status = ubrk_getRuleStatus(source->iterator);
+        if (rule_status >= UBRK_WORD_NONE_LIMIT) return segment_kind(rule_status);
+    }
+    return 0;
+}
+
+/// Both entry points: `may_scan` lets messages the word scanner knows skip the break iterator.
+static int32_t segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output, int may_scan) {
     pthread_once(&setup_once, setup);
     output->folded_length = 0;
     output->plain_length = 0;
     output->segment_count = 0;
     if (setup_failed) return SB_STATUS_ICU_ERROR;
-    UBreakIterator *iterator = thread_word_break();
-    if (iterator == NULL) return SB_STATUS_ICU_ERROR;
 
     scratch text, folded, plain;
     scratch_init(&text);
@@ -414,23 +462,29 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
         goto done;
     }
     // Byte offsets come from walking the input alongside the UTF-16; invalid input (which ICU
-    // repaired) would not line up, so its segments report no text range (-1).
+    // repaired) would not line up, so its segments report no text range (-1). When there are as
+    // many units as bytes, the input is ASCII and the offsets are the same.
     int offsets_valid = !repaired;
+    int offsets_equal = units == length;
 
-    UErrorCode status = U_ZERO_ERROR;
-    ubrk_setText(iterator, text.units, units, &status);
-    if (U_FAILURE(status)) {
-        result = SB_STATUS_ICU_ERROR;
-        goto done;
+    uint8_t classes[STACK_UNITS];
+    word_source source = {.iterator = NULL, .classes = classes, .length = units, .cursor = 0};
+    if (!may_scan || units > STACK_UNITS || !classify(text.units, units, classes)) {
+        source.iterator = thread_word_break();
+        UErrorCode status = U_ZERO_ERROR;
+        if (source.iterator != NULL) ubrk_setText(source.iterator, text.units, units, &status);
+        if (source.iterator == NULL || U_FAILURE(status)) {
+            result = SB_STATUS_ICU_ERROR;
+            goto done;
+        }
+        source.cursor = ubrk_first(source.iterator);
     }
-    // Word boundaries are UTF-16 offsets; walk the UTF-8 input alongside to report byte offsets.
+
     int32_t byte_cursor = 0, unit_cursor = 0;
-    int32_t start = ubrk_first(iterator);
-    for (int32_t end = ubrk_next(iterator); end != UBRK_DONE; start = end, end = ubrk_next(iterator)) {
-        int32_t rule_status = ubrk_getRuleStatus(iterator);
-        if (rule_status < UBRK_WORD_NONE_LIMIT) continue;
+    int32_t start = 0, end = 0, kind;
+    while ((kind = next_word(&source, &start, &end)) != 0) {
         int32_t text_start = start, text_end = end;
-        if (offsets_valid) {
+        if (offsets_valid && !offsets_equal) {
             while (unit_cursor < start && byte_cursor < length) {
                 int32_t width = utf8_width((unsigned char)utf8[byte_cursor]);
                 byte_cursor += width;
@@ -457,7 +511,7 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
         sb_segment segment;
         segment.text_start = text_start;
         segment.text_end = text_end;
-        segment.kind = segment_kind(rule_status);
+        segment.kind = kind;
         segment.flags = flags;
         segment.folded_start = folded_start;
         segment.folded_end = output->folded_length;
@@ -475,6 +529,26 @@ done:
     scratch_free(&text);
     scratch_free(&folded);
     scratch_free(&plain);
+    return result;
+}
+
+int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output) {
+    return segment_and_fold(utf8, length, output, 1);
+}
+
+int32_t sb_segment_and_fold_with_icu(const char *utf8, int32_t length, sb_segment_output *output) {
+    return segment_and_fold(utf8, length, output, 0);
+}
+
+int32_t sb_segment_scanner_handles(const char *utf8, int32_t length) {
+    pthread_once(&setup_once, setup);
+    if (setup_failed) return -1;
+    scratch text;
+    scratch_init(&text);
+    uint8_t classes[STACK_UNITS];
+    int32_t units = to_utf16(utf8, length, &text, NULL);
+    int32_t result = units < 0 ? -1 : units <= STACK_UNITS && classify(text.units, units, classes);
+    scratch_free(&text);
     return result;
 }
 
