@@ -284,15 +284,22 @@ static int32_t fold_word(const UChar *source, int32_t length, sb_segment_output 
     int32_t folded_start = output->folded_length, plain_start = output->plain_length;
     int32_t flags;
     uint64_t seen = 0;
+    // The buffers in locals: a store through a `char *` may alias `*output`, which would make the
+    // compiler reload them after every byte.
+    char *folded_bytes = output->folded, *plain_bytes = output->plain;
+    int32_t folded_capacity = output->folded_capacity, plain_capacity = output->plain_capacity;
+    int32_t folded_length = folded_start, plain_length = plain_start;
     for (int32_t i = 0; i < length; i++) {
         uint64_t *entry = fast_entry(source[i]);
         if (entry == NULL || *entry == 0) goto slow;
         uint64_t value = *entry;
         seen |= value;
         UChar folded_unit = (UChar)(value & 0xFFFF), plain_unit = (UChar)((value >> 16) & 0xFFFF);
-        if (folded_unit != 0) put_unit(folded_unit, output->folded, output->folded_capacity, &output->folded_length);
-        if (plain_unit != 0) put_unit(plain_unit, output->plain, output->plain_capacity, &output->plain_length);
+        if (folded_unit != 0) put_unit(folded_unit, folded_bytes, folded_capacity, &folded_length);
+        if (plain_unit != 0) put_unit(plain_unit, plain_bytes, plain_capacity, &plain_length);
     }
+    output->folded_length = folded_length;
+    output->plain_length = plain_length;
     flags = 0;
     if (!(seen & ENTRY_BIT(ENTRY_NOT_ASCII))) flags |= SB_SEGMENT_ASCII;
     if (seen & ENTRY_BIT(ENTRY_UPPER)) flags |= SB_SEGMENT_UPPER;
@@ -402,18 +409,13 @@ static int32_t segment_kind(int32_t rule_status) {
     return SB_SEGMENT_IDEOGRAPHS;
 }
 
-/// The word scanner's class of every unit of `units`, or 0 when one of them is outside the
-/// scanner's classes (emoji, combining marks, CJK, symbols...) and needs the break iterator.
-static int classify(const UChar *units, int32_t length, uint8_t *classes) {
+/// Whether every unit at or above U+0080 is a letter the table folds, as the word scanner needs
+/// (emoji, combining marks, CJK, symbols... need the break iterator).
+static int scanner_handles(const UChar *units, int32_t length) {
     for (int32_t i = 0; i < length; i++) {
-        UChar c = units[i];
-        if (c < 0x80) {
-            classes[i] = sb_ascii_word_class[c];
-            continue;
-        }
-        uint64_t *entry = fast_entry(c);
+        if (units[i] < 0x80) continue;
+        uint64_t *entry = fast_entry(units[i]);
         if (entry == NULL || !(*entry & ENTRY_BIT(ENTRY_LETTER))) return 0;
-        classes[i] = SB_WORD_LETTER;
     }
     return 1;
 }
@@ -422,7 +424,7 @@ static int classify(const UChar *units, int32_t length, uint8_t *classes) {
 /// else ICU's break iterator.
 typedef struct {
     UBreakIterator *iterator; /* NULL when scanning */
-    const uint8_t *classes;
+    const UChar *units;
     int32_t length;
     int32_t cursor; /* the scanner's position, or the iterator's last boundary */
 } word_source;
@@ -430,7 +432,7 @@ typedef struct {
 /// The next word: its `sb_segment_kind` and its unit range, or 0 at the end.
 static int32_t next_word(word_source *source, int32_t *start, int32_t *end) {
     if (source->iterator == NULL) {
-        return sb_scan_next_word(source->classes, source->length, &source->cursor, start, end);
+        return sb_scan_next_word(source->units, source->length, &source->cursor, start, end);
     }
     for (int32_t boundary = ubrk_next(source->iterator); boundary != UBRK_DONE;
          boundary = ubrk_next(source->iterator)) {
@@ -462,14 +464,13 @@ static int32_t segment_and_fold(const char *utf8, int32_t length, sb_segment_out
         goto done;
     }
     // Byte offsets come from walking the input alongside the UTF-16; invalid input (which ICU
-    // repaired) would not line up, so its segments report no text range (-1). When there are as
-    // many units as bytes, the input is ASCII and the offsets are the same.
+    // repaired) would not line up, so its segments report no text range (-1). Valid input with
+    // as many units as bytes is ASCII: the offsets are the same, and the scanner takes it.
     int offsets_valid = !repaired;
-    int offsets_equal = units == length;
+    int is_ascii = !repaired && units == length;
 
-    uint8_t classes[STACK_UNITS];
-    word_source source = {.iterator = NULL, .classes = classes, .length = units, .cursor = 0};
-    if (!may_scan || units > STACK_UNITS || !classify(text.units, units, classes)) {
+    word_source source = {.iterator = NULL, .units = text.units, .length = units, .cursor = 0};
+    if (!may_scan || (!is_ascii && !scanner_handles(text.units, units))) {
         source.iterator = thread_word_break();
         UErrorCode status = U_ZERO_ERROR;
         if (source.iterator != NULL) ubrk_setText(source.iterator, text.units, units, &status);
@@ -484,7 +485,7 @@ static int32_t segment_and_fold(const char *utf8, int32_t length, sb_segment_out
     int32_t start = 0, end = 0, kind;
     while ((kind = next_word(&source, &start, &end)) != 0) {
         int32_t text_start = start, text_end = end;
-        if (offsets_valid && !offsets_equal) {
+        if (offsets_valid && !is_ascii) {
             while (unit_cursor < start && byte_cursor < length) {
                 int32_t width = utf8_width((unsigned char)utf8[byte_cursor]);
                 byte_cursor += width;
@@ -545,9 +546,8 @@ int32_t sb_segment_scanner_handles(const char *utf8, int32_t length) {
     if (setup_failed) return -1;
     scratch text;
     scratch_init(&text);
-    uint8_t classes[STACK_UNITS];
     int32_t units = to_utf16(utf8, length, &text, NULL);
-    int32_t result = units < 0 ? -1 : units <= STACK_UNITS && classify(text.units, units, classes);
+    int32_t result = units < 0 ? -1 : scanner_handles(text.units, units);
     scratch_free(&text);
     return result;
 }

@@ -61,7 +61,7 @@ import Testing
             ("rut tien 2 tieng chua ve", true), ("Tôi không rút được tiền", true), ("can’t 500₫", true),
             ("ＵＳＤＴ ΑΒΓ ДЕНЬГИ", true), ("Straße", false), ("emoji 😀", false), ("NFD Ru\u{0301}t", false),
             ("日本語", false),
-            ("①②③", false), ("nbsp\u{00A0}space", false), (String(repeating: "a ", count: 300), false),
+            ("①②③", false), ("nbsp\u{00A0}space", false), (String(repeating: "a ", count: 300), true),
         ])
     func scannerTakes(_ text: String, _ expected: Bool) {
         #expect(Self.scannerHandles(text) == expected)
