@@ -104,7 +104,21 @@ public struct TextNormalizer: Sendable {
             fact.isASCII && !fact.hasLowerCase && bits & Int32(SB_SEGMENT_UPPER.rawValue) != 0
             && plainView.count >= 2
         fact.hasMarks = bits & Int32(SB_SEGMENT_MARKED.rawValue) != 0
-        let plain = String(decoding: plainView, as: UTF8.self)
+        var kind = TokenKind.word
+        var known: (word: String, flags: LexiconIndex.Flags)?
+        let first = plainView.first ?? 0
+        if DomainTokenScanner.isDigit(first) && DomainTokenScanner.isNumber(plainView) {
+            kind = .number
+        } else if (DomainTokenScanner.isDigit(first) || first == UInt8(ascii: "$"))
+            && DomainTokenScanner.isAmount(foldedView)
+        {
+            kind = .amount
+        } else {
+            known = index.flags.entry(plainView)
+            fact.flags = known?.flags ?? []
+            if fact.flags.contains(.ticker) { kind = .ticker }
+        }
+        let plain = known?.word ?? String(decoding: plainView, as: UTF8.self)
         let folded = fact.hasMarks ? String(decoding: foldedView, as: UTF8.self) : plain
         if fact.hasMarks { fact.hasVietnameseLetters = Self.hasVietnameseLetters(foldedView) }
         // Typed as it folds (`rút`, `usdt`): share the string. The C side compares after reading
@@ -119,18 +133,6 @@ public struct TextNormalizer: Sendable {
             }
         }
         let text = isAsTyped ? folded : raw.text(of: segment)
-        var kind = TokenKind.word
-        let first = plainView.first ?? 0
-        if DomainTokenScanner.isDigit(first) && DomainTokenScanner.isNumber(plainView) {
-            kind = .number
-        } else if (DomainTokenScanner.isDigit(first) || first == UInt8(ascii: "$"))
-            && DomainTokenScanner.isAmount(foldedView)
-        {
-            kind = .amount
-        } else {
-            fact.flags = index.flags[plainView] ?? []
-            if fact.flags.contains(.ticker) { kind = .ticker }
-        }
         tokens.append(Token(text: text, folded: folded, plain: plain, kind: kind))
         facts.append(fact)
     }
