@@ -58,6 +58,9 @@ static const UNormalizer2 *casefold_instance;
 static const UNormalizer2 *nfd_instance;
 static const UNormalizer2 *nfc_instance;
 static UBreakIterator *word_break_prototype;
+/// ICU folds every printable ASCII character alone to one printable ASCII character (checked at
+/// set-up), so ASCII words can take `fold_ascii_word`.
+static int ascii_folds_alone;
 static pthread_key_t word_break_key;
 static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
 static int setup_failed;
@@ -146,6 +149,13 @@ static void setup(void) {
     }
     for (UChar c = 1; c < FAST_LIMIT; c++) fill_fast_entry(c);
     for (UChar c = WIDE_START; c < WIDE_END; c++) fill_fast_entry(c);
+    ascii_folds_alone = 1;
+    for (UChar c = 0x21; c < 0x7F; c++) {
+        uint64_t value = fast_fold[c];
+        UChar folded = (UChar)(value & 0xFFFF), plain = (UChar)((value >> 16) & 0xFFFF);
+        int printable = folded > 0x20 && folded < 0x7F && plain > 0x20 && plain < 0x7F;
+        if (!(value & ENTRY_BIT(ENTRY_VALID)) || !printable) ascii_folds_alone = 0;
+    }
 }
 
 /// Break iterators keep state, so each thread gets its own clone of one prototype.
@@ -277,6 +287,37 @@ static int32_t input_flags(const UChar *source, int32_t length) {
     return flags;
 }
 
+/// The `sb_segment_flag` bits of a word whose table entries, or-ed together, are `seen`.
+static int32_t entry_flags(uint64_t seen) {
+    int32_t flags = 0;
+    if (!(seen & ENTRY_BIT(ENTRY_NOT_ASCII))) flags |= SB_SEGMENT_ASCII;
+    if (seen & ENTRY_BIT(ENTRY_UPPER)) flags |= SB_SEGMENT_UPPER;
+    if (seen & ENTRY_BIT(ENTRY_LOWER)) flags |= SB_SEGMENT_LOWER;
+    if (!(seen & ENTRY_BIT(ENTRY_CHANGED))) flags |= SB_SEGMENT_FOLDED_AS_TYPED;
+    if (seen & ENTRY_BIT(ENTRY_MARKED)) flags |= SB_SEGMENT_MARKED;
+    return flags;
+}
+
+/// `fold_word` for a word of printable ASCII when `ascii_folds_alone`: a table load and two byte
+/// stores a character. Returns -1, having written nothing, when the buffers lack the room.
+static int32_t fold_ascii_word(const UChar *source, int32_t length, sb_segment_output *output) {
+    if (output->folded_length + length > output->folded_capacity ||
+        output->plain_length + length > output->plain_capacity) {
+        return -1;
+    }
+    char *folded = output->folded + output->folded_length, *plain = output->plain + output->plain_length;
+    uint64_t seen = 0;
+    for (int32_t i = 0; i < length; i++) {
+        uint64_t value = fast_fold[source[i]];
+        seen |= value;
+        folded[i] = (char)(value & 0x7F);
+        plain[i] = (char)((value >> 16) & 0x7F);
+    }
+    output->folded_length += length;
+    output->plain_length += length;
+    return entry_flags(seen);
+}
+
 /// Folds one word straight into the output buffers: through the table when every unit has an
 /// entry, else through ICU. Returns the word's `sb_segment_flag` bits, or -1 on an ICU error.
 static int32_t fold_word(const UChar *source, int32_t length, sb_segment_output *output, scratch *folded,
@@ -300,13 +341,7 @@ static int32_t fold_word(const UChar *source, int32_t length, sb_segment_output 
     }
     output->folded_length = folded_length;
     output->plain_length = plain_length;
-    flags = 0;
-    if (!(seen & ENTRY_BIT(ENTRY_NOT_ASCII))) flags |= SB_SEGMENT_ASCII;
-    if (seen & ENTRY_BIT(ENTRY_UPPER)) flags |= SB_SEGMENT_UPPER;
-    if (seen & ENTRY_BIT(ENTRY_LOWER)) flags |= SB_SEGMENT_LOWER;
-    if (!(seen & ENTRY_BIT(ENTRY_CHANGED))) flags |= SB_SEGMENT_FOLDED_AS_TYPED;
-    if (seen & ENTRY_BIT(ENTRY_MARKED)) flags |= SB_SEGMENT_MARKED;
-    return flags;
+    return entry_flags(seen);
 slow:
     output->folded_length = folded_start;
     output->plain_length = plain_start;
@@ -397,6 +432,19 @@ invalid:;
     return units;
 }
 
+static int all_ascii(const char *utf8, int32_t length) {
+    unsigned char seen = 0;
+    for (int32_t i = 0; i < length; i++) seen |= (unsigned char)utf8[i];
+    return seen < 0x80;
+}
+
+/// `to_utf16` for ASCII (most messages): a loop the compiler vectorizes.
+static int32_t widen_ascii(const char *utf8, int32_t length, scratch *into) {
+    if (!scratch_reserve(into, length)) return -1;
+    for (int32_t i = 0; i < length; i++) into->units[i] = (unsigned char)utf8[i];
+    return length;
+}
+
 /// The UTF-8 width of the character starting with `lead`, as `to_utf16` reads it.
 static inline int32_t utf8_width(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
@@ -458,7 +506,8 @@ static int32_t segment_and_fold(const char *utf8, int32_t length, sb_segment_out
     scratch_init(&plain);
     int32_t result = SB_STATUS_OK;
     int repaired = 0;
-    int32_t units = to_utf16(utf8, length, &text, &repaired);
+    int32_t units =
+        all_ascii(utf8, length) ? widen_ascii(utf8, length, &text) : to_utf16(utf8, length, &text, &repaired);
     if (units < 0) {
         result = SB_STATUS_ICU_ERROR;
         goto done;
@@ -500,7 +549,9 @@ static int32_t segment_and_fold(const char *utf8, int32_t length, sb_segment_out
             text_end = byte_cursor;
         }
         int32_t folded_start = output->folded_length, plain_start = output->plain_length;
-        int32_t flags = fold_word(text.units + start, end - start, output, &folded, &plain);
+        const UChar *word = text.units + start;
+        int32_t flags = is_ascii && ascii_folds_alone ? fold_ascii_word(word, end - start, output) : -1;
+        if (flags < 0) flags = fold_word(word, end - start, output, &folded, &plain);
         if (flags < 0) {
             result = SB_STATUS_ICU_ERROR;
             goto done;
