@@ -10,7 +10,7 @@
 //
 // The word break goes the same way: the break iterator costs more than the rest of the call, and
 // text made only of ASCII and of the letters the table knows (almost every message) breaks by
-// rules simple enough to scan for directly (word_scanner.c). The table records which code
+// rules simple enough to scan for directly (word_scanner.h). The table records which code
 // points ICU calls letters; the tests compare the scanner with the break iterator.
 
 #include "icu_shims.h"
@@ -480,7 +480,7 @@ typedef struct {
 /// The next word: its `sb_segment_kind` and its unit range, or 0 at the end.
 static int32_t next_word(word_source *source, int32_t *start, int32_t *end) {
     if (source->iterator == NULL) {
-        return sb_scan_next_word(source->units, source->length, &source->cursor, start, end);
+        return scan_next_word(source->units, source->length, &source->cursor, start, end);
     }
     for (int32_t boundary = ubrk_next(source->iterator); boundary != UBRK_DONE;
          boundary = ubrk_next(source->iterator)) {

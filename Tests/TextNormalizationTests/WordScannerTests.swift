@@ -4,7 +4,7 @@ import Testing
 
 @testable import TextNormalization
 
-/// Messages of ASCII and letters skip ICU's break iterator (Sources/CICUShims/word_scanner.c): the
+/// Messages of ASCII and letters skip ICU's break iterator (Sources/CICUShims/word_scanner.h): the
 /// words, their folds, kinds and flags must be exactly those the ICU path gives.
 @Suite struct WordScannerTests {
     /// What one call returns, in a form that compares.
