@@ -7,8 +7,15 @@
 // in, at most one out: ASCII, Latin, precomposed Vietnamese, Greek, Cyrillic, full-width forms)
 // are asked of ICU once at start-up and kept in a table. Words with anything else (combining
 // marks, as in NFD input; Hangul; symbols that expand) take the full ICU path.
+//
+// The word break goes the same way: the break iterator costs more than the rest of the call, and
+// text made only of ASCII and of the letters the table knows (almost every message) breaks by
+// rules simple enough to scan for directly (word_scanner.h). The table records which code
+// points ICU calls letters; the tests compare the scanner with the break iterator.
 
 #include "icu_shims.h"
+
+#include "word_scanner.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -51,6 +58,9 @@ static const UNormalizer2 *casefold_instance;
 static const UNormalizer2 *nfd_instance;
 static const UNormalizer2 *nfc_instance;
 static UBreakIterator *word_break_prototype;
+/// ICU folds every printable ASCII character alone to one printable ASCII character (checked at
+/// set-up), so ASCII words can take `fold_ascii_word`.
+static int ascii_folds_alone;
 static pthread_key_t word_break_key;
 static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
 static int setup_failed;
@@ -71,6 +81,7 @@ enum {
     ENTRY_LOWER = 35,
     ENTRY_CHANGED = 36, /* the case fold differs from the code point */
     ENTRY_MARKED = 37,  /* the two folds differ */
+    ENTRY_LETTER = 38,  /* Word_Break=ALetter: the word scanner's SB_WORD_LETTER */
 };
 
 #define ENTRY_BIT(name) ((uint64_t)1 << (name))
@@ -116,6 +127,7 @@ static void fill_fast_entry(UChar c) {
             if (c >= 'a' && c <= 'z') value |= ENTRY_BIT(ENTRY_LOWER);
             if (folded_unit != c) value |= ENTRY_BIT(ENTRY_CHANGED);
             if (folded_unit != plain_unit) value |= ENTRY_BIT(ENTRY_MARKED);
+            if (u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_ALETTER) value |= ENTRY_BIT(ENTRY_LETTER);
             *entry = value;
         }
     }
@@ -137,6 +149,13 @@ static void setup(void) {
     }
     for (UChar c = 1; c < FAST_LIMIT; c++) fill_fast_entry(c);
     for (UChar c = WIDE_START; c < WIDE_END; c++) fill_fast_entry(c);
+    ascii_folds_alone = 1;
+    for (UChar c = 0x21; c < 0x7F; c++) {
+        uint64_t value = fast_fold[c];
+        UChar folded = (UChar)(value & 0xFFFF), plain = (UChar)((value >> 16) & 0xFFFF);
+        int printable = folded > 0x20 && folded < 0x7F && plain > 0x20 && plain < 0x7F;
+        if (!(value & ENTRY_BIT(ENTRY_VALID)) || !printable) ascii_folds_alone = 0;
+    }
 }
 
 /// Break iterators keep state, so each thread gets its own clone of one prototype.
@@ -268,6 +287,37 @@ static int32_t input_flags(const UChar *source, int32_t length) {
     return flags;
 }
 
+/// The `sb_segment_flag` bits of a word whose table entries, or-ed together, are `seen`.
+static int32_t entry_flags(uint64_t seen) {
+    int32_t flags = 0;
+    if (!(seen & ENTRY_BIT(ENTRY_NOT_ASCII))) flags |= SB_SEGMENT_ASCII;
+    if (seen & ENTRY_BIT(ENTRY_UPPER)) flags |= SB_SEGMENT_UPPER;
+    if (seen & ENTRY_BIT(ENTRY_LOWER)) flags |= SB_SEGMENT_LOWER;
+    if (!(seen & ENTRY_BIT(ENTRY_CHANGED))) flags |= SB_SEGMENT_FOLDED_AS_TYPED;
+    if (seen & ENTRY_BIT(ENTRY_MARKED)) flags |= SB_SEGMENT_MARKED;
+    return flags;
+}
+
+/// `fold_word` for a word of printable ASCII when `ascii_folds_alone`: a table load and two byte
+/// stores a character. Returns -1, having written nothing, when the buffers lack the room.
+static int32_t fold_ascii_word(const UChar *source, int32_t length, sb_segment_output *output) {
+    if (output->folded_length + length > output->folded_capacity ||
+        output->plain_length + length > output->plain_capacity) {
+        return -1;
+    }
+    char *folded = output->folded + output->folded_length, *plain = output->plain + output->plain_length;
+    uint64_t seen = 0;
+    for (int32_t i = 0; i < length; i++) {
+        uint64_t value = fast_fold[source[i]];
+        seen |= value;
+        folded[i] = (char)(value & 0x7F);
+        plain[i] = (char)((value >> 16) & 0x7F);
+    }
+    output->folded_length += length;
+    output->plain_length += length;
+    return entry_flags(seen);
+}
+
 /// Folds one word straight into the output buffers: through the table when every unit has an
 /// entry, else through ICU. Returns the word's `sb_segment_flag` bits, or -1 on an ICU error.
 static int32_t fold_word(const UChar *source, int32_t length, sb_segment_output *output, scratch *folded,
@@ -275,22 +325,23 @@ static int32_t fold_word(const UChar *source, int32_t length, sb_segment_output 
     int32_t folded_start = output->folded_length, plain_start = output->plain_length;
     int32_t flags;
     uint64_t seen = 0;
+    // The buffers in locals: a store through a `char *` may alias `*output`, which would make the
+    // compiler reload them after every byte.
+    char *folded_bytes = output->folded, *plain_bytes = output->plain;
+    int32_t folded_capacity = output->folded_capacity, plain_capacity = output->plain_capacity;
+    int32_t folded_length = folded_start, plain_length = plain_start;
     for (int32_t i = 0; i < length; i++) {
         uint64_t *entry = fast_entry(source[i]);
         if (entry == NULL || *entry == 0) goto slow;
         uint64_t value = *entry;
         seen |= value;
         UChar folded_unit = (UChar)(value & 0xFFFF), plain_unit = (UChar)((value >> 16) & 0xFFFF);
-        if (folded_unit != 0) put_unit(folded_unit, output->folded, output->folded_capacity, &output->folded_length);
-        if (plain_unit != 0) put_unit(plain_unit, output->plain, output->plain_capacity, &output->plain_length);
+        if (folded_unit != 0) put_unit(folded_unit, folded_bytes, folded_capacity, &folded_length);
+        if (plain_unit != 0) put_unit(plain_unit, plain_bytes, plain_capacity, &plain_length);
     }
-    flags = 0;
-    if (!(seen & ENTRY_BIT(ENTRY_NOT_ASCII))) flags |= SB_SEGMENT_ASCII;
-    if (seen & ENTRY_BIT(ENTRY_UPPER)) flags |= SB_SEGMENT_UPPER;
-    if (seen & ENTRY_BIT(ENTRY_LOWER)) flags |= SB_SEGMENT_LOWER;
-    if (!(seen & ENTRY_BIT(ENTRY_CHANGED))) flags |= SB_SEGMENT_FOLDED_AS_TYPED;
-    if (seen & ENTRY_BIT(ENTRY_MARKED)) flags |= SB_SEGMENT_MARKED;
-    return flags;
+    output->folded_length = folded_length;
+    output->plain_length = plain_length;
+    return entry_flags(seen);
 slow:
     output->folded_length = folded_start;
     output->plain_length = plain_start;
@@ -381,6 +432,19 @@ invalid:;
     return units;
 }
 
+static int all_ascii(const char *utf8, int32_t length) {
+    unsigned char seen = 0;
+    for (int32_t i = 0; i < length; i++) seen |= (unsigned char)utf8[i];
+    return seen < 0x80;
+}
+
+/// `to_utf16` for ASCII (most messages): a loop the compiler vectorizes.
+static int32_t widen_ascii(const char *utf8, int32_t length, scratch *into) {
+    if (!scratch_reserve(into, length)) return -1;
+    for (int32_t i = 0; i < length; i++) into->units[i] = (unsigned char)utf8[i];
+    return length;
+}
+
 /// The UTF-8 width of the character starting with `lead`, as `to_utf16` reads it.
 static inline int32_t utf8_width(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
@@ -393,14 +457,48 @@ static int32_t segment_kind(int32_t rule_status) {
     return SB_SEGMENT_IDEOGRAPHS;
 }
 
-int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output) {
+/// Whether every unit at or above U+0080 is a letter the table folds, as the word scanner needs
+/// (emoji, combining marks, CJK, symbols... need the break iterator).
+static int scanner_handles(const UChar *units, int32_t length) {
+    for (int32_t i = 0; i < length; i++) {
+        if (units[i] < 0x80) continue;
+        uint64_t *entry = fast_entry(units[i]);
+        if (entry == NULL || !(*entry & ENTRY_BIT(ENTRY_LETTER))) return 0;
+    }
+    return 1;
+}
+
+/// Where the words of a message come from: the scanner when it knows the class of every unit,
+/// else ICU's break iterator.
+typedef struct {
+    UBreakIterator *iterator; /* NULL when scanning */
+    const UChar *units;
+    int32_t length;
+    int32_t cursor; /* the scanner's position, or the iterator's last boundary */
+} word_source;
+
+/// The next word: its `sb_segment_kind` and its unit range, or 0 at the end.
+static int32_t next_word(word_source *source, int32_t *start, int32_t *end) {
+    if (source->iterator == NULL) {
+        return scan_next_word(source->units, source->length, &source->cursor, start, end);
+    }
+    for (int32_t boundary = ubrk_next(source->iterator); boundary != UBRK_DONE;
+         boundary = ubrk_next(source->iterator)) {
+        *start = source->cursor;
+        *end = source->cursor = boundary;
+        int32_t rule_status = ubrk_getRuleStatus(source->iterator);
+        if (rule_status >= UBRK_WORD_NONE_LIMIT) return segment_kind(rule_status);
+    }
+    return 0;
+}
+
+/// Both entry points: `may_scan` lets messages the word scanner knows skip the break iterator.
+static int32_t segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output, int may_scan) {
     pthread_once(&setup_once, setup);
     output->folded_length = 0;
     output->plain_length = 0;
     output->segment_count = 0;
     if (setup_failed) return SB_STATUS_ICU_ERROR;
-    UBreakIterator *iterator = thread_word_break();
-    if (iterator == NULL) return SB_STATUS_ICU_ERROR;
 
     scratch text, folded, plain;
     scratch_init(&text);
@@ -408,29 +506,35 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
     scratch_init(&plain);
     int32_t result = SB_STATUS_OK;
     int repaired = 0;
-    int32_t units = to_utf16(utf8, length, &text, &repaired);
+    int32_t units =
+        all_ascii(utf8, length) ? widen_ascii(utf8, length, &text) : to_utf16(utf8, length, &text, &repaired);
     if (units < 0) {
         result = SB_STATUS_ICU_ERROR;
         goto done;
     }
     // Byte offsets come from walking the input alongside the UTF-16; invalid input (which ICU
-    // repaired) would not line up, so its segments report no text range (-1).
+    // repaired) would not line up, so its segments report no text range (-1). Valid input with
+    // as many units as bytes is ASCII: the offsets are the same, and the scanner takes it.
     int offsets_valid = !repaired;
+    int is_ascii = !repaired && units == length;
 
-    UErrorCode status = U_ZERO_ERROR;
-    ubrk_setText(iterator, text.units, units, &status);
-    if (U_FAILURE(status)) {
-        result = SB_STATUS_ICU_ERROR;
-        goto done;
+    word_source source = {.iterator = NULL, .units = text.units, .length = units, .cursor = 0};
+    if (!may_scan || (!is_ascii && !scanner_handles(text.units, units))) {
+        source.iterator = thread_word_break();
+        UErrorCode status = U_ZERO_ERROR;
+        if (source.iterator != NULL) ubrk_setText(source.iterator, text.units, units, &status);
+        if (source.iterator == NULL || U_FAILURE(status)) {
+            result = SB_STATUS_ICU_ERROR;
+            goto done;
+        }
+        source.cursor = ubrk_first(source.iterator);
     }
-    // Word boundaries are UTF-16 offsets; walk the UTF-8 input alongside to report byte offsets.
+
     int32_t byte_cursor = 0, unit_cursor = 0;
-    int32_t start = ubrk_first(iterator);
-    for (int32_t end = ubrk_next(iterator); end != UBRK_DONE; start = end, end = ubrk_next(iterator)) {
-        int32_t rule_status = ubrk_getRuleStatus(iterator);
-        if (rule_status < UBRK_WORD_NONE_LIMIT) continue;
+    int32_t start = 0, end = 0, kind;
+    while ((kind = next_word(&source, &start, &end)) != 0) {
         int32_t text_start = start, text_end = end;
-        if (offsets_valid) {
+        if (offsets_valid && !is_ascii) {
             while (unit_cursor < start && byte_cursor < length) {
                 int32_t width = utf8_width((unsigned char)utf8[byte_cursor]);
                 byte_cursor += width;
@@ -445,7 +549,9 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
             text_end = byte_cursor;
         }
         int32_t folded_start = output->folded_length, plain_start = output->plain_length;
-        int32_t flags = fold_word(text.units + start, end - start, output, &folded, &plain);
+        const UChar *word = text.units + start;
+        int32_t flags = is_ascii && ascii_folds_alone ? fold_ascii_word(word, end - start, output) : -1;
+        if (flags < 0) flags = fold_word(word, end - start, output, &folded, &plain);
         if (flags < 0) {
             result = SB_STATUS_ICU_ERROR;
             goto done;
@@ -457,7 +563,7 @@ int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output 
         sb_segment segment;
         segment.text_start = text_start;
         segment.text_end = text_end;
-        segment.kind = segment_kind(rule_status);
+        segment.kind = kind;
         segment.flags = flags;
         segment.folded_start = folded_start;
         segment.folded_end = output->folded_length;
@@ -475,6 +581,25 @@ done:
     scratch_free(&text);
     scratch_free(&folded);
     scratch_free(&plain);
+    return result;
+}
+
+int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output) {
+    return segment_and_fold(utf8, length, output, 1);
+}
+
+int32_t sb_segment_and_fold_with_icu(const char *utf8, int32_t length, sb_segment_output *output) {
+    return segment_and_fold(utf8, length, output, 0);
+}
+
+int32_t sb_segment_scanner_handles(const char *utf8, int32_t length) {
+    pthread_once(&setup_once, setup);
+    if (setup_failed) return -1;
+    scratch text;
+    scratch_init(&text);
+    int32_t units = to_utf16(utf8, length, &text, NULL);
+    int32_t result = units < 0 ? -1 : scanner_handles(text.units, units);
+    scratch_free(&text);
     return result;
 }
 

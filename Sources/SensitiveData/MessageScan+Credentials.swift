@@ -20,7 +20,7 @@ extension MessageScan {
     /// letter. So "I forgot my password", "reset password for my account" stay, and "error code
     /// 1001", "referral code 12345678" stay too.
     mutating func findCredentials() {
-        for index in tokens.indices {
+        for index in tokens.indices where mayBeCredentialKeyword(tokens[index]) {
             guard let (keyword, last) = credentialKeyword(at: index), !tokens[last].flags.contains(.endsSentence)
             else { continue }
             if index > 0, !tokens[index - 1].flags.contains(.endsSentence), folded(index) == "code",
@@ -64,13 +64,7 @@ extension MessageScan {
     /// xác nhận` take several).
     private func credentialKeyword(at index: Int) -> (CredentialKeyword, Int)? {
         let token = tokens[index]
-        // Cheap rejections first: this runs on every token of every message.
-        guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return nil }
-        switch bytes[token.start] | 0x20 {
-        case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: guard token.isASCII else { return nil }  // c o 2 p t
-        case 0x6D, 0xEF: break  // m: also mã, mật; 0xEF: full-width letters
-        default: return nil
-        }
+        guard mayBeCredentialKeyword(token) else { return nil }
         // Packed words, not strings: no allocation for the tokens that are not keywords.
         let word = packedFold(index)
         guard word != 0 else { return nil }
@@ -88,6 +82,18 @@ extension MessageScan {
         }
         if Self.keyword(next) == .code || next == Packed.word("sms") { return (.code, index + 1) }  // mã OTP
         return WordFolding.isMaWithTilde(slice(token)) ? (.code, index) : nil  // mã
+    }
+
+    /// Cheap rejections, inlined into the caller's loop: this runs on every token of every
+    /// message, and the call to the rest of `credentialKeyword(at:)` cost more than the checks.
+    @inline(__always)
+    private func mayBeCredentialKeyword(_ token: MessageToken) -> Bool {
+        guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return false }
+        switch bytes[token.start] | 0x20 {
+        case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: return token.isASCII  // c o 2 p t
+        case 0x6D, 0xEF: return true  // m: also mã, mật; 0xEF: full-width letters
+        default: return false
+        }
     }
 
     private static func keyword(_ packed: UInt64) -> CredentialKeyword? {

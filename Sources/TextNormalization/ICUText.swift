@@ -73,7 +73,12 @@ public enum ICUText {
 
     /// Word break and both folds of UTF-8 `bytes` in one C call, into buffers that live on the
     /// stack for short messages; `body` sees them in place, without a copy.
-    static func withSegments<R>(of bytes: UnsafeBufferPointer<UInt8>, _ body: (RawSegments) -> R) -> R {
+    ///
+    /// Pure-ASCII text takes the C side's shortcut past the break iterator unless
+    /// `alwaysUsingICU`, which the tests set to check that the shortcut agrees with ICU.
+    static func withSegments<R>(
+        of bytes: UnsafeBufferPointer<UInt8>, alwaysUsingICU: Bool = false, _ body: (RawSegments) -> R
+    ) -> R {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             return body(
                 RawSegments(
@@ -98,7 +103,9 @@ public enum ICUText {
                         plain: plain, plain_capacity: Int32(plainCapacity), plain_length: 0,
                         segments: rawSegments.baseAddress, segment_capacity: Int32(segmentCapacity), segment_count: 0)
                     let status = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        sb_segment_and_fold($0, length, &output)
+                        alwaysUsingICU
+                            ? sb_segment_and_fold_with_icu($0, length, &output)
+                            : sb_segment_and_fold($0, length, &output)
                     }
                     if status == SB_STATUS_BUFFER_TOO_SMALL {
                         foldedCapacity = max(foldedCapacity, Int(output.folded_length) + 16)

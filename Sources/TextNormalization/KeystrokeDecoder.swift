@@ -214,16 +214,16 @@ enum KeystrokeDecoder {
 
     private static func validate(_ letters: SyllableLetters, tone: Int) -> DecodedSyllable? {
         var letters = letters
-        guard var key = letters.key else { return nil }
+        guard let key = letters.key else { return nil }
         if !VietnameseSyllables.validBaseKeys.contains(key) {
             // `uow` is ươ almost always, but uơ in thuở, huơ.
             guard let horn = letters.firstIndex(of: SyllableLetters.uHorn), horn + 1 < letters.count,
                 letters[horn + 1] == SyllableLetters.oHorn
             else { return nil }
             letters[horn] = UInt8(ascii: "u")
-            key = letters.key ?? 0
+            guard VietnameseSyllables.validBaseKeys.contains(letters.key ?? 0) else { return nil }
         }
-        guard VietnameseSyllables.validBaseKeys.contains(key), letters.allowsTone(tone) else { return nil }
+        guard letters.allowsTone(tone) else { return nil }
         return letters.spelled(tone: tone)
     }
 

@@ -48,19 +48,28 @@ final class LexiconIndex: Sendable {
     /// copies two bytes, not strings.
     let flags: FlagTable
 
-    /// Word → its flags, probed with bytes.
+    /// Word → its flags, probed with bytes. It keeps each word as a `String` too, so that the
+    /// token of a known word shares it instead of building one from bytes (~100 instructions).
     struct FlagTable: Sendable {
         private let words: WordTable
         private let values: [Flags]
+        private let spellings: [String]
 
         init(_ entries: [String: Flags]) {
             let pairs = Array(entries)
-            words = WordTable(pairs.map(\.key))
+            spellings = pairs.map(\.key)
+            words = WordTable(spellings)
             values = pairs.map(\.value)
         }
 
         subscript(bytes: UnsafeRawBufferPointer) -> Flags? { words[bytes].map { values[$0] } }
         subscript(word: String) -> Flags? { words[word].map { values[$0] } }
+
+        /// The word `bytes` spell, as the table's own string, and its flags.
+        func entry(_ bytes: UnsafeRawBufferPointer) -> (word: String, flags: Flags)? {
+            guard let number = words[bytes] else { return nil }
+            return (spellings[number], values[number])
+        }
     }
     let expansions: [String: Expansions]
     let vietnamesePhrases: [String: [Phrase]]

@@ -42,15 +42,23 @@ public struct TextNormalizer: Sendable {
         var hasLowerCase = false
         /// Holds a letter of the Vietnamese alphabet with a mark (ă, ơ, ư, đ, ạ, ế...).
         var hasVietnameseLetters = false
-        /// Scoring found a Telex/VNI decode (kept in `decodes`) for the repair.
-        var isDecoded = false
+        /// What scoring's Telex/VNI decode of the word gave, so that the repair does not decode
+        /// it again.
+        var decode = DecodeOutcome.untried
+    }
+
+    enum DecodeOutcome {
+        case untried
+        case failed
+        /// The decode is `decodes[index]`.
+        case decoded(index: Int)
     }
 
     func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedMessage {
         guard !bytes.isEmpty else { return NormalizedMessage(language: .unknown, tokens: []) }
         var tokens: [Token] = []
         var facts: [Facts] = []
-        var decodes: [Int: DecodedSyllable] = [:]
+        var decodes: [DecodedSyllable] = []
         tokenize(bytes, &tokens, &facts)
         let (language, isMixed, scores) = identifyLanguage(tokens, &facts, &decodes)
         rewrite(&tokens, facts, decodes, language: language, bytes)
@@ -104,7 +112,21 @@ public struct TextNormalizer: Sendable {
             fact.isASCII && !fact.hasLowerCase && bits & Int32(SB_SEGMENT_UPPER.rawValue) != 0
             && plainView.count >= 2
         fact.hasMarks = bits & Int32(SB_SEGMENT_MARKED.rawValue) != 0
-        let plain = String(decoding: plainView, as: UTF8.self)
+        var kind = TokenKind.word
+        var known: (word: String, flags: LexiconIndex.Flags)?
+        let first = plainView.first ?? 0
+        if DomainTokenScanner.isDigit(first) && DomainTokenScanner.isNumber(plainView) {
+            kind = .number
+        } else if (DomainTokenScanner.isDigit(first) || first == UInt8(ascii: "$"))
+            && DomainTokenScanner.isAmount(foldedView)
+        {
+            kind = .amount
+        } else {
+            known = index.flags.entry(plainView)
+            fact.flags = known?.flags ?? []
+            if fact.flags.contains(.ticker) { kind = .ticker }
+        }
+        let plain = known?.word ?? String(decoding: plainView, as: UTF8.self)
         let folded = fact.hasMarks ? String(decoding: foldedView, as: UTF8.self) : plain
         if fact.hasMarks { fact.hasVietnameseLetters = Self.hasVietnameseLetters(foldedView) }
         // Typed as it folds (`rút`, `usdt`): share the string. The C side compares after reading
@@ -119,18 +141,6 @@ public struct TextNormalizer: Sendable {
             }
         }
         let text = isAsTyped ? folded : raw.text(of: segment)
-        var kind = TokenKind.word
-        let first = plainView.first ?? 0
-        if DomainTokenScanner.isDigit(first) && DomainTokenScanner.isNumber(plainView) {
-            kind = .number
-        } else if (DomainTokenScanner.isDigit(first) || first == UInt8(ascii: "$"))
-            && DomainTokenScanner.isAmount(foldedView)
-        {
-            kind = .amount
-        } else {
-            fact.flags = index.flags[plainView] ?? []
-            if fact.flags.contains(.ticker) { kind = .ticker }
-        }
         tokens.append(Token(text: text, folded: folded, plain: plain, kind: kind))
         facts.append(fact)
     }
@@ -164,7 +174,7 @@ public struct TextNormalizer: Sendable {
 
     /// Sums each token's evidence in half points (VIETNAMESE-NOTES §6) and picks the larger.
     private func identifyLanguage(
-        _ tokens: [Token], _ facts: inout [Facts], _ decodes: inout [Int: DecodedSyllable]
+        _ tokens: [Token], _ facts: inout [Facts], _ decodes: inout [DecodedSyllable]
     ) -> (Language, Bool, LanguageScores) {
         var vietnamese = 0
         var english = 0
@@ -175,7 +185,7 @@ public struct TextNormalizer: Sendable {
             for position in facts.indices { facts[position].isCapitalized = false }
         }
         for position in tokens.indices where tokens[position].kind == .word {
-            let (vi, en) = evidence(tokens[position].plain, &facts[position], position, &decodes)
+            let (vi, en) = evidence(tokens[position].plain, &facts[position], &decodes)
             vietnamese += vi
             english += en
             if vi >= 2 && vi > en { vietnameseTokens += 1 }
@@ -189,9 +199,7 @@ public struct TextNormalizer: Sendable {
     }
 
     /// One word's evidence, in half points: (Vietnamese, English).
-    private func evidence(
-        _ plain: String, _ fact: inout Facts, _ position: Int, _ decodes: inout [Int: DecodedSyllable]
-    ) -> (Int, Int) {
+    private func evidence(_ plain: String, _ fact: inout Facts, _ decodes: inout [DecodedSyllable]) -> (Int, Int) {
         if fact.hasMarks { return fact.hasVietnameseLetters ? (6, 0) : (0, 0) }
         if plain.utf8.count == 1 { return plain.utf8.first == UInt8(ascii: "i") ? (0, 4) : (0, 0) }
         let flags = fact.flags
@@ -222,10 +230,11 @@ public struct TextNormalizer: Sendable {
         if flags.contains(.protected) { return decode(plain) != nil ? (2, 2) : (0, 2) }
         if fact.isASCII && !fact.isCapitalized && !flags.contains(.syllable) {
             if let decoded = decode(plain) {
-                decodes[position] = decoded
-                fact.isDecoded = true
+                fact.decode = .decoded(index: decodes.count)
+                decodes.append(decoded)
                 return (4, 0)
             }
+            fact.decode = .failed
         }
         if flags.contains(.syllable) { return (1, 0) }
         return fact.isASCII && Self.allLetters(plain) ? (0, 1) : (0, 0)
@@ -265,7 +274,7 @@ public struct TextNormalizer: Sendable {
     /// Expands abbreviations and repairs Telex/VNI in place; merges the tokens of an abbreviation
     /// of several tokens (`w/d`) into one.
     private func rewrite(
-        _ tokens: inout [Token], _ facts: [Facts], _ decodes: [Int: DecodedSyllable], language: Language,
+        _ tokens: inout [Token], _ facts: [Facts], _ decodes: [DecodedSyllable], language: Language,
         _ bytes: UnsafeBufferPointer<UInt8>
     ) {
         let allowVietnamese = language != .en
@@ -288,8 +297,7 @@ public struct TextNormalizer: Sendable {
                     read += length
                     continue
                 }
-                let decoded = fact.isDecoded ? decodes[read] : nil
-                rewriteWord(&tokens[read], fact, decoded, allowVietnamese, allowEnglish, language)
+                rewriteWord(&tokens[read], fact, decodes, allowVietnamese, allowEnglish, language)
             }
             if write != read { tokens.swapAt(write, read) }
             write += 1
@@ -299,7 +307,7 @@ public struct TextNormalizer: Sendable {
     }
 
     private func rewriteWord(
-        _ token: inout Token, _ fact: Facts, _ decoded: DecodedSyllable?, _ allowVietnamese: Bool,
+        _ token: inout Token, _ fact: Facts, _ decodes: [DecodedSyllable], _ allowVietnamese: Bool,
         _ allowEnglish: Bool, _ language: Language
     ) {
         if let expansion = abbreviation(token.plain, fact.flags, fact.hasMarks, allowVietnamese, allowEnglish, language)
@@ -308,7 +316,13 @@ public struct TextNormalizer: Sendable {
             return
         }
         if allowVietnamese && fact.isASCII && !fact.isCapitalized && fact.flags.isDisjoint(with: Self.neverRepaired) {
-            if let decoded = decoded ?? decode(token.plain) {
+            let decoded: DecodedSyllable?
+            switch fact.decode {
+            case .untried: decoded = decode(token.plain)
+            case .failed: decoded = nil
+            case .decoded(let index): decoded = decodes[index]
+            }
+            if let decoded {
                 set(&token, decoded.plain, decoded.marked)
                 return
             }

@@ -70,7 +70,7 @@ enum VietnameseSyllables {
     }()
 
     /// ``validBases`` as ``SyllableLetters`` keys, for the Telex/VNI decoder.
-    static let validBaseKeys: Set<UInt64> = Set(validBases.compactMap(SyllableLetters.key(of:)))
+    static let validBaseKeys = SyllableKeySet(validBases.compactMap(SyllableLetters.key(of:)))
 
     /// ``validBases`` without marks and with đ → d: what a syllable typed without diacritics can be.
     ///

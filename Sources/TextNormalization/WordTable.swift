@@ -2,9 +2,10 @@
 /// ICU call wrote, before any `String` exists. Callers keep what a number stands for in an array.
 ///
 /// A `[String: V]` probe costs about 330 instructions here (SipHash plus a string comparison);
-/// this one, FNV-1a and a byte comparison, costs a fraction of that. It is not generic, so that
-/// another module's lookups run specialized code: a generic lookup called across modules looked
-/// up `Optional` metadata on every call, which cost more than the hash table saved.
+/// this one, a hash of a few overlapping word-sized loads and a comparison of the same loads,
+/// costs a few dozen for a word of up to 16 bytes. It is not generic, so that another module's
+/// lookups run specialized code: a generic lookup called across modules looked up `Optional`
+/// metadata on every call, which cost more than the hash table saved.
 ///
 /// - Complexity: O(length of the word) per lookup; open addressing at a load factor below 1/2.
 package final class WordTable: @unchecked Sendable {
@@ -32,14 +33,12 @@ package final class WordTable: @unchecked Sendable {
                 offset += 1
             }
             keyStarts[number + 1] = Int32(offset)
-            var word = word
-            var slot = word.withUTF8 { Int(truncatingIfNeeded: Self.hash(UnsafeRawBufferPointer($0))) } & mask
+            let key = UnsafeRawBufferPointer(
+                start: keyBytes.baseAddress! + Int(keyStarts[number]),
+                count: Int(keyStarts[number + 1] - keyStarts[number]))
+            var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
             while slots[slot] != 0 {
-                if matches(
-                    Int(slots[slot]) - 1, keyBytes.extracting(Int(keyStarts[number])..<Int(keyStarts[number + 1])))
-                {
-                    break
-                }
+                if matches(Int(slots[slot]) - 1, key) { break }
                 slot = (slot + 1) & mask
             }
             if slots[slot] == 0 { slots[slot] = Int32(number + 1) }
@@ -68,24 +67,71 @@ package final class WordTable: @unchecked Sendable {
         return word.withUTF8 { self[UnsafeRawBufferPointer($0)] }
     }
 
-    private func matches<Bytes: RandomAccessCollection<UInt8>>(_ number: Int, _ bytes: Bytes) -> Bool
-    where Bytes.Index == Int {
+    private func matches(_ number: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = Int(keyStarts[number])
         guard Int(keyStarts[number + 1]) - start == bytes.count else { return false }
-        var position = bytes.startIndex
-        for offset in 0..<bytes.count {
-            if keyBytes[start + offset] != bytes[position] { return false }
-            position += 1
+        guard let base = bytes.baseAddress else { return true }
+        return Self.equal(UnsafeRawPointer(keyBytes.baseAddress! + start), base, count: bytes.count)
+    }
+
+    /// Compares `count` bytes 8 or 4 at a time, the last load overlapping the one before it.
+    private static func equal(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if load64(left, offset) != load64(right, offset) { return false }
+                offset += 8
+            }
+            return load64(left, count - 8) == load64(right, count - 8)
+        }
+        if count >= 4 {
+            return load32(left, 0) == load32(right, 0) && load32(left, count - 4) == load32(right, count - 4)
+        }
+        for offset in 0..<count
+        where left.load(fromByteOffset: offset, as: UInt8.self)
+            != right.load(fromByteOffset: offset, as: UInt8.self)
+        {
+            return false
         }
         return true
     }
 
-    /// FNV-1a, 64-bit.
+    /// Mixes the same overlapping loads with full-width multiplications (as wyhash does): the
+    /// byte-at-a-time chain of FNV-1a cost more than the rest of a lookup.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for offset in 0..<bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01b3
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        var seed = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        let first: UInt64
+        let last: UInt64
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                seed = mix(seed ^ load64(base, offset), 0xA076_1D64_78BD_642F)
+                offset += 8
+            }
+            first = seed
+            last = load64(base, count - 8)
+        } else if count >= 4 {
+            first = UInt64(load32(base, 0))
+            last = UInt64(load32(base, count - 4))
+        } else {
+            first = UInt64(bytes[0]) << 16 | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1])
+            last = 0
         }
-        return hash ^ (hash >> 29)
+        return mix(first ^ 0xE703_7ED1_A0B4_28DB, last ^ seed)
+    }
+
+    private static func mix(_ left: UInt64, _ right: UInt64) -> UInt64 {
+        let product = left.multipliedFullWidth(by: right)
+        return product.high ^ product.low
+    }
+
+    private static func load64(_ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    }
+
+    private static func load32(_ base: UnsafeRawPointer, _ offset: Int) -> UInt32 {
+        base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
     }
 }

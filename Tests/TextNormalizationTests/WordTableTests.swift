@@ -20,4 +20,21 @@ struct WordTableTests {
         var decomposed = "ru\u{0301}t"  // the same word in NFD: other bytes, another word
         #expect(decomposed.withUTF8 { table[UnsafeRawBufferPointer($0)] } == nil)
     }
+
+    /// The hash and the comparison read 8, 4 or 1 bytes at a time with overlapping loads: words
+    /// of every length up to past two chunks, differing in one byte anywhere, stay apart.
+    @Test("Words of every length differing in one byte")
+    func lengthsAndSingleBytes() {
+        let lengths = 1...40
+        let words = lengths.map { String(repeating: "a", count: $0) }
+        let table = WordTable(words)
+        for length in lengths {
+            #expect(table[String(repeating: "a", count: length)] == length - 1)
+            for position in 0..<length {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                bytes[position] = UInt8(ascii: "b")
+                #expect(table[String(decoding: bytes, as: UTF8.self)] == nil, "\(length) \(position)")
+            }
+        }
+    }
 }

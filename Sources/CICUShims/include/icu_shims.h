@@ -71,7 +71,18 @@ enum {
 /// (`folded`) and that fold without combining marks and with đ → d (`plain`). Segments that
 /// are not words (spaces, punctuation, emoji) are left out. U+200B, U+2028 and U+2029 separate
 /// words; typographic apostrophes read as `'`; ₫ reads as đ.
+///
+/// Text whose characters are all ASCII or letters (nearly every message) is split without the
+/// break iterator, by a scanner that gives the same segments (word_scanner.h).
 int32_t sb_segment_and_fold(const char *utf8, int32_t length, sb_segment_output *output);
+
+/// `sb_segment_and_fold` with ICU's break iterator whatever the text: what the scanner is tested
+/// against.
+int32_t sb_segment_and_fold_with_icu(const char *utf8, int32_t length, sb_segment_output *output);
+
+/// Whether `sb_segment_and_fold` splits `utf8` with the scanner rather than the break iterator:
+/// 1 or 0, or -1 on an ICU error. For the tests that compare the two.
+int32_t sb_segment_scanner_handles(const char *utf8, int32_t length);
 
 /// Folds one UTF-8 string: NFKC case fold, then, if `strip_marks` is non-zero, drops combining
 /// marks and maps đ → d. Returns the folded length in bytes (which may exceed `capacity`: call
