@@ -20,9 +20,26 @@ struct TermVocabulary: Sendable {
     /// Every word interned, as written (before stemming), until `finishInterning()`.
     private(set) var surfaceForms: Set<String> = []
     private var irregularForms: [String: String]
+    /// What a message word is looked up in once interning is done (`finishInterning()`): byte
+    /// tables, because the dictionaries above hash a `String` with SipHash and compare it
+    /// canonically, several hundred instructions a probe, and a word with a typo takes two
+    /// probes per letter.
+    private var tables: LookupTables?
 
     init(irregularForms: [String: String]) {
         self.irregularForms = irregularForms
+    }
+
+    /// The vocabulary's byte tables: a word's number is its position in the list it was made from.
+    private struct LookupTables: Sendable {
+        /// Term keys; a key's number is its term.
+        var keys: WordTable
+        /// Irregular forms (`went`) and what they stand for (`go`).
+        var irregularForms: WordTable
+        var irregularBases: [String]
+        /// Deletion variants of the keys, and the terms each comes from.
+        var deletionVariants: WordTable
+        var deletionTerms: [[Int32]]
     }
 
     static func key(for plainWord: String) -> String { EnglishStemmer.stem(plainWord) }
@@ -43,9 +60,16 @@ struct TermVocabulary: Sendable {
         return identifier
     }
 
-    /// Drops what only interning needed (the index keeps the vocabulary for lookups).
+    /// Drops what only interning needed and builds the tables lookups use (the index keeps the
+    /// vocabulary for lookups).
     mutating func finishInterning() {
         surfaceForms = []
+        let irregular = Array(irregularForms)
+        let deletions = Array(self.deletions)
+        tables = LookupTables(
+            keys: WordTable(keys), irregularForms: WordTable(irregular.map(\.key)),
+            irregularBases: irregular.map(\.value), deletionVariants: WordTable(deletions.map(\.key)),
+            deletionTerms: deletions.map(\.value))
     }
 
     /// What a message word is, as far as the patterns are concerned.
@@ -56,6 +80,7 @@ struct TermVocabulary: Sendable {
     }
 
     func lookup(_ plainWord: String, allowTypo: Bool) -> Lookup {
+        if let tables { return lookUp(plainWord, allowTypo: allowTypo, in: tables) }
         let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
         if let identifier = identifiers[key] { return .exact(identifier) }
         let length = key.unicodeScalars.count
@@ -76,6 +101,53 @@ struct TermVocabulary: Sendable {
         for variant in Self.singleDeletions(of: key) {
             if let identifier = identifiers[variant] { consider([identifier]) }
             consider(deletions[variant])
+        }
+        return found.isEmpty ? .none : .typo(found)
+    }
+
+    /// `lookup(_:allowTypo:)` through the byte tables, with the same result in the same order:
+    /// the key's own deletion variants' terms first, then per deleted letter the term spelled
+    /// like the variant and the variant's terms.
+    private func lookUp(_ plainWord: String, allowTypo: Bool, in tables: LookupTables) -> Lookup {
+        let form = tables.irregularForms[plainWord].map { tables.irregularBases[$0] } ?? plainWord
+        let key = Self.key(for: form)
+        if let identifier = tables.keys[key] { return .exact(Int32(identifier)) }
+        let length = key.unicodeScalars.count
+        // No real word is longer than this; a 4,000-letter "word" would cost 4,000 copies of itself.
+        guard allowTypo, length >= Self.minimumTypoLength, length <= Self.maximumTypoLength else { return .none }
+        var found: [Int32] = []
+        func consider(_ candidate: Int32) {
+            guard !found.contains(candidate) else { return }
+            let term = keys[Int(candidate)]
+            if term.unicodeScalars.count >= Self.minimumTypoLength,
+                Self.isOneEditApart(key, term, substitutionsFrom: Self.minimumSubstitutionLength)
+            {
+                found.append(candidate)
+            }
+        }
+        // A copy to read the bytes of: `consider` reads `key` meanwhile.
+        var spelling = key
+        spelling.withUTF8 { bytes in
+            if let own = tables.deletionVariants[UnsafeRawBufferPointer(bytes)] {
+                for candidate in tables.deletionTerms[own] { consider(candidate) }
+            }
+            // Each variant is the key with one scalar cut out, spelled in a buffer of its own.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { variant in
+                var start = 0
+                while start < bytes.count {
+                    var end = start + 1
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    _ = variant.initialize(fromContentsOf: bytes[..<start])
+                    _ = variant[start...].initialize(fromContentsOf: bytes[end...])
+                    let spelled = UnsafeRawBufferPointer(
+                        UnsafeMutableBufferPointer(rebasing: variant[..<(bytes.count - (end - start))]))
+                    if let identifier = tables.keys[spelled] { consider(Int32(identifier)) }
+                    if let deletion = tables.deletionVariants[spelled] {
+                        for candidate in tables.deletionTerms[deletion] { consider(candidate) }
+                    }
+                    start = end
+                }
+            }
         }
         return found.isEmpty ? .none : .typo(found)
     }
