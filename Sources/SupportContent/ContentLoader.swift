@@ -245,21 +245,24 @@ public enum ContentLoader {
             }
         }
         if let titles = mapping["title"] {
-            intent.titles = perLanguage(titles, "'title'", file: file, log: log).compactMapValues { $0.first?.text }
+            intent.titles = textNodesPerLanguage(titles, "'title'", file: file, log: log).compactMapValues {
+                $0.first.map { $0.tree.string($0.index) }
+            }
         }
         if let patterns = mapping["patterns"] {
             intent.patterns = perLanguage(patterns, "'patterns'", file: file, log: log)
         }
-        var examples: [Language: [SourceText]] = [:]
         if let node = mapping["examples"] {
-            examples = perLanguage(node, "'examples'", file: file, log: log)
-            intent.examples = examples
+            // Packed from the file's bytes: examples are kept packed, and a string for each on
+            // the way was a fifth of loading.
+            intent.packedExamples = file.packedTexts(
+                textNodesPerLanguage(node, "'examples'", file: file, log: log))
         }
         for language in BotContent.languages {
             if intent.patterns[language, default: []].isEmpty {
                 log.warning(intent.location, "intent '\(id)' has no \(language.rawValue) patterns")
             }
-            let count = examples[language, default: []].count
+            let count = intent.packedExamples.count(of: language)
             if count < minimumExamples {
                 log.error(
                     intent.location,
@@ -272,8 +275,16 @@ public enum ContentLoader {
     private static func perLanguage(
         _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
     ) -> [Language: [SourceText]] {
+        textNodesPerLanguage(node, what, file: file, log: log).mapValues { $0.map { file.sourceText($0)! } }
+    }
+
+    /// The text nodes under each language of a `en:`/`vi:` mapping.
+    private static func textNodesPerLanguage(
+        _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
+    ) -> [Language: [YAMLNode]] {
         guard let mapping = file.mapping(node, what, log: log) else { return [:] }
-        var result: [Language: [SourceText]] = [:]
+        // Sized up front: two languages fit the table that growing one by one ends with.
+        var result: [Language: [YAMLNode]] = Dictionary(minimumCapacity: mapping.count)
         for (key, value) in mapping {
             guard let code = file.string(key, "a language code", log: log) else { continue }
             guard let language = Language(rawValue: code), BotContent.languages.contains(language) else {
@@ -282,7 +293,7 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: key))
                 continue
             }
-            result[language] = file.texts(value, "\(what) in \(code)", log: log)
+            result[language] = file.textNodes(value, "\(what) in \(code)", log: log)
         }
         return result
     }

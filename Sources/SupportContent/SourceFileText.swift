@@ -33,6 +33,11 @@ final class SourceFileText: Sendable {
 
     var lineCount: Int { lineStarts.count }
 
+    /// Runs `body` on the file's UTF-8 bytes in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        YAMLTextChecks.withBytes(of: text, body)
+    }
+
     /// The UTF-8 offsets of line `number` (1-based), without its `\n`; nil outside the file.
     func lineRange(_ number: Int) -> Range<Int>? {
         guard number >= 1, number <= lineStarts.count else { return nil }

@@ -90,7 +90,6 @@ enum YAMLBlockParser {
         /// The tree's arrays, held here rather than in a ``YAMLTree`` until the end: appending
         /// to a class's arrays paid a dynamic exclusivity check each time.
         var entries: [YAMLTree.Entry] = []
-        var strings: [String] = []
         var children: [Int32] = []
         /// Children of the open collections, innermost last (as in ``YAMLTreeBuilder``).
         var pending: [Int32] = []
@@ -108,9 +107,8 @@ enum YAMLBlockParser {
             self.bytes = bytes
             self.maximumNodes = maximumNodes
             pending.reserveCapacity(64)
-            // About one node for every 30 bytes of content, and a scalar for most nodes.
+            // About one node for every 30 bytes of content.
             entries.reserveCapacity(bytes.count / 24 + 16)
-            strings.reserveCapacity(bytes.count / 24 + 16)
             children.reserveCapacity(bytes.count / 24 + 16)
         }
 
@@ -123,7 +121,8 @@ enum YAMLBlockParser {
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            return YAMLTree(entries: entries, strings: strings, children: children)
+            // Scalars' texts are where they are in the file.
+            return YAMLTree(entries: entries, bytes: Array(bytes), children: children)
         }
 
         /// Moves to the next content line, counting the blank and comment lines it passes.
@@ -214,12 +213,10 @@ enum YAMLBlockParser {
                     }
                 }
             } while indentation == column
-            let children = pending[firstChild...]
-            guard YAMLTreeBuilder.hasDistinctScalarKeys(children, entries: entries, strings: strings) else {
+            guard YAMLTreeBuilder.hasDistinctScalarKeys(pending[firstChild...], entries: entries, bytes: bytes) else {
                 throw Unsupported()
             }
-            setChildren(of: node, children)
-            pending.removeSubrange(firstChild...)
+            setChildren(of: node, from: firstChild)
             return node
         }
 
@@ -241,8 +238,7 @@ enum YAMLBlockParser {
                 }
                 guard indentation <= column else { throw Unsupported() }
             } while indentation == column && isEntry(at: column)
-            setChildren(of: node, pending[firstChild...])
-            pending.removeSubrange(firstChild...)
+            setChildren(of: node, from: firstChild)
             return node
         }
 
@@ -309,13 +305,10 @@ enum YAMLBlockParser {
         mutating func scalar(from column: Int, to textStart: Int, _ textEnd: Int, style: UInt8)
             throws(Unsupported) -> Int32
         {
-            let text = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + textStart)..<(lineStart + textEnd)]),
-                as: UTF8.self)
-            strings.append(text)
-            return try add(
-                YAMLTree.Entry(
-                    kind: .scalar, style: style, line: lineNumber, column: column + 1, first: strings.count - 1))
+            var entry = YAMLTree.Entry(
+                kind: .scalar, style: style, line: lineNumber, column: column + 1, first: lineStart + textStart)
+            entry.count = Int32(textEnd - textStart)
+            return try add(entry)
         }
 
         mutating func add(_ entry: YAMLTree.Entry) throws(Unsupported) -> Int32 {
@@ -324,10 +317,12 @@ enum YAMLBlockParser {
             return Int32(entries.count - 1)
         }
 
-        mutating func setChildren(of node: Int32, _ list: ArraySlice<Int32>) {
+        /// Moves the children pending from `firstChild` on to `node`'s list.
+        mutating func setChildren(of node: Int32, from firstChild: Int) {
             entries[Int(node)].first = Int32(children.count)
-            entries[Int(node)].count = Int32(list.count)
-            children.append(contentsOf: list)
+            entries[Int(node)].count = Int32(pending.count - firstChild)
+            children.append(contentsOf: pending[firstChild...])
+            pending.removeLast(pending.count - firstChild)
         }
     }
 }

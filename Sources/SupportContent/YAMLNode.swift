@@ -76,7 +76,7 @@ struct YAMLMapping: Sequence {
         let tree = node.tree
         for position in stride(from: count - 1, through: 0, by: -1) {
             let key = tree.child(node.index, 2 * position)
-            guard tree.entry(key).kind == .scalar, tree.string(key) == name else { continue }
+            guard tree.entry(key).kind == .scalar, tree.hasText(key, equalTo: name) else { continue }
             let tag = tree.tagName(key)
             if tag.isEmpty || tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
                 return value(at: position)
