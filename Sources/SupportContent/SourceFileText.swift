@@ -46,6 +46,18 @@ final class SourceFileText: Sendable {
         return start..<end
     }
 
+    /// The number (1-based) of the line that holds UTF-8 offset `offset`.
+    func lineNumber(containing offset: Int) -> Int {
+        // The last line starting at or before `offset`.
+        var low = 0
+        var high = lineStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(lineStarts[middle]) <= offset { low = middle } else { high = middle }
+        }
+        return low + 1
+    }
+
     /// Line `number` (1-based) as a new string; nil outside the file.
     func line(_ number: Int) -> String? { lineText(number).map(String.init) }
 

@@ -74,15 +74,15 @@ struct YAMLMapping: Sequence {
     /// plain key matches by its text and a key tagged otherwise never does.
     subscript(name: String) -> YAMLNode? {
         let tree = node.tree
-        for position in stride(from: count - 1, through: 0, by: -1) {
-            let key = tree.child(node.index, 2 * position)
-            guard tree.entry(key).kind == .scalar, tree.hasText(key, equalTo: name) else { continue }
-            let tag = tree.tagName(key)
-            if tag.isEmpty || tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
-                return value(at: position)
+        let found = YAMLTextChecks.withBytes(of: name) { name in
+            stride(from: count - 1, through: 0, by: -1).first { position in
+                let key = tree.child(node.index, 2 * position)
+                guard tree.entry(key).kind == .scalar, tree.hasText(key, equalTo: name) else { return false }
+                let tag = tree.tagName(key)
+                return tag.isEmpty || tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue
             }
         }
-        return nil
+        return found.map(value(at:))
     }
 
     func makeIterator() -> Iterator { Iterator(mapping: self) }

@@ -118,7 +118,12 @@ final class YAMLTree {
 
     /// Whether a scalar's text equals `name`, as strings compare them.
     func hasText(_ index: Int32, equalTo name: String) -> Bool {
-        YAMLTextChecks.withBytes(of: name) { name in withText(of: index) { Self.sameText($0, name) } }
+        YAMLTextChecks.withBytes(of: name) { hasText(index, equalTo: $0) }
+    }
+
+    /// Whether a scalar's text equals the UTF-8 `text`, as strings compare them.
+    func hasText(_ index: Int32, equalTo text: UnsafeBufferPointer<UInt8>) -> Bool {
+        withText(of: index) { Self.sameText($0, text) }
     }
 
     /// Whether two UTF-8 texts are equal as strings compare them: by bytes when both are
@@ -129,6 +134,9 @@ final class YAMLTree {
         {
             return true
         }
+        // Texts that start with different ASCII characters never are: an ASCII character
+        // starts the canonical decomposition of a text that starts with it.
+        if let one = first.first, let other = second.first, one != other, one < 0x80, other < 0x80 { return false }
         if first.allSatisfy({ $0 < 0x80 }) && second.allSatisfy({ $0 < 0x80 }) { return false }
         return String(decoding: first, as: UTF8.self) == String(decoding: second, as: UTF8.self)
     }
