@@ -21,6 +21,12 @@ enum YAMLBlockParser {
     /// The tree of `bytes` (UTF-8), or nil when the file is not in the subset read here.
     static func build(_ bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
         guard hasOnlyPlainCharacters(bytes) else { return nil }
+        return build(plain: bytes, maximumNodes: maximumNodes)
+    }
+
+    /// ``build(_:maximumNodes:)`` for bytes known to have only plain characters (see
+    /// ``UTF8Scan``).
+    static func build(plain bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
         var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
         return try? parser.document()
     }

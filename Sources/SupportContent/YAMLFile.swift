@@ -37,11 +37,21 @@ struct YAMLFile {
             log.error(location, "file is \(data.count) bytes; content files may be at most \(maximumBytes) bytes")
             return nil
         }
-        guard let text = ContentFileReader.text(decoding: data) else {
+        var bytes = data
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // Foundation decides what a byte order mark makes of the text, as it always has.
+            guard let text = ContentFileReader.text(decoding: data) else {
+                log.error(location, "file is not valid UTF-8")
+                return nil
+            }
+            bytes = Array(text.utf8)
+        }
+        let scan = bytes.withUnsafeBufferPointer(UTF8Scan.scan)
+        guard scan.isValid else {
             log.error(location, "file is not valid UTF-8")
             return nil
         }
-        let source = SourceFileText(text)
+        let source = SourceFileText(validUTF8: bytes)
         if let (line, column) = YAMLTextChecks.firstAnchorOrAlias(source) {
             log.error(
                 SourceLocation(file: relativePath, line: line, column: column),
@@ -54,8 +64,8 @@ struct YAMLFile {
                 "nesting is deeper than \(maximumDepth) levels")
             return nil
         }
-        let fast = YAMLTextChecks.withBytes(of: text) { bytes in
-            YAMLBlockParser.build(bytes, maximumNodes: maximumNodes)
+        let fast = source.withBytes { bytes in
+            (scan.isPlain ? YAMLBlockParser.build(plain: bytes, maximumNodes: maximumNodes) : nil)
                 ?? YAMLTreeBuilder.build(bytes, maximumNodes: maximumNodes)
         }
         if let tree = fast {

@@ -121,9 +121,14 @@ enum YAMLTextChecks {
         guard startsWord(with: UInt8(ascii: "|"), in: bytes) || startsWord(with: UInt8(ascii: ">"), in: bytes)
         else { return false }
         if let answer = lastWordStartsBlockScalar(bytes) { return answer }
-        let utf8 = file.text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        var line = file.text[start..<utf8.index(start, offsetBy: range.count)]
+        // The line and the `\n` after it, as characters: a `\r` before it joins it, as in the
+        // whole file, and nothing before a line or after its `\n` joins the line's characters.
+        let text = file.withBytes { all in
+            let through = range.upperBound < all.count ? range.upperBound + 1 : range.upperBound
+            return String(decoding: UnsafeBufferPointer(rebasing: all[range.lowerBound..<through]), as: UTF8.self)
+        }
+        let utf8 = text.utf8
+        var line = text[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: range.count)]
         while line.last == " " { line.removeLast() }
         guard !line.isEmpty else { return false }
         let word = line.lastIndex(of: " ").map { line[line.index(after: $0)...] } ?? line
@@ -175,17 +180,7 @@ enum YAMLTextChecks {
     /// A cheap look before the parser, whose composer recurses once per level.
     static func firstOverlyNestedLine(_ file: SourceFileText, maximumDepth: Int) -> Int? {
         file.withBytes { text in
-            var firstDeep: Int?
-            // Only a line longer than the deepest indentation allowed can be indented deeper.
-            let deepest = maximumDepth * 4
-            for number in 1...file.lineCount {
-                let range = file.lineRange(number)!
-                guard range.count > deepest, text[range.lowerBound + deepest] == UInt8(ascii: " ") else { continue }
-                if leadingSpaces(UnsafeBufferPointer(rebasing: text[range])) > deepest {
-                    firstDeep = number
-                    break
-                }
-            }
+            let firstDeep = file.firstLine(indentedDeeperThan: maximumDepth * 4)
             // Depth changes only on lines with a bracket.
             var lines = LinesHolding(
                 [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "]"), UInt8(ascii: "}")], in: text, file: file)
