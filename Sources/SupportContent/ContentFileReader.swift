@@ -18,7 +18,30 @@ enum ContentFileReader {
 
     /// The bytes of the file at `path`, read to its end.
     static func contents(atPath path: String) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        contents(of: open(path, O_RDONLY | O_CLOEXEC))
+    }
+
+    /// A folder held open to read the files in it by name: `openat` spares building each file's
+    /// path, and the kernel walking it, for each of 10,000 answers.
+    final class Folder {
+        private let descriptor: Int32
+
+        /// Nil when the folder cannot be opened.
+        init?(path: String) {
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+        }
+
+        deinit { close(descriptor) }
+
+        /// The bytes of the file `name` in the folder, read to its end.
+        func contents(of name: String) -> Outcome {
+            ContentFileReader.contents(of: openat(descriptor, name, O_RDONLY | O_CLOEXEC))
+        }
+    }
+
+    /// The bytes of the file open as `descriptor` (closed here), read to its end.
+    private static func contents(of descriptor: Int32) -> Outcome {
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
