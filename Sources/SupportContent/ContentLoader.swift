@@ -156,7 +156,7 @@ public enum ContentLoader {
 
     // MARK: - intents/
 
-    private static let intentKeys: Set<String> = [
+    private static let intentKeys = [
         "id", "route", "escalate", "priority", "title", "patterns", "examples", "description", "ask_satisfaction",
     ]
 
@@ -197,7 +197,8 @@ public enum ContentLoader {
     }
 
     private static func loadIntent(_ node: YAMLNode, file: YAMLFile, log: DiagnosticLog) -> IntentDefinition? {
-        guard let mapping = file.mapping(node, "an intent", log: log) else { return nil }
+        guard let intentMapping = file.mapping(node, "an intent", log: log) else { return nil }
+        let mapping = YAMLFields(intentMapping, names: intentKeys)
         guard let idNode = mapping["id"], let id = file.string(idNode, "'id'", log: log) else {
             log.error(file.location(of: node), "intent has no 'id'", sourceLine: file.sourceLine(of: node))
             return nil
@@ -251,9 +252,12 @@ public enum ContentLoader {
             }
         }
         if let titles = mapping["title"] {
-            intent.titles = textNodesPerLanguage(titles, "'title'", file: file, log: log).compactMapValues {
-                $0.first.map { $0.tree.string($0.index) }
+            let lists = textNodesPerLanguage(titles, "'title'", file: file, log: log)
+            var byLanguage: [Language: String] = Dictionary(minimumCapacity: lists.count)
+            for (language, nodes) in lists {
+                if let first = nodes.first { byLanguage[language] = first.tree.string(first.index) }
             }
+            intent.titles = byLanguage
         }
         if let patterns = mapping["patterns"] {
             intent.patterns = perLanguage(patterns, "'patterns'", file: file, log: log)
@@ -281,25 +285,39 @@ public enum ContentLoader {
     private static func perLanguage(
         _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
     ) -> [Language: [SourceText]] {
-        textNodesPerLanguage(node, what, file: file, log: log).mapValues { $0.map { file.sourceText($0)! } }
+        let lists = textNodesPerLanguage(node, what, file: file, log: log)
+        var result: [Language: [SourceText]] = Dictionary(minimumCapacity: lists.count)
+        for (language, nodes) in lists { result[language] = nodes.map { file.sourceText($0)! } }
+        return result
     }
 
-    /// The text nodes under each language of a `en:`/`vi:` mapping.
+    /// The text nodes under each language of a `en:`/`vi:` mapping, one list per language
+    /// (the last, for a language written twice): a list rather than a dictionary, which cost
+    /// more to make than what it held.
     private static func textNodesPerLanguage(
         _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
-    ) -> [Language: [YAMLNode]] {
-        guard let mapping = file.mapping(node, what, log: log) else { return [:] }
-        // Sized up front: two languages fit the table that growing one by one ends with.
-        var result: [Language: [YAMLNode]] = Dictionary(minimumCapacity: mapping.count)
+    ) -> [(language: Language, nodes: [YAMLNode])] {
+        guard let mapping = file.mapping(node, what, log: log) else { return [] }
+        var result: [(language: Language, nodes: [YAMLNode])] = []
+        result.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            guard let code = file.string(key, "a language code", log: log) else { continue }
-            guard let language = Language(rawValue: code), BotContent.languages.contains(language) else {
+            // Compared by bytes; a string only for a message.
+            let known =
+                key.kind == .scalar
+                ? BotContent.languages.first { key.tree.hasText(key.index, equalTo: $0.rawValue) } : nil
+            guard let language = known else {
+                guard let code = file.string(key, "a language code", log: log) else { continue }
                 log.error(
                     file.location(of: key), "unknown language '\(code)' in \(what) (expected en or vi)",
                     sourceLine: file.sourceLine(of: key))
                 continue
             }
-            result[language] = file.textNodes(value, "\(what) in \(code)", log: log)
+            let nodes = file.textNodes(value, "\(what) in \(key.tree.string(key.index))", log: log)
+            if let earlier = result.firstIndex(where: { $0.language == language }) {
+                result[earlier].nodes = nodes
+            } else {
+                result.append((language, nodes))
+            }
         }
         return result
     }

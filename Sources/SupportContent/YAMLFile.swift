@@ -215,17 +215,17 @@ struct YAMLFile {
     }
 
     /// The texts of `lists` packed from the file's bytes, without a string for each text.
-    func packedTexts(_ lists: [Language: [YAMLNode]]) -> PackedSourceTexts {
+    func packedTexts(_ lists: [(language: Language, nodes: [YAMLNode])]) -> PackedSourceTexts {
         var count = 0
         var byteCount = 0
-        for list in lists.values {
+        for (_, list) in lists {
             count += list.count
             for node in list { byteCount += Int(node.tree.entry(node.index).count) }
         }
         var packed = PackedSourceTexts(reservingCapacityForTexts: count, bytes: byteCount)
         // In `Language.allCases` order, as `PackedSourceTexts.init(_:)` packs.
         for language in Language.allCases {
-            guard let list = lists[language] else { continue }
+            guard let list = lists.first(where: { $0.language == language })?.nodes else { continue }
             packed.startList(language)
             for node in list {
                 let textOffset = node.isQuoted ? 1 : 0
@@ -319,10 +319,23 @@ struct YAMLFile {
     ) {
         for (key, _) in mapping {
             guard let name = key.string, !allowed.contains(name) else { continue }
-            let known = allowed.sorted().joined(separator: ", ")
-            log.error(
-                location(of: key), "unknown key '\(name)' in \(what()) (expected one of: \(known))",
-                sourceLine: sourceLine(of: key))
+            reportUnknownKey(key, name, allowed: allowed, in: what(), log: log)
         }
+    }
+
+    /// Reports the keys of `fields` that its schema does not know.
+    func rejectUnknownKeys(
+        _ fields: YAMLFields, allowed: [String], in what: @autoclosure () -> String, log: DiagnosticLog
+    ) {
+        for (key, name) in fields.unknownKeys { reportUnknownKey(key, name, allowed: allowed, in: what(), log: log) }
+    }
+
+    private func reportUnknownKey(
+        _ key: YAMLNode, _ name: String, allowed: some Sequence<String>, in what: String, log: DiagnosticLog
+    ) {
+        let known = allowed.sorted().joined(separator: ", ")
+        log.error(
+            location(of: key), "unknown key '\(name)' in \(what) (expected one of: \(known))",
+            sourceLine: sourceLine(of: key))
     }
 }
