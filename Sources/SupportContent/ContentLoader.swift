@@ -330,6 +330,7 @@ public enum ContentLoader {
         var answers: [String: [Language: String]] = [:]
         answers.reserveCapacity(intents.count)
         let known = Set(intents.map(\.id))
+        var answerCounts: [Language: Int] = [:]
         for language in BotContent.languages {
             let path = directory.appendingPathComponent("faq/\(language.rawValue)").path
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -345,6 +346,7 @@ public enum ContentLoader {
                     name, language, folder: folder, path: path, known: known, placeholders: placeholders, log: fileLog)
                 {
                     answers[id, default: Dictionary(minimumCapacity: BotContent.languages.count)][language] = text
+                    answerCounts[language, default: 0] += 1
                 }
                 if fileLog.diagnostics.count > before {
                     problems.append((name, before..<fileLog.diagnostics.count))
@@ -354,6 +356,11 @@ public enum ContentLoader {
                 for diagnostic in fileLog.diagnostics[problem.diagnostics] { log.append(diagnostic) }
             }
         }
+        // Each answer read is a different intent's: when there are as many as intents in every
+        // language, none is missing.
+        guard
+            answerCounts.values.contains(where: { $0 < known.count }) || answerCounts.count < BotContent.languages.count
+        else { return answers }
         for intent in intents {
             for language in BotContent.languages where answers[intent.id]?[language] == nil {
                 log.error(
@@ -379,8 +386,14 @@ public enum ContentLoader {
             log.warning(SourceLocation(file: relativePath()), "answer for unknown intent '\(id)'")
             return nil
         }
-        let contents = folder?.contents(of: name) ?? ContentFileReader.contents(atPath: path + "/" + name)
-        guard case .bytes(let data) = contents, let body = trimmedText(data) else {
+        let read = { (bytes: UnsafeBufferPointer<UInt8>?) in bytes.flatMap(trimmedText) }
+        var text: String?
+        if let folder {
+            text = folder.withContents(of: name, read)
+        } else if case .bytes(let data) = ContentFileReader.contents(atPath: path + "/" + name) {
+            text = data.withUnsafeBufferPointer(read)
+        }
+        guard let body = text else {
             log.error(SourceLocation(file: relativePath()), "cannot read the file as UTF-8")
             return nil
         }
@@ -397,12 +410,12 @@ public enum ContentLoader {
     /// When the first and last bytes that are not ASCII white space are ASCII, what lies between
     /// them is the trimmed text (only a non-ASCII character can be other white space), and the
     /// file is valid when it is: one validation and copy instead of two.
-    private static func trimmedText(_ bytes: [UInt8]) -> String? {
+    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D) }
         if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let first = bytes.firstIndex(where: { !isSpace($0) }),
             let last = bytes.lastIndex(where: { !isSpace($0) }), bytes[first] < 0x80, bytes[last] < 0x80
         {
-            return String(validating: bytes[first...last], as: UTF8.self)
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
         }
         return ContentFileReader.text(decoding: bytes).map(trimmed)
     }
