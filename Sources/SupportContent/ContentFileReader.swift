@@ -49,6 +49,7 @@ enum ContentFileReader {
             // One byte beyond the stated size notices a file that grew, as `contents(of:)` does.
             let capacity = status.st_size > 0 ? Int(status.st_size) + 1 : 4096
             if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: max(capacity, 2 * buffer.count)) }
+            let regular = isRegularFile(status)
             let count = buffer.withUnsafeMutableBufferPointer { buffer in
                 var count = 0
                 while count < capacity {
@@ -56,6 +57,7 @@ enum ContentFileReader {
                     if got < 0 && errno == EINTR { continue }
                     if got <= 0 { return got < 0 ? -1 : count }
                     count += got
+                    if regular && count < capacity { break }
                 }
                 return count
             }
@@ -81,6 +83,7 @@ enum ContentFileReader {
         // One byte beyond the stated size notices a file that grew, and pipes state no size.
         // The buffer is not zeroed first: read(2) fills what is kept.
         let capacity = status.st_size > 0 ? Int(status.st_size) + 1 : 4096
+        let regular = isRegularFile(status)
         var count = 0
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
@@ -93,6 +96,7 @@ enum ContentFileReader {
                 }
                 if got == 0 { break }
                 count += got
+                if regular && count < capacity { break }
             }
             initialized = count
         }
@@ -116,6 +120,13 @@ enum ContentFileReader {
     /// `bytes` as `String(data:encoding: .utf8)` decodes them, which the checks and messages
     /// were written against; Swift's own validation is the fast way to the same text for every
     /// file that does not start with a byte order mark.
+    /// Whether `status` is a regular file's, whose `read` returns fewer bytes than asked for only
+    /// at its end: then a second `read` to see the end is not needed (a third of the syscalls
+    /// for 20,000 answers).
+    private static func isRegularFile(_ status: stat) -> Bool {
+        status.st_mode & S_IFMT == S_IFREG
+    }
+
     static func text(decoding bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer(text(decoding:))
     }
