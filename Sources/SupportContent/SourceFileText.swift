@@ -11,7 +11,7 @@
 /// few files libyaml or Yams must read.
 final class SourceFileText: Sendable {
     /// Valid UTF-8.
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The UTF-8 offset at which each line starts; lines end at `\n`, which no line includes.
     private let lineStarts: [UInt32]
 

@@ -21,14 +21,17 @@ enum YAMLBlockParser {
     /// The tree of `bytes` (UTF-8), or nil when the file is not in the subset read here.
     static func build(_ bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
         guard hasOnlyPlainCharacters(bytes) else { return nil }
-        return build(plain: bytes, maximumNodes: maximumNodes)
+        return build(plain: Array(bytes), maximumNodes: maximumNodes)
     }
 
     /// ``build(_:maximumNodes:)`` for bytes known to have only plain characters (see
     /// ``UTF8Scan``).
-    static func build(plain bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
-        var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
-        return try? parser.document()
+    /// The tree keeps `file` for its scalars' texts, without a copy.
+    static func build(plain file: [UInt8], maximumNodes: Int) -> YAMLTree? {
+        file.withUnsafeBufferPointer { bytes in
+            var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
+            return try? parser.document(in: file)
+        }
     }
 
     /// Whether `bytes` lack what libyaml reads specially: control characters other than line
@@ -122,13 +125,13 @@ enum YAMLBlockParser {
         static let singleQuotedStyle = UInt8(YAML_SINGLE_QUOTED_SCALAR_STYLE.rawValue)
         static let doubleQuotedStyle = UInt8(YAML_DOUBLE_QUOTED_SCALAR_STYLE.rawValue)
 
-        mutating func document() throws(Unsupported) -> YAMLTree {
+        /// The document, whose scalars' texts are where they are in `file`, the array of `bytes`.
+        mutating func document(in file: [UInt8]) throws(Unsupported) -> YAMLTree {
             advance()
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            // Scalars' texts are where they are in the file.
-            return YAMLTree(entries: entries, bytes: Array(bytes), children: children)
+            return YAMLTree(entries: entries, bytes: file, children: children)
         }
 
         /// Moves to the next content line, counting the blank and comment lines it passes.

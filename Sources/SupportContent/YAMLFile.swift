@@ -64,10 +64,9 @@ struct YAMLFile {
                 "nesting is deeper than \(maximumDepth) levels")
             return nil
         }
-        let fast = source.withBytes { bytes in
-            (scan.isPlain ? YAMLBlockParser.build(plain: bytes, maximumNodes: maximumNodes) : nil)
-                ?? YAMLTreeBuilder.build(bytes, maximumNodes: maximumNodes)
-        }
+        let fast =
+            (scan.isPlain ? YAMLBlockParser.build(plain: source.bytes, maximumNodes: maximumNodes) : nil)
+            ?? source.withBytes { YAMLTreeBuilder.build($0, maximumNodes: maximumNodes) }
         if let tree = fast {
             return YAMLFile(path: relativePath, source: source, root: tree.root)
         }
