@@ -18,7 +18,64 @@ enum ContentFileReader {
 
     /// The bytes of the file at `path`, read to its end.
     static func contents(atPath path: String) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        contents(of: open(path, O_RDONLY | O_CLOEXEC))
+    }
+
+    /// A folder held open to read the files in it by name, each into the same buffer: for
+    /// 10,000 answers, `openat` spares building each file's path (and the kernel walking it),
+    /// and the buffer an array allocated and freed for each file.
+    final class Folder {
+        private let descriptor: Int32
+        private var buffer: [UInt8] = []
+
+        /// Nil when the folder cannot be opened.
+        init?(path: String) {
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+        }
+
+        deinit { close(descriptor) }
+
+        /// Runs `body` on the bytes of the file `name` in the folder, read to its end, or on
+        /// nil when it cannot be read; the bytes are valid only during `body`.
+        func withContents<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+            let file = name.withCString { openat(descriptor, $0, O_RDONLY | O_CLOEXEC) }
+            guard file >= 0 else { return body(nil) }
+            var status = stat()
+            guard fstat(file, &status) == 0 else {
+                close(file)
+                return body(nil)
+            }
+            // One byte beyond the stated size notices a file that grew, as `contents(of:)` does.
+            let capacity = status.st_size > 0 ? Int(status.st_size) + 1 : 4096
+            if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: max(capacity, 2 * buffer.count)) }
+            let regular = isRegularFile(status)
+            let count = buffer.withUnsafeMutableBufferPointer { buffer in
+                var count = 0
+                while count < capacity {
+                    let got = read(file, buffer.baseAddress! + count, capacity - count)
+                    if got < 0 && errno == EINTR { continue }
+                    if got <= 0 { return got < 0 ? -1 : count }
+                    count += got
+                    if regular && count < capacity { break }
+                }
+                return count
+            }
+            close(file)
+            guard count >= 0 else { return body(nil) }
+            guard count < capacity else {
+                // It grew while it was read: read it again, to its end.
+                guard case .bytes(let bytes) = contents(of: openat(descriptor, name, O_RDONLY | O_CLOEXEC)) else {
+                    return body(nil)
+                }
+                return bytes.withUnsafeBufferPointer(body)
+            }
+            return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
+    /// The bytes of the file open as `descriptor` (closed here), read to its end.
+    static func contents(of descriptor: Int32) -> Outcome {
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
@@ -26,6 +83,7 @@ enum ContentFileReader {
         // One byte beyond the stated size notices a file that grew, and pipes state no size.
         // The buffer is not zeroed first: read(2) fills what is kept.
         let capacity = status.st_size > 0 ? Int(status.st_size) + 1 : 4096
+        let regular = isRegularFile(status)
         var count = 0
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
@@ -38,6 +96,7 @@ enum ContentFileReader {
                 }
                 if got == 0 { break }
                 count += got
+                if regular && count < capacity { break }
             }
             initialized = count
         }
@@ -61,8 +120,19 @@ enum ContentFileReader {
     /// `bytes` as `String(data:encoding: .utf8)` decodes them, which the checks and messages
     /// were written against; Swift's own validation is the fast way to the same text for every
     /// file that does not start with a byte order mark.
+    /// Whether `status` is a regular file's, whose `read` returns fewer bytes than asked for only
+    /// at its end: then a second `read` to see the end is not needed (a third of the syscalls
+    /// for 20,000 answers).
+    private static func isRegularFile(_ status: stat) -> Bool {
+        status.st_mode & S_IFMT == S_IFREG
+    }
+
     static func text(decoding bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: Data(bytes), encoding: .utf8) }
+        bytes.withUnsafeBufferPointer(text(decoding:))
+    }
+
+    static func text(decoding bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: Data(buffer: bytes), encoding: .utf8) }
         return String(validating: bytes, as: UTF8.self)
     }
 }

@@ -17,7 +17,7 @@ public struct IntentDefinition: Sendable {
         get { packedExamples.unpacked() }
         set { packedExamples = PackedSourceTexts(newValue) }
     }
-    private var packedExamples: PackedSourceTexts
+    var packedExamples: PackedSourceTexts
     public var location: SourceLocation
 
     public init(

@@ -59,18 +59,67 @@ struct PackedSourceTexts: Sendable {
             count += list.count
             for text in list { byteCount += text.text.utf8.count }
         }
-        bytes.reserveCapacity(byteCount)
-        records.reserveCapacity(count)
+        self.init(reservingCapacityForTexts: count, bytes: byteCount)
         // In `Language.allCases` order, so packing the same texts always gives the same value.
-        for (position, language) in Language.allCases.enumerated() {
+        for language in Language.allCases {
             guard let list = texts[language] else { continue }
-            listed |= 1 << position
+            startList(language)
             for text in list { append(text, language) }
         }
     }
 
-    private mutating func append(_ text: SourceText, _ language: Language) {
-        let location = text.location
+    /// Room for `count` texts of `byteCount` bytes in all, to be added list by list.
+    init(reservingCapacityForTexts count: Int, bytes byteCount: Int) {
+        bytes.reserveCapacity(byteCount)
+        records.reserveCapacity(count)
+    }
+
+    /// Lists `language`, even if no text follows. Lists are started in `Language.allCases`
+    /// order, each followed by its texts.
+    mutating func startList(_ language: Language) {
+        listed |= 1 << Language.allCases.firstIndex(of: language)!
+    }
+
+    /// What a text's source line holds besides the text, as bytes.
+    enum LineBytes {
+        /// No source line.
+        case none
+        /// The whole line, which does not hold the text as it is.
+        case whole(UnsafeBufferPointer<UInt8>)
+        /// The line holds `head`, then the text, then `tail`.
+        case around(head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>)
+    }
+
+    mutating func append(_ text: SourceText, _ language: Language) {
+        var copy = text.text
+        let stored = text.storedLine
+        let packed = copy.withUTF8 { textBytes in
+            guard var around = stored.around else {
+                // A split without a line has no record form.
+                guard stored.split < 0 else { return false }
+                return append(textBytes, line: .none, at: text.location, textOffset: text.textOffset, language)
+            }
+            return around.withUTF8 { line in
+                guard stored.split >= 0 else {
+                    return append(
+                        textBytes, line: .whole(line), at: text.location, textOffset: text.textOffset, language)
+                }
+                let head = UnsafeBufferPointer(rebasing: line[..<stored.split])
+                let tail = UnsafeBufferPointer(rebasing: line[stored.split...])
+                return append(
+                    textBytes, line: .around(head: head, tail: tail), at: text.location, textOffset: text.textOffset,
+                    language)
+            }
+        }
+        if !packed { appendKept(text, language) }
+    }
+
+    /// Adds a text given by its bytes; false, adding nothing, when its numbers do not fit a
+    /// record (then ``appendKept(_:_:)`` takes it).
+    mutating func append(
+        _ text: UnsafeBufferPointer<UInt8>, line: LineBytes, at location: SourceLocation, textOffset: Int,
+        _ language: Language
+    ) -> Bool {
         var fileIndex = 0
         if records.isEmpty {
             file = location.file
@@ -78,61 +127,80 @@ struct PackedSourceTexts: Sendable {
             if let known = otherFiles.firstIndex(of: location.file) {
                 fileIndex = known + 1
             } else {
+                guard otherFiles.count < Int(UInt8.max) else { return false }
                 otherFiles.append(location.file)
                 fileIndex = otherFiles.count
             }
         }
-        let stored = text.storedLine
-        let textLength = text.text.utf8.count
         var form = Form.stored
-        var lineLength = stored.around?.utf8.count ?? 0
-        var lineSplit = stored.split < 0 ? Int(Self.wholeLine) : stored.split
-        if stored.around == nil {
-            (form, lineLength, lineSplit) = (.none, 0, 0)
-        } else if stored.split >= 0, let indentation = Self.usualIndentation(stored.around!, split: stored.split) {
-            (form, lineLength, lineSplit) = (indentation.quoted ? .quoted : .plain, indentation.spaces, 0)
+        var lineLength = 0
+        var lineSplit = 0
+        switch line {
+        case .none:
+            form = .none
+        case .whole(let whole):
+            (lineLength, lineSplit) = (whole.count, Int(Self.wholeLine))
+        case .around(let head, let tail):
+            if let indentation = Self.usualIndentation(head: head, tail: tail) {
+                (form, lineLength) = (indentation.quoted ? .quoted : .plain, indentation.spaces)
+            } else {
+                (lineLength, lineSplit) = (head.count + tail.count, head.count)
+            }
         }
         let fits =
             (0...Int(UInt32.max)).contains(location.line) && (0..<Int(UInt16.max)).contains(location.column)
-            && (0..<Int(UInt16.max)).contains(textLength) && (0..<Int(UInt16.max)).contains(lineLength)
-            && (0...Int(UInt16.max)).contains(lineSplit) && (0...Int(UInt8.max)).contains(text.textOffset)
-            && fileIndex <= Int(UInt8.max) && (stored.around != nil || stored.split < 0)
-        guard fits else {
-            kept.append(text)
-            records.append(
-                Record(
-                    line: UInt32(kept.count - 1), column: 0, lineSplit: 0, textLength: 0, lineLength: 0,
-                    textOffset: 0, language: language, file: 0, form: .kept))
-            return
-        }
-        var copy = text.text
-        copy.withUTF8 { bytes.append(contentsOf: $0) }
-        if form == .stored, var around = stored.around {
-            around.withUTF8 { bytes.append(contentsOf: $0) }
+            && (0..<Int(UInt16.max)).contains(text.count) && (0..<Int(UInt16.max)).contains(lineLength)
+            && (0...Int(UInt16.max)).contains(lineSplit) && (0...Int(UInt8.max)).contains(textOffset)
+        guard fits else { return false }
+        bytes.append(contentsOf: text)
+        if form == .stored {
+            switch line {
+            case .whole(let whole):
+                bytes.append(contentsOf: whole)
+            case .around(let head, let tail):
+                bytes.append(contentsOf: head)
+                bytes.append(contentsOf: tail)
+            case .none:
+                break
+            }
         }
         records.append(
             Record(
                 line: UInt32(location.line), column: UInt16(location.column), lineSplit: UInt16(lineSplit),
-                textLength: UInt16(textLength), lineLength: UInt16(lineLength), textOffset: UInt8(text.textOffset),
+                textLength: UInt16(text.count), lineLength: UInt16(lineLength), textOffset: UInt8(textOffset),
                 language: language, file: UInt8(fileIndex), form: form))
+        return true
     }
 
-    /// The indentation when `around` is spaces then `- "` and `"` (split after the first
-    /// quote), or spaces then `- ` (split at its end).
-    private static func usualIndentation(_ around: String, split: Int) -> (spaces: Int, quoted: Bool)? {
-        var around = around
-        return around.withUTF8 { bytes in
-            var spaces = 0
-            while spaces < bytes.count && bytes[spaces] == UInt8(ascii: " ") { spaces += 1 }
-            guard spaces < Int(UInt16.max), bytes.count - spaces >= 2, bytes[spaces] == UInt8(ascii: "-"),
-                bytes[spaces + 1] == UInt8(ascii: " ")
-            else { return nil }
-            if bytes.count - spaces == 2 && split == spaces + 2 { return (spaces, false) }
-            let quoted =
-                bytes.count - spaces == 4 && bytes[spaces + 2] == UInt8(ascii: "\"")
-                && bytes[spaces + 3] == UInt8(ascii: "\"") && split == spaces + 3
-            return quoted ? (spaces, true) : nil
-        }
+    /// Adds a text as it is, for one whose numbers do not fit a record.
+    mutating func appendKept(_ text: SourceText, _ language: Language) {
+        kept.append(text)
+        records.append(
+            Record(
+                line: UInt32(kept.count - 1), column: 0, lineSplit: 0, textLength: 0, lineLength: 0, textOffset: 0,
+                language: language, file: 0, form: .kept))
+    }
+
+    /// The indentation when the line is spaces then `- "`, the text and `"`, or spaces then
+    /// `- ` and the text.
+    private static func usualIndentation(
+        head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>
+    ) -> (spaces: Int, quoted: Bool)? {
+        var spaces = 0
+        while spaces < head.count && head[spaces] == UInt8(ascii: " ") { spaces += 1 }
+        guard spaces < Int(UInt16.max), head.count - spaces >= 2, head[spaces] == UInt8(ascii: "-"),
+            head[spaces + 1] == UInt8(ascii: " ")
+        else { return nil }
+        if head.count == spaces + 2 && tail.isEmpty { return (spaces, false) }
+        let quoted =
+            head.count == spaces + 3 && head[spaces + 2] == UInt8(ascii: "\"") && tail.count == 1
+            && tail[0] == UInt8(ascii: "\"")
+        return quoted ? (spaces, true) : nil
+    }
+
+    /// How many texts are listed under `language`.
+    func count(of language: Language) -> Int {
+        records.reduce(0) { $0 + ($1.language == language ? 1 : 0) }
     }
 
     /// The texts as they were packed.

@@ -21,8 +21,17 @@ enum YAMLBlockParser {
     /// The tree of `bytes` (UTF-8), or nil when the file is not in the subset read here.
     static func build(_ bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
         guard hasOnlyPlainCharacters(bytes) else { return nil }
-        var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
-        return try? parser.document()
+        return build(plain: Array(bytes), maximumNodes: maximumNodes)
+    }
+
+    /// ``build(_:maximumNodes:)`` for bytes known to have only plain characters (see
+    /// ``UTF8Scan``).
+    /// The tree keeps `file` for its scalars' texts, without a copy.
+    static func build(plain file: [UInt8], maximumNodes: Int) -> YAMLTree? {
+        file.withUnsafeBufferPointer { bytes in
+            var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
+            return try? parser.document(in: file)
+        }
     }
 
     /// Whether `bytes` lack what libyaml reads specially: control characters other than line
@@ -90,7 +99,6 @@ enum YAMLBlockParser {
         /// The tree's arrays, held here rather than in a ``YAMLTree`` until the end: appending
         /// to a class's arrays paid a dynamic exclusivity check each time.
         var entries: [YAMLTree.Entry] = []
-        var strings: [String] = []
         var children: [Int32] = []
         /// Children of the open collections, innermost last (as in ``YAMLTreeBuilder``).
         var pending: [Int32] = []
@@ -108,9 +116,8 @@ enum YAMLBlockParser {
             self.bytes = bytes
             self.maximumNodes = maximumNodes
             pending.reserveCapacity(64)
-            // About one node for every 30 bytes of content, and a scalar for most nodes.
+            // About one node for every 30 bytes of content.
             entries.reserveCapacity(bytes.count / 24 + 16)
-            strings.reserveCapacity(bytes.count / 24 + 16)
             children.reserveCapacity(bytes.count / 24 + 16)
         }
 
@@ -118,12 +125,13 @@ enum YAMLBlockParser {
         static let singleQuotedStyle = UInt8(YAML_SINGLE_QUOTED_SCALAR_STYLE.rawValue)
         static let doubleQuotedStyle = UInt8(YAML_DOUBLE_QUOTED_SCALAR_STYLE.rawValue)
 
-        mutating func document() throws(Unsupported) -> YAMLTree {
+        /// The document, whose scalars' texts are where they are in `file`, the array of `bytes`.
+        mutating func document(in file: [UInt8]) throws(Unsupported) -> YAMLTree {
             advance()
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            return YAMLTree(entries: entries, strings: strings, children: children)
+            return YAMLTree(entries: entries, bytes: file, children: children)
         }
 
         /// Moves to the next content line, counting the blank and comment lines it passes.
@@ -214,12 +222,10 @@ enum YAMLBlockParser {
                     }
                 }
             } while indentation == column
-            let children = pending[firstChild...]
-            guard YAMLTreeBuilder.hasDistinctScalarKeys(children, entries: entries, strings: strings) else {
+            guard YAMLTreeBuilder.hasDistinctScalarKeys(pending[firstChild...], entries: entries, bytes: bytes) else {
                 throw Unsupported()
             }
-            setChildren(of: node, children)
-            pending.removeSubrange(firstChild...)
+            setChildren(of: node, from: firstChild)
             return node
         }
 
@@ -241,8 +247,7 @@ enum YAMLBlockParser {
                 }
                 guard indentation <= column else { throw Unsupported() }
             } while indentation == column && isEntry(at: column)
-            setChildren(of: node, pending[firstChild...])
-            pending.removeSubrange(firstChild...)
+            setChildren(of: node, from: firstChild)
             return node
         }
 
@@ -309,13 +314,10 @@ enum YAMLBlockParser {
         mutating func scalar(from column: Int, to textStart: Int, _ textEnd: Int, style: UInt8)
             throws(Unsupported) -> Int32
         {
-            let text = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + textStart)..<(lineStart + textEnd)]),
-                as: UTF8.self)
-            strings.append(text)
-            return try add(
-                YAMLTree.Entry(
-                    kind: .scalar, style: style, line: lineNumber, column: column + 1, first: strings.count - 1))
+            var entry = YAMLTree.Entry(
+                kind: .scalar, style: style, line: lineNumber, column: column + 1, first: lineStart + textStart)
+            entry.count = Int32(textEnd - textStart)
+            return try add(entry)
         }
 
         mutating func add(_ entry: YAMLTree.Entry) throws(Unsupported) -> Int32 {
@@ -324,10 +326,12 @@ enum YAMLBlockParser {
             return Int32(entries.count - 1)
         }
 
-        mutating func setChildren(of node: Int32, _ list: ArraySlice<Int32>) {
+        /// Moves the children pending from `firstChild` on to `node`'s list.
+        mutating func setChildren(of node: Int32, from firstChild: Int) {
             entries[Int(node)].first = Int32(children.count)
-            entries[Int(node)].count = Int32(list.count)
-            children.append(contentsOf: list)
+            entries[Int(node)].count = Int32(pending.count - firstChild)
+            children.append(contentsOf: pending[firstChild...])
+            pending.removeLast(pending.count - firstChild)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextNormalization
 import Yams
 
 #if canImport(Glibc)
@@ -36,11 +37,21 @@ struct YAMLFile {
             log.error(location, "file is \(data.count) bytes; content files may be at most \(maximumBytes) bytes")
             return nil
         }
-        guard let text = ContentFileReader.text(decoding: data) else {
+        var bytes = data
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // Foundation decides what a byte order mark makes of the text, as it always has.
+            guard let text = ContentFileReader.text(decoding: data) else {
+                log.error(location, "file is not valid UTF-8")
+                return nil
+            }
+            bytes = Array(text.utf8)
+        }
+        let scan = bytes.withUnsafeBufferPointer(UTF8Scan.scan)
+        guard scan.isValid else {
             log.error(location, "file is not valid UTF-8")
             return nil
         }
-        let source = SourceFileText(text)
+        let source = SourceFileText(validUTF8: bytes)
         if let (line, column) = YAMLTextChecks.firstAnchorOrAlias(source) {
             log.error(
                 SourceLocation(file: relativePath, line: line, column: column),
@@ -53,10 +64,9 @@ struct YAMLFile {
                 "nesting is deeper than \(maximumDepth) levels")
             return nil
         }
-        let fast = YAMLTextChecks.withBytes(of: text) { bytes in
-            YAMLBlockParser.build(bytes, maximumNodes: maximumNodes)
-                ?? YAMLTreeBuilder.build(bytes, maximumNodes: maximumNodes)
-        }
+        let fast =
+            (scan.isPlain ? YAMLBlockParser.build(plain: source.bytes, maximumNodes: maximumNodes) : nil)
+            ?? source.withBytes { YAMLTreeBuilder.build($0, maximumNodes: maximumNodes) }
         if let tree = fast {
             return YAMLFile(path: relativePath, source: source, root: tree.root)
         }
@@ -142,45 +152,104 @@ struct YAMLFile {
     /// The node's text as a `SourceText`, pointing at its first character.
     ///
     /// When the line holds the text as is (no escapes, one line), only what surrounds it is
-    /// kept; otherwise the whole line. Worked out over the line's bytes: comparing through
-    /// `Substring` views was a quarter of loading 10,000 intents.
+    /// kept; otherwise the whole line.
     func sourceText(_ node: YAMLNode) -> SourceText? {
-        guard let text = node.scalar else { return nil }
+        guard node.kind == .scalar else { return nil }
+        let text = node.tree.string(node.index)
         let textOffset = node.isQuoted ? 1 : 0
         let location = location(of: node)
-        guard let range = source.lineRange(node.line) else {
+        switch placement(of: node, textOffset: textOffset) {
+        case .noLine:
             return SourceText(text: text, location: location, sourceLine: nil, textOffset: textOffset)
-        }
-        return YAMLTextChecks.withBytes(of: source.text) { fileBytes in
-            let line = UnsafeBufferPointer(rebasing: fileBytes[range])
-            // Columns count Unicode scalars, as libyaml does.
-            guard let start = Self.offset(ofScalar: node.column - 1 + textOffset, in: line),
-                let end = Self.end(of: text, in: line, at: start)
-            else {
-                let whole = String(decoding: line, as: UTF8.self)
-                return SourceText(
-                    text: text, location: location, lineAround: whole, lineSplit: -1, textOffset: textOffset)
-            }
-            let count = start + line.count - end
-            let around = String(unsafeUninitializedCapacity: count) { buffer in
-                let head = UnsafeMutableBufferPointer(rebasing: buffer[..<start])
-                _ = head.initialize(from: UnsafeBufferPointer(rebasing: line[..<start]))
-                let tail = UnsafeMutableBufferPointer(rebasing: buffer[start..<count])
-                _ = tail.initialize(from: UnsafeBufferPointer(rebasing: line[end...]))
-                return count
+        case .whole(let line):
+            let whole = source.withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[line]), as: UTF8.self) }
+            return SourceText(text: text, location: location, lineAround: whole, lineSplit: -1, textOffset: textOffset)
+        case .around(let line, let textRange):
+            let split = textRange.lowerBound - line.lowerBound
+            let count = line.count - textRange.count
+            let around = source.withBytes { file in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    let head = UnsafeMutableBufferPointer(rebasing: buffer[..<split])
+                    _ = head.initialize(
+                        from: UnsafeBufferPointer(rebasing: file[line.lowerBound..<textRange.lowerBound]))
+                    let tail = UnsafeMutableBufferPointer(rebasing: buffer[split..<count])
+                    _ = tail.initialize(
+                        from: UnsafeBufferPointer(rebasing: file[textRange.upperBound..<line.upperBound]))
+                    return count
+                }
             }
             return SourceText(
-                text: text, location: location, lineAround: around, lineSplit: start, textOffset: textOffset)
+                text: text, location: location, lineAround: around, lineSplit: split, textOffset: textOffset)
         }
     }
 
-    /// Where `text` ends in `line` when the line holds its bytes from `start` on; nil otherwise.
-    private static func end(of text: String, in line: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        YAMLTextChecks.withBytes(of: text) { bytes in
-            let end = start + bytes.count
-            guard end <= line.count else { return nil }
-            return bytes.isEmpty || memcmp(line.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 ? end : nil
+    /// Where a scalar's text is on its source line, by UTF-8 offsets in the file.
+    enum LinePlacement {
+        /// The node's line is not in the file.
+        case noLine
+        /// The line does not hold the text as it is (escapes, several lines).
+        case whole(line: Range<Int>)
+        /// The line holds the text's bytes at `text`.
+        case around(line: Range<Int>, text: Range<Int>)
+    }
+
+    /// Worked out over the line's bytes: comparing through `Substring` views was a quarter of
+    /// loading 10,000 intents.
+    func placement(of node: YAMLNode, textOffset: Int) -> LinePlacement {
+        guard let range = source.lineRange(node.line) else { return .noLine }
+        return source.withBytes { fileBytes in
+            let line = UnsafeBufferPointer(rebasing: fileBytes[range])
+            // Columns count Unicode scalars, as libyaml does.
+            guard let start = Self.offset(ofScalar: node.column - 1 + textOffset, in: line) else {
+                return .whole(line: range)
+            }
+            let end: Int? = node.tree.withText(of: node.index) { text in
+                guard start + text.count <= line.count else { return nil }
+                let same = text.isEmpty || memcmp(line.baseAddress! + start, text.baseAddress!, text.count) == 0
+                return same ? start + text.count : nil
+            }
+            guard let end else { return .whole(line: range) }
+            return .around(line: range, text: (range.lowerBound + start)..<(range.lowerBound + end))
         }
+    }
+
+    /// The texts of `lists` packed from the file's bytes, without a string for each text.
+    func packedTexts(_ lists: [(language: Language, nodes: [YAMLNode])]) -> PackedSourceTexts {
+        var count = 0
+        var byteCount = 0
+        for (_, list) in lists {
+            count += list.count
+            for node in list { byteCount += Int(node.tree.entry(node.index).count) }
+        }
+        var packed = PackedSourceTexts(reservingCapacityForTexts: count, bytes: byteCount)
+        // In `Language.allCases` order, as `PackedSourceTexts.init(_:)` packs.
+        for language in Language.allCases {
+            guard let list = lists.first(where: { $0.language == language })?.nodes else { continue }
+            packed.startList(language)
+            for node in list {
+                let textOffset = node.isQuoted ? 1 : 0
+                let location = location(of: node)
+                let placement = placement(of: node, textOffset: textOffset)
+                let fits = source.withBytes { file in
+                    node.tree.withText(of: node.index) { text in
+                        let line: PackedSourceTexts.LineBytes
+                        switch placement {
+                        case .noLine:
+                            line = .none
+                        case .whole(let range):
+                            line = .whole(UnsafeBufferPointer(rebasing: file[range]))
+                        case .around(let range, let textRange):
+                            line = .around(
+                                head: UnsafeBufferPointer(rebasing: file[range.lowerBound..<textRange.lowerBound]),
+                                tail: UnsafeBufferPointer(rebasing: file[textRange.upperBound..<range.upperBound]))
+                        }
+                        return packed.append(text, line: line, at: location, textOffset: textOffset, language)
+                    }
+                }
+                if !fits { packed.appendKept(sourceText(node)!, language) }
+            }
+        }
+        return packed
     }
 
     /// The UTF-8 offset of the `count`-th Unicode scalar of `bytes` (its end when `count` is
@@ -221,20 +290,26 @@ struct YAMLFile {
 
     /// A list of texts; a single text is accepted as a list of one.
     func texts(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [SourceText] {
-        if let single = sourceText(node) { return [single] }
-        guard let items = sequence(node, what(), log: log) else { return [] }
-        // Sized up front: the loaded content keeps these lists, and growing by doubling left a
+        // Sized by `map`: the loaded content keeps these lists, and growing by doubling left a
         // third of their memory unused at 10,000 intents.
-        var texts: [SourceText] = []
-        texts.reserveCapacity(items.count)
+        textNodes(node, what(), log: log).map { sourceText($0)! }
+    }
+
+    /// The scalar nodes of a list of texts (or the node itself when it is a text), reporting
+    /// the items that are not texts.
+    func textNodes(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [YAMLNode] {
+        if node.kind == .scalar { return [node] }
+        guard let items = sequence(node, what(), log: log) else { return [] }
+        var nodes: [YAMLNode] = []
+        nodes.reserveCapacity(items.count)
         for item in items {
-            if let text = sourceText(item) {
-                texts.append(text)
+            if item.kind == .scalar {
+                nodes.append(item)
             } else {
                 log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
             }
         }
-        return texts
+        return nodes
     }
 
     /// Reports keys the schema does not know (typos such as `pattern:` for `patterns:`).
@@ -243,10 +318,23 @@ struct YAMLFile {
     ) {
         for (key, _) in mapping {
             guard let name = key.string, !allowed.contains(name) else { continue }
-            let known = allowed.sorted().joined(separator: ", ")
-            log.error(
-                location(of: key), "unknown key '\(name)' in \(what()) (expected one of: \(known))",
-                sourceLine: sourceLine(of: key))
+            reportUnknownKey(key, name, allowed: allowed, in: what(), log: log)
         }
+    }
+
+    /// Reports the keys of `fields` that its schema does not know.
+    func rejectUnknownKeys(
+        _ fields: YAMLFields, allowed: [String], in what: @autoclosure () -> String, log: DiagnosticLog
+    ) {
+        for (key, name) in fields.unknownKeys { reportUnknownKey(key, name, allowed: allowed, in: what(), log: log) }
+    }
+
+    private func reportUnknownKey(
+        _ key: YAMLNode, _ name: String, allowed: some Sequence<String>, in what: String, log: DiagnosticLog
+    ) {
+        let known = allowed.sorted().joined(separator: ", ")
+        log.error(
+            location(of: key), "unknown key '\(name)' in \(what) (expected one of: \(known))",
+            sourceLine: sourceLine(of: key))
     }
 }

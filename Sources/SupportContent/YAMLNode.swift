@@ -74,15 +74,15 @@ struct YAMLMapping: Sequence {
     /// plain key matches by its text and a key tagged otherwise never does.
     subscript(name: String) -> YAMLNode? {
         let tree = node.tree
-        for position in stride(from: count - 1, through: 0, by: -1) {
-            let key = tree.child(node.index, 2 * position)
-            guard tree.entry(key).kind == .scalar, tree.string(key) == name else { continue }
-            let tag = tree.tagName(key)
-            if tag.isEmpty || tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
-                return value(at: position)
+        let found = YAMLTextChecks.withBytes(of: name) { name in
+            stride(from: count - 1, through: 0, by: -1).first { position in
+                let key = tree.child(node.index, 2 * position)
+                guard tree.entry(key).kind == .scalar, tree.hasText(key, equalTo: name) else { return false }
+                let tag = tree.tagName(key)
+                return tag.isEmpty || tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue
             }
         }
-        return nil
+        return found.map(value(at:))
     }
 
     func makeIterator() -> Iterator { Iterator(mapping: self) }
@@ -107,4 +107,50 @@ struct YAMLSequence: RandomAccessCollection {
     var endIndex: Int { Int(node.tree.entry(node.index).count) }
 
     subscript(position: Int) -> YAMLNode { YAMLNode(tree: node.tree, index: node.tree.child(node.index, position)) }
+}
+
+/// A mapping's values under the keys a schema names, and the keys it does not name, found in
+/// one pass over the mapping's keys.
+///
+/// Looking up each of an intent's nine keys and then checking every key against the schema
+/// compared each key a dozen times; this compares it once with each name.
+struct YAMLFields {
+    private let names: [String]
+    private var values: [YAMLNode?]
+    /// The keys that are text but none of the names, with their text, in file order.
+    private(set) var unknownKeys: [(key: YAMLNode, name: String)] = []
+
+    /// What `mapping[name]` gives for each of `names`, and the keys that
+    /// ``YAMLFile/rejectUnknownKeys(_:allowed:in:log:)`` reports.
+    init(_ mapping: YAMLMapping, names: [String]) {
+        self.names = names
+        let tree = mapping.node.tree
+        guard tree.tags == nil else {
+            // Tags from Yams decide which keys count: ask as those functions do.
+            values = names.map { mapping[$0] }
+            for (key, _) in mapping {
+                guard let name = key.string, !names.contains(name) else { continue }
+                unknownKeys.append((key, name))
+            }
+            return
+        }
+        // Without tags every scalar key is a text key, and a later key wins, as `mapping[name]`
+        // finds the last.
+        values = Array(repeating: nil, count: names.count)
+        for position in 0..<mapping.count {
+            let key = mapping.key(at: position)
+            guard key.kind == .scalar else { continue }
+            let match = tree.withText(of: key.index) { text in
+                names.firstIndex { name in YAMLTextChecks.withBytes(of: name) { YAMLTree.sameText(text, $0) } }
+            }
+            if let match {
+                values[match] = mapping.value(at: position)
+            } else {
+                unknownKeys.append((key, tree.string(key.index)))
+            }
+        }
+    }
+
+    /// The value under `name`, which must be one of the names.
+    subscript(name: String) -> YAMLNode? { values[names.firstIndex(of: name)!] }
 }

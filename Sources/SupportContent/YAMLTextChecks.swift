@@ -16,27 +16,63 @@ enum YAMLTextChecks {
     /// Checked on the text because the parser resolves aliases before we could see them, and
     /// nested aliases are how a small file expands into billions of nodes.
     static func firstAnchorOrAlias(_ file: SourceFileText) -> (line: Int, column: Int)? {
-        withBytes(of: file.text) { text in
-            var blockIndentation: Int?
-            for number in 1...file.lineCount {
+        file.withBytes { text in
+            // Only lines holding one of these bytes can hold an anchor or start a block scalar.
+            var lines = LinesHolding(
+                [UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "|"), UInt8(ascii: ">")], in: text, file: file)
+            var from = 0
+            while let number = lines.first(from: from) {
                 let range = file.lineRange(number)!
                 let bytes = UnsafeBufferPointer(rebasing: text[range])
-                let indentation = leadingSpaces(bytes)
-                if let block = blockIndentation {
-                    if indentation == bytes.count || indentation > block { continue }
-                    blockIndentation = nil
-                }
-                // Most lines hold none of `&`, `*`, `|`, `>`: memchr says so at a fraction of a
-                // byte-by-byte walk.
+                from = range.upperBound + 1
                 if hasByte(bytes, UInt8(ascii: "&")) || hasByte(bytes, UInt8(ascii: "*")),
                     let offset = firstAnchorStart(bytes)
                 {
                     let column = bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } + 1
                     return (number, column)
                 }
-                if startsBlockScalar(bytes, file: file, range: range) { blockIndentation = indentation }
+                if startsBlockScalar(bytes, file: file, range: range) {
+                    // The block's lines (blank or indented deeper) are text: go on after them.
+                    let indentation = leadingSpaces(bytes)
+                    var next = number + 1
+                    while let line = file.lineRange(next) {
+                        let lineBytes = UnsafeBufferPointer(rebasing: text[line])
+                        let lineIndentation = leadingSpaces(lineBytes)
+                        guard lineIndentation == lineBytes.count || lineIndentation > indentation else { break }
+                        from = line.upperBound + 1
+                        next += 1
+                    }
+                }
             }
             return nil
+        }
+    }
+
+    /// The numbers of the lines that hold any of some bytes, in order: one memchr sweep over the
+    /// whole file for each byte, instead of a call per byte and line.
+    private struct LinesHolding {
+        let targets: [UInt8]
+        let text: UnsafeBufferPointer<UInt8>
+        let file: SourceFileText
+        /// Where each target is next found, at or after the last offset asked from.
+        var found: [Int]
+
+        init(_ targets: [UInt8], in text: UnsafeBufferPointer<UInt8>, file: SourceFileText) {
+            self.targets = targets
+            self.text = text
+            self.file = file
+            found = Array(repeating: -1, count: targets.count)
+        }
+
+        /// The first line that holds a target at or after offset `from`; nil when none does.
+        mutating func first(from: Int) -> Int? {
+            guard from < text.count, let base = text.baseAddress else { return nil }
+            for position in targets.indices where found[position] < from {
+                let next = memchr(base + from, Int32(targets[position]), text.count - from)
+                found[position] = next.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? text.count
+            }
+            let first = found.min()!
+            return first < text.count ? file.lineNumber(containing: first) : nil
         }
     }
 
@@ -79,11 +115,20 @@ enum YAMLTextChecks {
     private static func startsBlockScalar(
         _ bytes: UnsafeBufferPointer<UInt8>, file: SourceFileText, range: Range<Int>
     ) -> Bool {
-        guard hasByte(bytes, UInt8(ascii: "|")) || hasByte(bytes, UInt8(ascii: ">")) else { return false }
+        // A word starts at the line's start or after a space byte (a space is a character of
+        // its own byte), so without `|` or `>` there, as in a pattern's `(a|b)`, no word starts
+        // with one.
+        guard startsWord(with: UInt8(ascii: "|"), in: bytes) || startsWord(with: UInt8(ascii: ">"), in: bytes)
+        else { return false }
         if let answer = lastWordStartsBlockScalar(bytes) { return answer }
-        let utf8 = file.text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        var line = file.text[start..<utf8.index(start, offsetBy: range.count)]
+        // The line and the `\n` after it, as characters: a `\r` before it joins it, as in the
+        // whole file, and nothing before a line or after its `\n` joins the line's characters.
+        let text = file.withBytes { all in
+            let through = range.upperBound < all.count ? range.upperBound + 1 : range.upperBound
+            return String(decoding: UnsafeBufferPointer(rebasing: all[range.lowerBound..<through]), as: UTF8.self)
+        }
+        let utf8 = text.utf8
+        var line = text[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: range.count)]
         while line.last == " " { line.removeLast() }
         guard !line.isEmpty else { return false }
         let word = line.lastIndex(of: " ").map { line[line.index(after: $0)...] } ?? line
@@ -106,6 +151,18 @@ enum YAMLTextChecks {
         return bytes[wordStart] == UInt8(ascii: "|") || bytes[wordStart] == UInt8(ascii: ">")
     }
 
+    /// Whether `byte` is in `bytes` at the start or after a space.
+    private static func startsWord(with byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var from = 0
+        while from < bytes.count, let found = memchr(base + from, Int32(byte), bytes.count - from) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if offset == 0 || bytes[offset - 1] == UInt8(ascii: " ") { return true }
+            from = offset + 1
+        }
+        return false
+    }
+
     static func hasByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         return memchr(base, Int32(byte), bytes.count) != nil
@@ -122,18 +179,18 @@ enum YAMLTextChecks {
     ///
     /// A cheap look before the parser, whose composer recurses once per level.
     static func firstOverlyNestedLine(_ file: SourceFileText, maximumDepth: Int) -> Int? {
-        withBytes(of: file.text) { text in
+        file.withBytes { text in
+            let firstDeep = file.firstLine(indentedDeeperThan: maximumDepth * 4)
+            // Depth changes only on lines with a bracket.
+            var lines = LinesHolding(
+                [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "]"), UInt8(ascii: "}")], in: text, file: file)
+            var from = 0
             var depth = 0
-            for number in 1...file.lineCount {
-                let bytes = UnsafeBufferPointer(rebasing: text[file.lineRange(number)!])
-                if leadingSpaces(bytes) > maximumDepth * 4 { return number }
-                // Depth changes only on lines with a bracket; memchr rules out the others.
-                guard
-                    hasByte(bytes, UInt8(ascii: "[")) || hasByte(bytes, UInt8(ascii: "{"))
-                        || hasByte(bytes, UInt8(ascii: "]")) || hasByte(bytes, UInt8(ascii: "}"))
-                else { continue }
+            while let number = lines.first(from: from), number < firstDeep ?? Int.max {
+                let range = file.lineRange(number)!
+                from = range.upperBound + 1
                 var quote: UInt8?
-                for byte in bytes {
+                for byte in UnsafeBufferPointer(rebasing: text[range]) {
                     if let open = quote {
                         if byte == open { quote = nil }
                         continue
@@ -147,7 +204,7 @@ enum YAMLTextChecks {
                     if depth > maximumDepth { return number }
                 }
             }
-            return nil
+            return firstDeep
         }
     }
 

@@ -1,10 +1,20 @@
 import Yams
 
-/// A parsed YAML document in three flat arrays: nodes, scalar texts and child lists.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A parsed YAML document in three flat arrays: nodes, the bytes of scalar texts and child lists.
 ///
 /// Yams' `Node` tree is an enum of structs holding arrays of nodes, tags and anchors: building
 /// it retained and released every node many times and resolved each scalar's tag with regular
 /// expressions. Content needs kinds, texts, styles and positions; this holds just those.
+///
+/// A scalar's text is a range of `bytes` (for a tree read straight from a file, the file's own
+/// bytes), made a `String` only when asked: at 10,000 intents most scalars are keys compared
+/// once and examples packed as bytes, and a string for each was a tenth of loading.
 final class YAMLTree {
     enum Kind: UInt8 {
         case scalar
@@ -18,24 +28,26 @@ final class YAMLTree {
         var style: UInt8
         var line: Int32
         var column: Int32
-        /// A scalar's index in `strings`; a collection's first child in `children`.
+        /// Where a scalar's text starts in `bytes`; a collection's first child in `children`.
         var first: Int32
-        /// A collection's number of children (keys and values alternate in a mapping).
+        /// A scalar's number of bytes; a collection's number of children (keys and values
+        /// alternate in a mapping).
         var count: Int32
     }
 
     // Constants once built: reading a class's `var` arrays paid a dynamic exclusivity check on
     // every node the loader looked at.
     let entries: [Entry]
-    let strings: [String]
+    /// UTF-8, valid where scalars are: each scalar's text is `count` bytes from `first`.
+    let bytes: [UInt8]
     let children: [Int32]
     /// Tag names by node, for trees that came from Yams; nil when tags follow from the style.
     let tags: [Int32: String]?
 
     /// A tree whose tags follow from the scalars' styles, or are `tags` when given.
-    init(entries: [Entry], strings: [String], children: [Int32], tags: [Int32: String]? = nil) {
+    init(entries: [Entry], bytes: [UInt8], children: [Int32], tags: [Int32: String]? = nil) {
         self.entries = entries
-        self.strings = strings
+        self.bytes = bytes
         self.children = children
         self.tags = tags
     }
@@ -45,7 +57,7 @@ final class YAMLTree {
     /// Builds a tree node by node: children are added after their parent, listed when it ends.
     struct Builder {
         private(set) var entries: [Entry] = []
-        private(set) var strings: [String] = []
+        private(set) var bytes: [UInt8] = []
         private(set) var children: [Int32] = []
         private var tags: [Int32: String]?
 
@@ -53,9 +65,16 @@ final class YAMLTree {
             tags = tagged ? [:] : nil
         }
 
+        mutating func addScalar(_ text: UnsafeBufferPointer<UInt8>, style: UInt8, line: Int, column: Int) -> Int32 {
+            let first = bytes.count
+            bytes.append(contentsOf: text)
+            var entry = Entry(kind: .scalar, style: style, line: line, column: column, first: first)
+            entry.count = Int32(text.count)
+            return add(entry)
+        }
+
         mutating func addScalar(_ text: String, style: UInt8, line: Int, column: Int) -> Int32 {
-            strings.append(text)
-            return add(Entry(kind: .scalar, style: style, line: line, column: column, first: strings.count - 1))
+            YAMLTextChecks.withBytes(of: text) { addScalar($0, style: style, line: line, column: column) }
         }
 
         mutating func addCollection(_ kind: Kind, line: Int, column: Int) -> Int32 {
@@ -77,14 +96,50 @@ final class YAMLTree {
             return Int32(entries.count - 1)
         }
 
-        func build() -> YAMLTree { YAMLTree(entries: entries, strings: strings, children: children, tags: tags) }
+        func build() -> YAMLTree { YAMLTree(entries: entries, bytes: bytes, children: children, tags: tags) }
     }
 
     // MARK: - Reading
 
     func entry(_ index: Int32) -> Entry { entries[Int(index)] }
 
-    func string(_ index: Int32) -> String { strings[Int(entries[Int(index)].first)] }
+    /// A scalar's text as a new string.
+    func string(_ index: Int32) -> String {
+        withText(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs `body` on a scalar's UTF-8 bytes in place.
+    func withText<Result>(of index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entries[Int(index)]
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(entry.first)..<Int(entry.first + entry.count)]))
+        }
+    }
+
+    /// Whether a scalar's text equals `name`, as strings compare them.
+    func hasText(_ index: Int32, equalTo name: String) -> Bool {
+        YAMLTextChecks.withBytes(of: name) { hasText(index, equalTo: $0) }
+    }
+
+    /// Whether a scalar's text equals the UTF-8 `text`, as strings compare them.
+    func hasText(_ index: Int32, equalTo text: UnsafeBufferPointer<UInt8>) -> Bool {
+        withText(of: index) { Self.sameText($0, text) }
+    }
+
+    /// Whether two UTF-8 texts are equal as strings compare them: by bytes when both are
+    /// ASCII, else by canonical equivalence (the Kelvin sign equals `K`).
+    static func sameText(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        if first.count == second.count
+            && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
+        {
+            return true
+        }
+        // Texts that start with different ASCII characters never are: an ASCII character
+        // starts the canonical decomposition of a text that starts with it.
+        if let one = first.first, let other = second.first, one != other, one < 0x80, other < 0x80 { return false }
+        if first.allSatisfy({ $0 < 0x80 }) && second.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: first, as: UTF8.self) == String(decoding: second, as: UTF8.self)
+    }
 
     func child(_ index: Int32, _ position: Int) -> Int32 { children[Int(entries[Int(index)].first) + position] }
 

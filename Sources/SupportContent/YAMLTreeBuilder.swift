@@ -36,8 +36,7 @@ enum YAMLTreeBuilder {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil, scalar.tag == nil else { return nil }
-                let text = String(
-                    decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let text = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
                 pending.append(tree.addScalar(text, style: UInt8(scalar.style.rawValue), line: line, column: column))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isSequence = event.type == YAML_SEQUENCE_START_EVENT
@@ -51,7 +50,9 @@ enum YAMLTreeBuilder {
                 let (node, firstChild) = open.removeLast()
                 let list = pending[firstChild...]
                 if event.type == YAML_MAPPING_END_EVENT,
-                    !hasDistinctScalarKeys(list, entries: tree.entries, strings: tree.strings)
+                    !tree.bytes.withUnsafeBufferPointer({
+                        hasDistinctScalarKeys(list, entries: tree.entries, bytes: $0)
+                    })
                 {
                     return nil
                 }
@@ -67,19 +68,29 @@ enum YAMLTreeBuilder {
     }
 
     /// Whether a mapping's keys (every other item of `list`) are scalars with different texts:
-    /// then Yams, which compares texts and resolved tags, finds no duplicate either.
-    static func hasDistinctScalarKeys(_ list: ArraySlice<Int32>, entries: [YAMLTree.Entry], strings: [String]) -> Bool {
-        let keys = stride(from: list.startIndex, to: list.endIndex, by: 2).map { list[$0] }
-        guard keys.allSatisfy({ entries[Int($0)].kind == .scalar }) else { return false }
-        let text = { (key: Int32) in strings[Int(entries[Int(key)].first)] }
-        if keys.count <= 16 {
-            for (position, key) in keys.enumerated() {
-                let name = text(key)
-                for other in keys[(position + 1)...] where text(other) == name { return false }
+    /// then Yams, which compares texts and resolved tags, finds no duplicate either. Scalars'
+    /// texts are in `bytes`, as in ``YAMLTree``.
+    static func hasDistinctScalarKeys(
+        _ list: ArraySlice<Int32>, entries: [YAMLTree.Entry], bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let keys = stride(from: list.startIndex, to: list.endIndex, by: 2)
+        guard keys.allSatisfy({ entries[Int(list[$0])].kind == .scalar }) else { return false }
+        func text(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+            let entry = entries[Int(list[position])]
+            return UnsafeBufferPointer(rebasing: bytes[Int(entry.first)..<Int(entry.first + entry.count)])
+        }
+        if list.count <= 32 {
+            for position in keys {
+                let name = text(position)
+                for other in stride(from: position + 2, to: list.endIndex, by: 2)
+                where YAMLTree.sameText(text(other), name) {
+                    return false
+                }
             }
             return true
         }
-        return Set(keys.map(text)).count == keys.count
+        let names = keys.map { String(decoding: text($0), as: UTF8.self) }
+        return Set(names).count == names.count
     }
 
     /// The tree of a document Yams composed, with its tags, for files the event loop left to it.

@@ -15,10 +15,16 @@ struct YAMLBlockParserTests {
         YAMLTextChecks.withBytes(of: text) { YAMLTreeBuilder.build($0, maximumNodes: 200_000) }
     }
 
-    /// Nodes, texts, styles, positions and child lists, in order.
+    /// Nodes, texts, styles, positions and child lists, in order. A scalar's text, not where
+    /// its bytes are: the reader leaves them in the file, libyaml's tree copies them.
     private static func dump(_ tree: YAMLTree) -> [String] {
-        tree.entries.map { "\($0.kind) \($0.style) \($0.line):\($0.column) \($0.first) \($0.count)" }
-            + tree.strings.map { "text \($0.debugDescription)" } + tree.children.map { "child \($0)" }
+        tree.entries.indices.map { index in
+            let entry = tree.entries[index]
+            let place =
+                entry.kind == .scalar
+                ? "text \(tree.string(Int32(index)).debugDescription)" : "\(entry.first) \(entry.count)"
+            return "\(entry.kind) \(entry.style) \(entry.line):\(entry.column) \(place)"
+        } + tree.children.map { "child \($0)" }
     }
 
     /// Whether the reader took `text`; when it did, libyaml must have built the same tree.
