@@ -55,8 +55,9 @@ struct PatternCompiler {
     private var unliftableChoices: Set<[Int32]> = []
     /// Pattern words as written, compiled once per language: the same few thousand words
     /// recur across tens of thousands of patterns, and segmenting and stemming them again was
-    /// a fifth of the compile.
-    private var compiledWords: [WordKey: CompiledWord] = [:]
+    /// a fifth of the compile. Numbered by `wordTable`, which finds them by their bytes.
+    private var compiledWords: [CompiledWord] = []
+    private var wordTable = PatternWordTable()
     private var targets: [IntentIndex.Target] = []
 
     /// A word that is a one-word form of more concepts than this is looked up per concept when
@@ -84,32 +85,6 @@ struct PatternCompiler {
     private var requirementGroups: [Int32] = []
     /// Where each pattern's groups end in `requirementGroups`.
     private var requirementGroupEnds: [Int32] = []
-
-    /// A pattern word as written, compared and hashed by its bytes: a `String` key would
-    /// normalize every Vietnamese word to hash it. (Two spellings that differ only in their
-    /// normalization are compiled once each, as they were before this cache.)
-    private struct WordKey: Hashable {
-        var word: String
-        var language: Language
-
-        static func == (lhs: WordKey, rhs: WordKey) -> Bool {
-            guard lhs.language == rhs.language, lhs.word.utf8.count == rhs.word.utf8.count else { return false }
-            var (left, right) = (lhs.word, rhs.word)
-            return left.withUTF8 { left in
-                right.withUTF8 { right in
-                    // A plain loop: the generic `elementsEqual` cost more than the hashing.
-                    for index in 0..<left.count where left[index] != right[index] { return false }
-                    return true
-                }
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            // The language is left out: a word shared by both languages only shares a bucket.
-            var word = word
-            word.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
 
     /// A pattern word compiled: its node (nil when it is no word) and, per term written with
     /// diacritics, the set of that one folded form, made once and shared by every pattern.
@@ -190,7 +165,8 @@ struct PatternCompiler {
             }
         }
         // What only compiling patterns needed goes before the index's tables are built.
-        compiledWords = [:]
+        compiledWords = []
+        wordTable = PatternWordTable()
         unnamedConcepts = [:]
         unliftableChoices = []
         conceptTerms = []
@@ -397,17 +373,25 @@ struct PatternCompiler {
     // MARK: - Patterns
 
     private mutating func compilePattern(_ source: SourceText, target: Int) -> PatternDraft? {
+        var text = source.text
+        return text.withUTF8 { compilePattern(source, text: $0, target: target) }
+    }
+
+    /// Compiles `source`, whose text's UTF-8 is `text`.
+    private mutating func compilePattern(
+        _ source: SourceText, text: UnsafeBufferPointer<UInt8>, target: Int
+    ) -> PatternDraft? {
         let parsed: ParsedPattern
         do {
-            parsed = try PatternParser.parse(source.text)
+            parsed = try PatternParser.parse(text)
         } catch {
             report(.error, source, error.offset, error.message)
             return nil
         }
         var marks: [PatternMark] = []
         let errorsBefore = diagnostics.count
-        let items = parsed.items.compactMap { compileNode($0, source, &marks) }
-        let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &marks) }
+        let items = parsed.items.compactMap { compileNode($0, text, source, &marks) }
+        let vetoes = parsed.vetoes.compactMap { compileNode($0, text, source, &marks) }
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
         var terms: [Int32] = []
         for item in items { collectTerms(item, into: &terms) }
@@ -419,27 +403,32 @@ struct PatternCompiler {
             requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
     }
 
+    /// Compiles `syntax`, parsed from `text` (the UTF-8 of `source`'s text).
     private mutating func compileNode(
-        _ syntax: PatternSyntax, _ source: SourceText, _ marks: inout [PatternMark]
+        _ syntax: PatternSyntax, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ marks: inout [PatternMark]
     ) -> PatternNode? {
         switch syntax {
-        case .word(let word, let offset):
+        case .word(let range, let offset):
+            let word = UnsafeBufferPointer(rebasing: text[range])
             let compiled = compiledWord(word)
             guard let node = compiled.node else {
+                let written = String(decoding: word, as: UTF8.self)
                 report(
-                    .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
+                    .error, source, offset, "'\(written)' is not a word (punctuation and emoji are ignored in messages)"
+                )
                 return nil
             }
-            marks += compiled.marks
+            if !compiled.marks.isEmpty { marks += compiled.marks }
             return node
         case .sequence(let items):
-            let nodes = items.compactMap { compileNode($0, source, &marks) }
+            let nodes = items.compactMap { compileNode($0, text, source, &marks) }
             return nodes.count == items.count ? .sequence(nodes) : nil
         case .alternatives(let items):
-            let nodes = items.compactMap { compileNode($0, source, &marks) }
+            let nodes = items.compactMap { compileNode($0, text, source, &marks) }
             return nodes.count == items.count ? .alternatives(nodes) : nil
         case .optional(let item):
-            return compileNode(item, source, &marks).map { .optional($0) }
+            return compileNode(item, text, source, &marks).map { .optional($0) }
         case .gap(let maximum):
             return .gap(maximum: maximum)
         case .concept(let name, let offset):
@@ -454,11 +443,10 @@ struct PatternCompiler {
         }
     }
 
-    /// The node of a pattern word in the current language, worked out on its first use.
-    private mutating func compiledWord(_ word: String) -> CompiledWord {
-        let key = WordKey(word: word, language: language)
-        if let known = compiledWords[key] { return known }
-        let segments = ICUText.segments(of: word)
+    /// The node of a pattern word (its UTF-8) in the current language, worked out on its first use.
+    private mutating func compiledWord(_ bytes: UnsafeBufferPointer<UInt8>) -> CompiledWord {
+        if let number = wordTable.number(of: bytes, tag: languageTag) { return compiledWords[Int(number)] }
+        let segments = ICUText.segments(of: String(decoding: bytes, as: UTF8.self))
         var compiled = CompiledWord(node: nil, marks: [])
         if !segments.isEmpty {
             var nodes: [PatternNode] = []
@@ -478,8 +466,18 @@ struct PatternCompiler {
             }
             compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
         }
-        compiledWords[key] = compiled
+        _ = wordTable.insert(bytes, tag: languageTag)
+        compiledWords.append(compiled)
         return compiled
+    }
+
+    /// The current language as `wordTable` tells words apart.
+    private var languageTag: UInt8 {
+        switch language {
+        case .en: return 0
+        case .vi: return 1
+        case .unknown: return 2
+        }
     }
 
     /// A mark that refers to the marks of `concept` (not empty), put in `marks` on first use.
@@ -555,20 +553,9 @@ struct PatternCompiler {
         var formMarks: [PatternMark] = []
         for (form, formLanguage) in forms {
             language = formLanguage
-            let parsed: ParsedPattern
-            do {
-                parsed = try PatternParser.parse(form.text)
-            } catch {
-                report(.error, form, error.offset, error.message)
-                continue
-            }
-            guard parsed.shape == .sequence, parsed.vetoes.isEmpty else {
-                report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
-                continue
-            }
-            let nodes = parsed.items.compactMap { compileNode($0, form, &formMarks) }
-            guard nodes.count == parsed.items.count else { continue }
-            alternatives.append(nodes.count == 1 ? nodes[0] : .sequence(nodes))
+            var text = form.text
+            let compiled = text.withUTF8 { compileForm(form, text: $0, marks: &formMarks) }
+            if let compiled { alternatives.append(compiled) }
         }
         if let index = conceptIndices[name] { return index }
         let index = concepts.count
@@ -577,6 +564,27 @@ struct PatternCompiler {
         conceptMarks.append(formMarks)
         conceptIndices[name] = index
         return index
+    }
+
+    /// The node of a concept's form, whose text's UTF-8 is `text`; nil (reported) when it does
+    /// not compile.
+    private mutating func compileForm(
+        _ form: SourceText, text: UnsafeBufferPointer<UInt8>, marks: inout [PatternMark]
+    ) -> PatternNode? {
+        let parsed: ParsedPattern
+        do {
+            parsed = try PatternParser.parse(text)
+        } catch {
+            report(.error, form, error.offset, error.message)
+            return nil
+        }
+        guard parsed.shape == .sequence, parsed.vetoes.isEmpty else {
+            report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
+            return nil
+        }
+        let nodes = parsed.items.compactMap { compileNode($0, text, form, &marks) }
+        guard nodes.count == parsed.items.count else { return nil }
+        return nodes.count == 1 ? nodes[0] : .sequence(nodes)
     }
 
     private func closestConcept(to name: String) -> String? {

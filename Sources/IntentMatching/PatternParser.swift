@@ -19,7 +19,7 @@ struct PatternParser {
     private var offset = 0
     private var depth = 0
 
-    /// `bytes` must outlive the parser: ``parse(_:)`` keeps both inside `withUTF8`.
+    /// `bytes` must outlive the parser.
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
@@ -28,14 +28,19 @@ struct PatternParser {
         var text = text
         // `withUTF8` cannot throw a typed error through its closure: carry the result out.
         let result: Result<ParsedPattern, PatternSyntaxError> = text.withUTF8 { bytes in
-            var parser = PatternParser(bytes)
             do throws(PatternSyntaxError) {
-                return .success(try parser.parsePattern())
+                return .success(try parse(bytes))
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
+    }
+
+    /// Parses a pattern's UTF-8 text; its words are ranges of `bytes`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(PatternSyntaxError) -> ParsedPattern {
+        var parser = PatternParser(bytes)
+        return try parser.parsePattern()
     }
 
     private var isAtEnd: Bool { position >= bytes.count }
@@ -211,7 +216,7 @@ struct PatternParser {
                 position += Self.sequenceLength(bytes[position])
                 offset += 1
             }
-            return .word(text(from: wordStart), offset: start)
+            return .word(bytes: wordStart..<position, offset: start)
         }
     }
 

@@ -3,8 +3,9 @@
 /// Only `optional` is boxed (it holds a node itself; lists live in their arrays): boxing every
 /// case cost an allocation per word of every pattern.
 enum PatternSyntax: Sendable, Hashable {
-    /// One word as the author wrote it (may become several words after normalization).
-    case word(String, offset: Int)
+    /// One word as the author wrote it (may become several words after normalization): where
+    /// its UTF-8 bytes are in the pattern text, so the compiler finds it without a `String`.
+    case word(bytes: Range<Int>, offset: Int)
     case sequence([PatternSyntax])
     case alternatives([PatternSyntax])
     indirect case optional(PatternSyntax)

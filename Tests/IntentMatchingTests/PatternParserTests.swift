@@ -33,18 +33,21 @@ struct PatternParserTests {
         ])
     func words(pattern: String, words: [String]) throws {
         let parsed = try PatternParser.parse(pattern)
+        let bytes = Array(pattern.utf8)
         let found = parsed.items.compactMap { item -> String? in
-            if case .word(let word, _) = item { return word } else { return nil }
+            guard case .word(let range, _) = item else { return nil }
+            return String(decoding: bytes[range], as: UTF8.self)
         }
         #expect(found == words)
     }
 
-    @Test("Word and concept offsets count scalars")
+    @Test("Word and concept offsets count scalars; words are byte ranges")
     func itemOffsets() throws {
         let parsed = try PatternParser.parse("tiền ~withdraw [ví]")
         #expect(
             parsed.items == [
-                .word("tiền", offset: 0), .concept("withdraw", offset: 5), .optional(.word("ví", offset: 16)),
+                .word(bytes: 0..<6, offset: 0), .concept("withdraw", offset: 5),
+                .optional(.word(bytes: 18..<21, offset: 16)),
             ])
     }
 }
