@@ -106,6 +106,7 @@ struct PatternCompiler {
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
         let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
         var seenPlainPatterns = PatternKeyTable(capacity: patternCount)
+        var patternKeys = CanonicalKeyWriter()
         // Phrase sets included: growing these arrays for the last few patterns would double them.
         let phraseCount = content.locales.values.reduce(0) { count, locale in
             count + locale.yesWords.count + locale.noWords.count + locale.frustration.count
@@ -128,7 +129,8 @@ struct PatternCompiler {
                 for (item, source) in sources.enumerated() {
                     guard let pattern = compilePattern(source, target: targetIndex) else { continue }
                     // The table keeps the latest pattern of each key: that is the one reported.
-                    if let earlier = seenPlainPatterns.insert(canonicalKey(pattern), owner: Int32(entries.count)) {
+                    patternKeys.write(pattern)
+                    if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
                         let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
                         if earlierIntent != intent.id {
                             report(
@@ -182,11 +184,14 @@ struct PatternCompiler {
             let forms: [PatternNode]
             if case .alternatives(let alternatives) = concept { forms = alternatives } else { forms = [concept] }
             for form in forms {
-                guard let formSequences = wordSequences(form), !formSequences.contains(where: \.isEmpty) else {
+                guard var formSequences = wordSequences(form), !formSequences.contains(where: { $0.isEmpty }) else {
                     longer.append(form)
                     continue
                 }
-                for sequence in Set(formSequences).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                // Sorted and without repeats; sorting first, rather than hashing arrays into a set.
+                formSequences.sort { $0.lexicographicallyPrecedes($1) }
+                for (index, sequence) in formSequences.enumerated()
+                where index == 0 || sequence != formSequences[index - 1] {
                     if sequence.count == 1 {
                         singles.append((sequence[0], Int32(number)))
                     } else {
@@ -255,9 +260,8 @@ struct PatternCompiler {
         entries.append(
             IntentIndex.PatternEntry(
                 target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
-                termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
+                termsStart: Int32(pattern.terms.lowerBound), termsCount: Int32(pattern.terms.count),
                 requirementsStart: 0, requirementsCount: 0))
-        patternTerms += pattern.terms
         details.append(
             PatternDetail(
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
@@ -393,13 +397,19 @@ struct PatternCompiler {
         let items = parsed.items.compactMap { compileNode($0, text, source, &marks) }
         let vetoes = parsed.vetoes.compactMap { compileNode($0, text, source, &marks) }
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
+        // The terms go straight to the index's list (the pattern is added once it compiles), taken
+        // out of `self` while they grow, as working out a concept's terms mutates `self`.
         var terms: [Int32] = []
+        swap(&terms, &patternTerms)
+        let termsStart = terms.count
         for item in items { collectTerms(item, into: &terms) }
-        Self.sortUnique(&terms, from: 0)
+        Self.sortUnique(&terms, from: termsStart)
+        let termsEnd = terms.count
+        swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
-            vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
+            vetoes: vetoes.map { liftAlternatives($0) }, terms: termsStart..<termsEnd,
             requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
     }
 
@@ -742,24 +752,6 @@ struct PatternCompiler {
     private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
         if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
         table[index] = terms
-    }
-
-    /// The pattern with every word reduced to its term: equal keys match the same messages.
-    private func canonicalKey(_ pattern: PatternDraft) -> [Int32] {
-        var key: [Int32] = []
-        if pattern.shape == .unordered {
-            key.append(PatternNode.keySeparator)
-            for itemKey in pattern.items.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                key += itemKey
-            }
-        } else {
-            for item in pattern.items { item.appendKey(to: &key) }
-        }
-        key.append(PatternNode.keySeparator)
-        for vetoKey in pattern.vetoes.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            key += vetoKey
-        }
-        return key
     }
 
     private mutating func report(

@@ -18,8 +18,9 @@ struct PatternDraft {
     let shape: ParsedPattern.Shape
     let items: [PatternNode]
     let vetoes: [PatternNode]
-    /// Every term the pattern can match, sorted, without repeats: which message words it explains.
-    let terms: [Int32]
+    /// Where, in the compiler's list of pattern terms, are the terms the pattern can match,
+    /// sorted, without repeats: which message words it explains.
+    let terms: Range<Int>
     let requiredItemCount: Int
     /// Sorted, without repeats.
     let marks: [PatternMark]
