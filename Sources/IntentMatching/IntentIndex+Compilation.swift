@@ -184,6 +184,19 @@ struct PatternCompiler {
             let forms: [PatternNode]
             if case .alternatives(let alternatives) = concept { forms = alternatives } else { forms = [concept] }
             for form in forms {
+                // Most forms are a word or a run of words: their one sequence, without listing.
+                if case .term(let term) = form {
+                    singles.append((term, Int32(number)))
+                    continue
+                }
+                if let run = termRun(form) {
+                    if run.count == 1 {
+                        singles.append((run[0], Int32(number)))
+                    } else {
+                        trieForms.append((Int32(number), run))
+                    }
+                    continue
+                }
                 guard var formSequences = wordSequences(form), !formSequences.contains(where: { $0.isEmpty }) else {
                     longer.append(form)
                     continue
@@ -646,7 +659,19 @@ struct PatternCompiler {
         }
     }
 
-    /// Appends every term `node` can match (repeats included).
+    /// The terms of `node` when it is a run of words (what ``wordSequences(_:limit:)`` would
+    /// give as its one sequence); nil for anything else.
+    private func termRun(_ node: PatternNode) -> [Int32]? {
+        guard case .sequence(let nodes) = node, !nodes.isEmpty else { return nil }
+        var run: [Int32] = []
+        run.reserveCapacity(nodes.count)
+        for node in nodes {
+            guard case .term(let term) = node else { return nil }
+            run.append(term)
+        }
+        return run
+    }
+
     /// How many sequences ``wordSequences(_:limit:)`` would list for `node` and whether one is
     /// empty, or nil where it would give nil: the same answer without building the sequences,
     /// for the many choices that are only checked.
@@ -726,24 +751,30 @@ struct PatternCompiler {
     /// built without hashing.
     private static func sortUnique<Element: Comparable>(_ terms: inout [Element], from start: Int) {
         guard terms.count - start > 1 else { return }
-        if terms.count - start <= 16 {
-            // Most runs are a few terms: an insertion sort, without the general sort's set-up.
-            for next in (start + 1)..<terms.count {
-                let element = terms[next]
-                var place = next
-                while place > start, element < terms[place - 1] {
-                    terms[place] = terms[place - 1]
-                    place -= 1
+        // Through a buffer pointer: through the array, every write checked that its storage was
+        // unique, and sorting a slice of it copied the slice (a twentieth of the compile).
+        let kept = terms.withUnsafeMutableBufferPointer { all in
+            var run = UnsafeMutableBufferPointer(rebasing: all[start...])
+            if run.count <= 16 {
+                // Most runs are a few terms: an insertion sort, without the general sort's set-up.
+                for next in 1..<run.count {
+                    let element = run[next]
+                    var place = next
+                    while place > 0, element < run[place - 1] {
+                        run[place] = run[place - 1]
+                        place -= 1
+                    }
+                    run[place] = element
                 }
-                terms[place] = element
+            } else {
+                run.sort()
             }
-        } else {
-            terms[start...].sort()
-        }
-        var kept = start + 1
-        for index in (start + 1)..<terms.count where terms[index] != terms[kept - 1] {
-            terms[kept] = terms[index]
-            kept += 1
+            var kept = 1
+            for index in 1..<run.count where run[index] != run[kept - 1] {
+                run[kept] = run[index]
+                kept += 1
+            }
+            return start + kept
         }
         terms.removeLast(terms.count - kept)
     }
