@@ -407,8 +407,8 @@ struct PatternCompiler {
         }
         var marks: [PatternMark] = []
         let errorsBefore = diagnostics.count
-        let items = parsed.items.compactMap { compileNode($0, text, source, &marks) }
-        let vetoes = parsed.vetoes.compactMap { compileNode($0, text, source, &marks) }
+        let items = compileNodes(parsed.items, text, source, &marks)
+        let vetoes = compileNodes(parsed.vetoes, text, source, &marks)
         guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
         // The terms go straight to the index's list (the pattern is added once it compiles), taken
         // out of `self` while they grow, as working out a concept's terms mutates `self`.
@@ -421,9 +421,23 @@ struct PatternCompiler {
         swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
         return PatternDraft(
-            intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
-            vetoes: vetoes.map { liftAlternatives($0) }, terms: termsStart..<termsEnd,
+            intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: items),
+            vetoes: liftAlternatives(in: vetoes), terms: termsStart..<termsEnd,
             requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
+    }
+
+    /// The nodes of those of `syntax` that compile (see ``compileNode(_:_:_:_:)``).
+    private mutating func compileNodes(
+        _ syntax: [PatternSyntax], _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ marks: inout [PatternMark]
+    ) -> [PatternNode] {
+        // Sized at once: `compactMap` grew its result an element at a time, a twentieth of the compile.
+        var nodes: [PatternNode] = []
+        nodes.reserveCapacity(syntax.count)
+        for item in syntax {
+            if let node = compileNode(item, text, source, &marks) { nodes.append(node) }
+        }
+        return nodes
     }
 
     /// Compiles `syntax`, parsed from `text` (the UTF-8 of `source`'s text).
@@ -445,10 +459,10 @@ struct PatternCompiler {
             if !compiled.marks.isEmpty { marks += compiled.marks }
             return node
         case .sequence(let items):
-            let nodes = items.compactMap { compileNode($0, text, source, &marks) }
+            let nodes = compileNodes(items, text, source, &marks)
             return nodes.count == items.count ? .sequence(nodes) : nil
         case .alternatives(let items):
-            let nodes = items.compactMap { compileNode($0, text, source, &marks) }
+            let nodes = compileNodes(items, text, source, &marks)
             return nodes.count == items.count ? .alternatives(nodes) : nil
         case .optional(let item):
             return compileNode(item, text, source, &marks).map { .optional($0) }
@@ -528,6 +542,19 @@ struct PatternCompiler {
     /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
     /// concept, so the matcher finds its words once per window from the message's terms instead
     /// of trying every choice in every pattern that has it.
+    /// `nodes` with ``liftAlternatives(_:)`` applied to each, copied only if one of them changes
+    /// (a run of words, the most common list, is kept as it is).
+    private mutating func liftAlternatives(in nodes: [PatternNode]) -> [PatternNode] {
+        var lifted = nodes
+        for index in lifted.indices {
+            switch lifted[index] {
+            case .term, .gap, .concept: continue
+            case .sequence, .alternatives, .optional: lifted[index] = liftAlternatives(lifted[index])
+            }
+        }
+        return lifted
+    }
+
     private mutating func liftAlternatives(_ node: PatternNode) -> PatternNode {
         switch node {
         case .term, .gap, .concept:
@@ -535,14 +562,14 @@ struct PatternCompiler {
         case .optional(let inner):
             return .optional(liftAlternatives(inner))
         case .sequence(let nodes):
-            return .sequence(nodes.map { liftAlternatives($0) })
+            return .sequence(liftAlternatives(in: nodes))
         case .alternatives(let nodes):
             // Equal keys are equal choices: one spelled out once need not be again.
             let key = node.key
             if let index = unnamedConcepts[key] { return .concept(index) }
             guard !unliftableChoices.contains(key), let shape = wordSequenceShape(node), !shape.hasEmpty else {
                 unliftableChoices.insert(key)
-                return .alternatives(nodes.map { liftAlternatives($0) })
+                return .alternatives(liftAlternatives(in: nodes))
             }
             let index = concepts.count
             concepts.append(node)
@@ -605,7 +632,7 @@ struct PatternCompiler {
             report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
             return nil
         }
-        let nodes = parsed.items.compactMap { compileNode($0, text, form, &marks) }
+        let nodes = compileNodes(parsed.items, text, form, &marks)
         guard nodes.count == parsed.items.count else { return nil }
         return nodes.count == 1 ? nodes[0] : .sequence(nodes)
     }
