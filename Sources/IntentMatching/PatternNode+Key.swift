@@ -72,6 +72,11 @@ struct CanonicalKeyWriter {
 
     /// Appends the keys of `nodes` to `key`, sorted.
     private mutating func appendSortedKeys(of nodes: [PatternNode]) {
+        // Most lists (vetoes above all) have no node or one: nothing to sort.
+        if nodes.count <= 1 {
+            for node in nodes { node.appendKey(to: &key) }
+            return
+        }
         parts.removeAll(keepingCapacity: true)
         partRanges.removeAll(keepingCapacity: true)
         for node in nodes {

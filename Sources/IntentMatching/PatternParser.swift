@@ -227,7 +227,9 @@ struct PatternParser {
         closing: UInt8, opening: Int, openingText: Character
     ) throws(PatternSyntaxError) -> [PatternSyntax] {
         var alternatives: [PatternSyntax] = []
+        alternatives.reserveCapacity(4)
         var current: [PatternSyntax] = []
+        current.reserveCapacity(4)
         skipSpaces()
         while true {
             guard !isAtEnd else {

@@ -43,8 +43,10 @@ struct PatternWordTable {
     private func isWord(_ number: Int, equalTo word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[number])
         guard Int(starts[number + 1]) - start == word.count else { return false }
-        for index in 0..<word.count where bytes[start + index] != word[index] { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<word.count where bytes[start + index] != word[index] { return false }
+            return true
+        }
     }
 
     private mutating func place(_ number: Int, hash: Int) {
