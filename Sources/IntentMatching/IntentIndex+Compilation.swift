@@ -49,10 +49,12 @@ struct PatternCompiler {
     /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
     private var conceptTerms: [[Int32]?] = []
     private var conceptFirstTerms: [[Int32]?] = []
-    /// Choices of word runs lifted out of patterns, by their key (``PatternNode/key``).
-    private var unnamedConcepts: [[Int32]: Int] = [:]
-    /// Keys of choices that are not plain word runs, so they are not spelled out again.
-    private var unliftableChoices: Set<[Int32]> = []
+    /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
+    /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
+    /// spelled out again).
+    private var choices = PatternKeyTable(capacity: 1024)
+    /// The key of the choice being looked up, its capacity kept from choice to choice.
+    private var choiceKey: [Int32] = []
     /// Pattern words as written, compiled once per language: the same few thousand words
     /// recur across tens of thousands of patterns, and segmenting and stemming them again was
     /// a fifth of the compile. Numbered by `wordTable`, which finds them by their bytes.
@@ -73,6 +75,9 @@ struct PatternCompiler {
     private var details: [PatternDetail] = []
     private var sourceLists: [[SourceText]] = []
     private var marks: [PatternMark] = []
+    /// The marks of the pattern being compiled (sorted, without repeats, once it compiles),
+    /// until it is added: one array whose capacity serves every pattern.
+    private var patternMarks: [PatternMark] = []
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
@@ -169,8 +174,7 @@ struct PatternCompiler {
         // What only compiling patterns needed goes before the index's tables are built.
         compiledWords = []
         wordTable = PatternWordTable()
-        unnamedConcepts = [:]
-        unliftableChoices = []
+        choices = PatternKeyTable(capacity: 0)
         conceptTerms = []
         let termCount = vocabulary.keys.count
         let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
@@ -278,9 +282,9 @@ struct PatternCompiler {
         details.append(
             PatternDetail(
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
-                marksCount: Int32(pattern.marks.count), sourceList: Int32(sourceLists.count - 1),
+                marksCount: Int32(patternMarks.count), sourceList: Int32(sourceLists.count - 1),
                 sourceItem: Int32(item)))
-        marks += pattern.marks
+        marks += patternMarks
         // Taken out of `self` while they grow, so that working out a concept's first words or
         // plainness (which mutates `self`) does not overlap an access to them.
         var groups: [Int32] = []
@@ -405,7 +409,11 @@ struct PatternCompiler {
             report(.error, source, error.offset, error.message)
             return nil
         }
+        // Taken out of `self` while it grows, as compiling nodes mutates `self`.
         var marks: [PatternMark] = []
+        swap(&marks, &patternMarks)
+        marks.removeAll(keepingCapacity: true)
+        defer { swap(&marks, &patternMarks) }
         let errorsBefore = diagnostics.count
         let items = compileNodes(parsed.items, text, source, &marks)
         let vetoes = compileNodes(parsed.vetoes, text, source, &marks)
@@ -423,7 +431,7 @@ struct PatternCompiler {
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: items),
             vetoes: liftAlternatives(in: vetoes), terms: termsStart..<termsEnd,
-            requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
+            requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) })
     }
 
     /// The nodes of those of `syntax` that compile (see ``compileNode(_:_:_:_:)``).
@@ -566,16 +574,19 @@ struct PatternCompiler {
             return .sequence(liftAlternatives(in: nodes))
         case .alternatives(let nodes):
             // Equal keys are equal choices: one spelled out once need not be again.
-            let key = node.key
-            if let index = unnamedConcepts[key] { return .concept(index) }
-            guard !unliftableChoices.contains(key), let shape = wordSequenceShape(node), !shape.hasEmpty else {
-                unliftableChoices.insert(key)
+            choiceKey.removeAll(keepingCapacity: true)
+            node.appendKey(to: &choiceKey)
+            if let known = choices.owner(of: choiceKey) {
+                return known >= 0 ? .concept(Int(known)) : .alternatives(liftAlternatives(in: nodes))
+            }
+            guard let shape = wordSequenceShape(node), !shape.hasEmpty else {
+                _ = choices.insert(choiceKey, owner: -1)
                 return .alternatives(liftAlternatives(in: nodes))
             }
             let index = concepts.count
             concepts.append(node)
             conceptMarks.append([])
-            unnamedConcepts[key] = index
+            _ = choices.insert(choiceKey, owner: Int32(index))
             return .concept(index)
         }
     }
@@ -850,6 +861,19 @@ struct PatternKeyTable {
         keys.reserveCapacity(capacity * 12)
         starts.reserveCapacity(capacity + 1)
         owners.reserveCapacity(capacity)
+    }
+
+    /// The owner of `key`, if it was inserted.
+    func owner(of key: [Int32]) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = Self.hash(key[...]) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if keys[Int(starts[number])..<Int(starts[number + 1])].elementsEqual(key) { return owners[number] }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 
     /// Makes `owner` the owner of `key` and returns its previous owner, if any.

@@ -12,7 +12,8 @@ enum PatternNode: Sendable {
     case concept(Int)
 }
 
-/// A pattern while the index is being built: its nodes, before they become code.
+/// A pattern while the index is being built: its nodes, before they become code. Its marks
+/// are in the compiler's `patternMarks` until the next pattern compiles.
 struct PatternDraft {
     let intentIndex: Int
     let shape: ParsedPattern.Shape
@@ -22,6 +23,4 @@ struct PatternDraft {
     /// sorted, without repeats: which message words it explains.
     let terms: Range<Int>
     let requiredItemCount: Int
-    /// Sorted, without repeats.
-    let marks: [PatternMark]
 }
