@@ -343,14 +343,14 @@ struct PatternCompiler {
     /// Every pattern's `PatternRequirements`, flattened, with each entry pointed at its own;
     /// rarer options first, as a candidate is mostly dropped by its first group.
     private mutating func requirements(anchorRuns: [Range<Int>], popularity: [Int]) -> [Int32] {
-        let knownFirstTerms = conceptFirstTerms
+        // A concept's cost is worked out once, not again at every group that offers it.
+        let conceptCosts = conceptFirstTerms.map { first in
+            first.map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
+        }
         func cost(_ option: Int32) -> Int {
             guard option < 0 else { return popularity[Int(option)] }
             let concept = Int(-1 - option)
-            guard concept < knownFirstTerms.count, let first = knownFirstTerms[concept] else {
-                return Int(Int32.max)
-            }
-            return first.reduce(0) { $0 + popularity[Int($1)] }
+            return concept < conceptCosts.count ? conceptCosts[concept] : Int(Int32.max)
         }
         var flat: [Int32] = []
         flat.reserveCapacity(requirementGroups.count)
