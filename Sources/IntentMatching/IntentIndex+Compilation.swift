@@ -78,6 +78,8 @@ struct PatternCompiler {
     /// The marks of the pattern being compiled (sorted, without repeats, once it compiles),
     /// until it is added: one array whose capacity serves every pattern.
     private var patternMarks: [PatternMark] = []
+    /// The pattern being compiled, parsed: one array of nodes whose capacity serves every pattern.
+    private var parsedPattern = ParsedPattern()
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
@@ -402,22 +404,25 @@ struct PatternCompiler {
     private mutating func compilePattern(
         _ source: SourceText, text: UnsafeBufferPointer<UInt8>, target: Int
     ) -> PatternDraft? {
-        let parsed: ParsedPattern
+        // The parsed pattern and the marks are taken out of `self` while they are filled, as
+        // compiling nodes mutates `self`; their arrays serve every pattern.
+        var parsed = ParsedPattern()
+        swap(&parsed, &parsedPattern)
+        defer { swap(&parsed, &parsedPattern) }
         do {
-            parsed = try PatternParser.parse(text)
+            try PatternParser.parse(text, into: &parsed)
         } catch {
             report(.error, source, error.offset, error.message)
             return nil
         }
-        // Taken out of `self` while it grows, as compiling nodes mutates `self`.
         var marks: [PatternMark] = []
         swap(&marks, &patternMarks)
         marks.removeAll(keepingCapacity: true)
         defer { swap(&marks, &patternMarks) }
         let errorsBefore = diagnostics.count
-        let items = compileNodes(parsed.items, text, source, &marks)
-        let vetoes = compileNodes(parsed.vetoes, text, source, &marks)
-        guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
+        let items = compileNodes(parsed.items, of: parsed, text, source, &marks)
+        let vetoes = compileNodes(parsed.vetoes, of: parsed, text, source, &marks)
+        guard diagnostics.count == errorsBefore, let items, let vetoes else { return nil }
         // The terms go straight to the index's list (the pattern is added once it compiles), taken
         // out of `self` while they grow, as working out a concept's terms mutates `self`.
         var terms: [Int32] = []
@@ -431,54 +436,66 @@ struct PatternCompiler {
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: items),
             vetoes: liftAlternatives(in: vetoes), terms: termsStart..<termsEnd,
-            requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) })
+            requiredItemCount: parsed.subtrees(in: parsed.items).reduce(0) {
+                $0 + (parsed.nodes[$1].isOptionalOrGap ? 0 : 1)
+            })
     }
 
-    /// The nodes of those of `syntax` that compile (see ``compileNode(_:_:_:_:)``).
+    /// The nodes of the subtrees of `parsed` in `range` (see ``compileNode(_:of:_:_:_:)``); nil
+    /// when one of them does not compile (every one is compiled, to report every problem).
     private mutating func compileNodes(
-        _ syntax: [PatternSyntax], _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
         _ marks: inout [PatternMark]
-    ) -> [PatternNode] {
-        // Sized at once: `compactMap` grew its result an element at a time, a twentieth of the compile.
+    ) -> [PatternNode]? {
+        // Sized at once: growing the list an element at a time was a twentieth of the compile.
         var nodes: [PatternNode] = []
-        nodes.reserveCapacity(syntax.count)
-        for item in syntax {
-            if let node = compileNode(item, text, source, &marks) { nodes.append(node) }
+        nodes.reserveCapacity(parsed.subtreeCount(in: range))
+        var allCompiled = true
+        for syntax in parsed.subtrees(in: range) {
+            if let node = compileNode(syntax, of: parsed, text, source, &marks) {
+                nodes.append(node)
+            } else {
+                allCompiled = false
+            }
         }
-        return nodes
+        return allCompiled ? nodes : nil
     }
 
-    /// Compiles `syntax`, parsed from `text` (the UTF-8 of `source`'s text).
+    /// Compiles the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of `source`'s
+    /// text).
     private mutating func compileNode(
-        _ syntax: PatternSyntax, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
         _ marks: inout [PatternMark]
     ) -> PatternNode? {
-        switch syntax {
-        case .word(let range, let offset):
-            let word = UnsafeBufferPointer(rebasing: text[range])
+        let node = parsed.nodes[syntax]
+        let bytes = Int(node.bytes.lowerBound)..<Int(node.bytes.upperBound)
+        switch node.kind {
+        case .word:
+            let word = UnsafeBufferPointer(rebasing: text[bytes])
             let compiled = compiledWord(word)
             guard let node = compiled.node else {
                 let written = String(decoding: word, as: UTF8.self)
                 report(
-                    .error, source, offset, "'\(written)' is not a word (punctuation and emoji are ignored in messages)"
-                )
+                    .error, source, Int(parsed.nodes[syntax].offset),
+                    "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
             // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
             for mark in compiled.marks { marks.append(mark) }
             return node
-        case .sequence(let items):
-            let nodes = compileNodes(items, text, source, &marks)
-            return nodes.count == items.count ? .sequence(nodes) : nil
-        case .alternatives(let items):
-            let nodes = compileNodes(items, text, source, &marks)
-            return nodes.count == items.count ? .alternatives(nodes) : nil
-        case .optional(let item):
-            return compileNode(item, text, source, &marks).map { .optional($0) }
-        case .gap(let maximum):
-            return .gap(maximum: maximum)
-        case .concept(let name, let offset):
-            guard let index = resolveConcept(name, at: source, offset) else { return nil }
+        case .sequence:
+            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map { .sequence($0) }
+        case .alternatives:
+            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map {
+                .alternatives($0)
+            }
+        case .optional:
+            return compileNode(syntax + 1, of: parsed, text, source, &marks).map { .optional($0) }
+        case .gap:
+            return .gap(maximum: Int(node.maximum))
+        case .concept:
+            let name = String(decoding: UnsafeBufferPointer(rebasing: text[bytes]), as: UTF8.self)
+            guard let index = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
             if !compiling.isEmpty {
                 // A concept's form: its concept keeps the marks themselves.
                 marks += conceptMarks[index]
@@ -633,9 +650,9 @@ struct PatternCompiler {
     private mutating func compileForm(
         _ form: SourceText, text: UnsafeBufferPointer<UInt8>, marks: inout [PatternMark]
     ) -> PatternNode? {
-        let parsed: ParsedPattern
+        var parsed = ParsedPattern()
         do {
-            parsed = try PatternParser.parse(text)
+            try PatternParser.parse(text, into: &parsed)
         } catch {
             report(.error, form, error.offset, error.message)
             return nil
@@ -644,8 +661,7 @@ struct PatternCompiler {
             report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
             return nil
         }
-        let nodes = compileNodes(parsed.items, text, form, &marks)
-        guard nodes.count == parsed.items.count else { return nil }
+        guard let nodes = compileNodes(parsed.items, of: parsed, text, form, &marks) else { return nil }
         return nodes.count == 1 ? nodes[0] : .sequence(nodes)
     }
 
