@@ -449,7 +449,7 @@ struct PatternCompiler {
     ) -> [PatternNode]? {
         // Sized at once: growing the list an element at a time was a twentieth of the compile.
         var nodes: [PatternNode] = []
-        nodes.reserveCapacity(parsed.subtreeCount(in: range))
+        if !range.isEmpty { nodes.reserveCapacity(parsed.subtreeCount(in: range)) }
         var allCompiled = true
         for syntax in parsed.subtrees(in: range) {
             if let node = compileNode(syntax, of: parsed, text, source, &marks) {
@@ -810,6 +810,9 @@ struct PatternCompiler {
         // unique, and sorting a slice of it copied the slice (a twentieth of the compile).
         let kept = terms.withUnsafeMutableBufferPointer { all in
             var run = UnsafeMutableBufferPointer(rebasing: all[start...])
+            // Runs often come as a set already (an item that is one concept gives its stored
+            // words): checking costs a pass, sorting them again cost more.
+            if zip(run, run.dropFirst()).allSatisfy({ $0 < $1 }) { return all.count }
             if run.count <= 16 {
                 // Most runs are a few terms: an insertion sort, without the general sort's set-up.
                 for next in 1..<run.count {

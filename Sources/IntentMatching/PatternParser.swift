@@ -57,7 +57,7 @@ struct PatternParser {
         parser.nodes.removeAll(keepingCapacity: true)
         parsed.shape = try parser.parsePattern()
         parsed.vetoStart = parser.nodes.count
-        parser.nodes += parser.vetoNodes
+        if !parser.vetoNodes.isEmpty { parser.nodes += parser.vetoNodes }
     }
 
     private var isAtEnd: Bool { position >= bytes.count }
