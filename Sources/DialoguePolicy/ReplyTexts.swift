@@ -43,6 +43,9 @@ struct ReplyTexts: Sendable {
         var facts: [IntentFacts] = []
         positions.reserveCapacity(content.intents.count)
         facts.reserveCapacity(content.intents.count)
+        // Copied for each intent's texts as they are filled (`Array(repeating:count:)` per intent
+        // cost more than the rest of its facts).
+        let noTexts = [String?](repeating: nil, count: languages.count)
         for intent in content.intents {
             // The first intent of an id keeps it: one lookup when the id is new (always, in
             // content that lints clean).
@@ -52,9 +55,9 @@ struct ReplyTexts: Sendable {
             }
             // Filled by walking the few entries of each dictionary rather than asking it for every
             // language slot: hashing the languages was a third of this initializer.
-            var answers = [String?](repeating: nil, count: languages.count)
+            var answers = noTexts
             for (language, answer) in content.answers[intent.id] ?? [:] { answers[Self.slot(language)] = answer }
-            var titles = [String?](repeating: nil, count: languages.count)
+            var titles = noTexts
             for (language, title) in intent.titles { titles[Self.slot(language)] = title }
             facts.append(
                 IntentFacts(
