@@ -434,8 +434,8 @@ struct PatternCompiler {
         swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
         return PatternDraft(
-            intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: items),
-            vetoes: liftAlternatives(in: vetoes), terms: termsStart..<termsEnd,
+            intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: consume items),
+            vetoes: liftAlternatives(in: consume vetoes), terms: termsStart..<termsEnd,
             requiredItemCount: parsed.subtrees(in: parsed.items).reduce(0) {
                 $0 + (parsed.nodes[$1].isOptionalOrGap ? 0 : 1)
             })
@@ -570,7 +570,7 @@ struct PatternCompiler {
     /// of trying every choice in every pattern that has it.
     /// `nodes` with ``liftAlternatives(_:)`` applied to each, copied only if one of them changes
     /// (a run of words, the most common list, is kept as it is).
-    private mutating func liftAlternatives(in nodes: [PatternNode]) -> [PatternNode] {
+    private mutating func liftAlternatives(in nodes: consuming [PatternNode]) -> [PatternNode] {
         var lifted = nodes
         for index in lifted.indices {
             switch lifted[index] {
