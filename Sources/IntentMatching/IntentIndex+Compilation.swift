@@ -59,6 +59,8 @@ struct PatternCompiler {
     /// recur across tens of thousands of patterns, and segmenting and stemming them again was
     /// a fifth of the compile. Numbered by `wordTable`, which finds them by their bytes.
     private var compiledWords: [CompiledWord] = []
+    /// The marks of every compiled word, one run per word (``CompiledWord/marks``).
+    private var compiledWordMarks: [PatternMark] = []
     private var wordTable = PatternWordTable()
     private var targets: [IntentIndex.Target] = []
 
@@ -97,7 +99,9 @@ struct PatternCompiler {
     /// diacritics, the set of that one folded form, made once and shared by every pattern.
     private struct CompiledWord {
         var node: PatternNode?
-        var marks: [PatternMark]
+        /// Where its marks are in `compiledWordMarks`: a range rather than an array of its own,
+        /// which every use of the word retained and released (most words have no marks).
+        var marks: Range<Int32>
     }
 
     init(content: BotContent) {
@@ -175,6 +179,7 @@ struct PatternCompiler {
         }
         // What only compiling patterns needed goes before the index's tables are built.
         compiledWords = []
+        compiledWordMarks = []
         wordTable = PatternWordTable()
         choices = PatternKeyTable(capacity: 0)
         conceptTerms = []
@@ -481,7 +486,7 @@ struct PatternCompiler {
                 return nil
             }
             // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
-            for mark in compiled.marks { marks.append(mark) }
+            for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
             return node
         case .sequence:
             return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map { .sequence($0) }
@@ -510,7 +515,8 @@ struct PatternCompiler {
     private mutating func compiledWord(_ bytes: UnsafeBufferPointer<UInt8>) -> CompiledWord {
         if let number = wordTable.number(of: bytes, tag: languageTag) { return compiledWords[Int(number)] }
         let segments = ICUText.segments(of: String(decoding: bytes, as: UTF8.self))
-        var compiled = CompiledWord(node: nil, marks: [])
+        let marksStart = Int32(compiledWordMarks.count)
+        var node: PatternNode?
         if !segments.isEmpty {
             var nodes: [PatternNode] = []
             for segment in segments {
@@ -523,12 +529,13 @@ struct PatternCompiler {
                 }
                 let term = vocabulary.intern(segment.plain)
                 if segment.folded != segment.plain {
-                    compiled.marks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
+                    compiledWordMarks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
                 }
                 nodes.append(.term(term))
             }
-            compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
         }
+        let compiled = CompiledWord(node: node, marks: marksStart..<Int32(compiledWordMarks.count))
         _ = wordTable.insert(bytes, tag: languageTag)
         compiledWords.append(compiled)
         return compiled
