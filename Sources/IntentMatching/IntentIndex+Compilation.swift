@@ -137,15 +137,16 @@ struct PatternCompiler {
                 self.language = language
                 let sources = intent.patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                for (item, source) in sources.enumerated() {
-                    guard let pattern = compilePattern(source, target: targetIndex) else { continue }
+                // By index: the elements are read in place rather than copied (a source is four strings).
+                for item in sources.indices {
+                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
                     // The table keeps the latest pattern of each key: that is the one reported.
                     patternKeys.write(pattern)
                     if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
                         let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
                         if earlierIntent != intent.id {
                             report(
-                                .error, source, 0,
+                                .error, sources[item], 0,
                                 "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
                             )
                         }
@@ -172,8 +173,8 @@ struct PatternCompiler {
                 case .vietnamese: sources = locale.languageNames[.vi] ?? []
                 }
                 if !sources.isEmpty { sourceLists.append(sources) }
-                for (item, source) in sources.enumerated() {
-                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern, item: item) }
+                for item in sources.indices {
+                    if let pattern = compilePattern(sources[item], target: targetIndex) { add(pattern, item: item) }
                 }
             }
         }

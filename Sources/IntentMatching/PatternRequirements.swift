@@ -20,6 +20,12 @@ enum PatternRequirements {
     /// `c` can start.
     static func groups(of items: [PatternNode], isPlainConcept: (Int) -> Bool, into flat: inout [Int32]) {
         for item in items where !item.isOptionalOrGap {
+            // Most items are a word: its group is that word.
+            if case .term(let term) = item {
+                flat.append(1)
+                flat.append(term)
+                continue
+            }
             // The options are worked out in place, after a slot for their count.
             let countSlot = flat.count
             flat.append(0)
