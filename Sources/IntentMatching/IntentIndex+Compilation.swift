@@ -303,9 +303,14 @@ struct PatternCompiler {
         var runs: [Int32] = []
         swap(&runs, &itemFirstTerms)
         for item in pattern.items where !item.isOptionalOrGap {
-            let start = runs.count
-            appendFirstTerms(of: item, to: &runs)
-            Self.sortUnique(&runs, from: start)
+            // Most items are a word, their own first word.
+            if case .term(let term) = item {
+                runs.append(term)
+            } else {
+                let start = runs.count
+                appendFirstTerms(of: item, to: &runs)
+                Self.sortUnique(&runs, from: start)
+            }
             itemEnds.append(Int32(runs.count))
         }
         swap(&runs, &itemFirstTerms)
@@ -434,7 +439,10 @@ struct PatternCompiler {
         var terms: [Int32] = []
         swap(&terms, &patternTerms)
         let termsStart = terms.count
-        for item in items { collectTerms(item, into: &terms) }
+        for item in items {
+            // Most items are a word: appended here rather than through the recursive walk.
+            if case .term(let term) = item { terms.append(term) } else { collectTerms(item, into: &terms) }
+        }
         Self.sortUnique(&terms, from: termsStart)
         let termsEnd = terms.count
         swap(&terms, &patternTerms)
