@@ -64,7 +64,10 @@ struct CanonicalKeyWriter {
             key.append(PatternNode.keySeparator)
             appendSortedKeys(of: pattern.items)
         } else {
-            for item in pattern.items { item.appendKey(to: &key) }
+            for item in pattern.items {
+                // Most items are a word: its key is its term, written here rather than by a call.
+                if case .term(let term) = item { key.append(term) } else { item.appendKey(to: &key) }
+            }
         }
         key.append(PatternNode.keySeparator)
         appendSortedKeys(of: pattern.vetoes)
