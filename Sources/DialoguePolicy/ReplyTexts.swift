@@ -43,12 +43,25 @@ struct ReplyTexts: Sendable {
         var facts: [IntentFacts] = []
         positions.reserveCapacity(content.intents.count)
         facts.reserveCapacity(content.intents.count)
-        for intent in content.intents where positions[intent.id] == nil {
-            let answers = content.answers[intent.id]
-            positions[intent.id] = facts.count
+        // Copied for each intent's texts as they are filled (`Array(repeating:count:)` per intent
+        // cost more than the rest of its facts).
+        let noTexts = [String?](repeating: nil, count: languages.count)
+        for intent in content.intents {
+            // The first intent of an id keeps it: one lookup when the id is new (always, in
+            // content that lints clean).
+            if let earlier = positions.updateValue(facts.count, forKey: intent.id) {
+                positions[intent.id] = earlier
+                continue
+            }
+            // Filled by walking the few entries of each dictionary rather than asking it for every
+            // language slot: hashing the languages was a third of this initializer.
+            var answers = noTexts
+            for (language, answer) in content.answers[intent.id] ?? [:] { answers[Self.slot(language)] = answer }
+            var titles = noTexts
+            for (language, title) in intent.titles { titles[Self.slot(language)] = title }
             facts.append(
                 IntentFacts(
-                    answers: languages.map { answers?[$0] }, titles: languages.map { intent.titles[$0] },
+                    answers: answers, titles: titles,
                     asksSatisfaction: intent.asksSatisfaction, escalates: intent.escalates, route: intent.route,
                     priority: intent.priority, location: intent.location))
         }

@@ -61,12 +61,15 @@ struct AnchorPairs: Sendable {
         for (key, _) in paired {
             pairedWordBits[Int(key >> 32)] |= RequirementSignature.bit(Int32(truncatingIfNeeded: key))
         }
-        // Stable: within a pair, patterns stay in posting order.
-        let sorted = paired.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-        elements = sorted.map(\.element.element)
+        // Stable: within a pair, patterns stay in posting order. Both halves of a key are terms,
+        // so two counting passes sort it (the option, then the anchor) without comparing keys.
+        func option(_ key: UInt64) -> Int { Int(UInt32(truncatingIfNeeded: key)) }
+        let optionCount = paired.reduce(0) { max($0, option($1.key) + 1) }
+        let byOption = Self.stablySorted(paired, bucketCount: optionCount) { option($0.key) }
+        let sorted = Self.stablySorted(byOption, bucketCount: termCount) { Int($0.key >> 32) }
+        elements = sorted.map { $0.element }
         var distinctKeys = 0
-        for (index, entry) in sorted.enumerated() where index == 0 || sorted[index - 1].element.key != entry.element.key
-        {
+        for (index, entry) in sorted.enumerated() where index == 0 || sorted[index - 1].key != entry.key {
             distinctKeys += 1
         }
         var capacity = 16
@@ -77,15 +80,35 @@ struct AnchorPairs: Sendable {
         slotEnds = [Int32](repeating: 0, count: capacity)
         var start = 0
         while start < sorted.count {
-            let key = sorted[start].element.key
+            let key = sorted[start].key
             var end = start + 1
-            while end < sorted.count && sorted[end].element.key == key { end += 1 }
+            while end < sorted.count && sorted[end].key == key { end += 1 }
             var slot = Self.slot(of: key) & slotMask
             while slotKeys[slot] != Self.empty { slot = (slot + 1) & slotMask }
             slotKeys[slot] = key
             slotStarts[slot] = Int32(start)
             slotEnds[slot] = Int32(end)
             start = end
+        }
+    }
+
+    /// `items` ordered by `bucket` (from 0 to `bucketCount - 1`), items of a bucket in the
+    /// order given.
+    ///
+    /// - Complexity: O(`items.count` + `bucketCount`).
+    private static func stablySorted<Item>(
+        _ items: [Item], bucketCount: Int, by bucket: (Item) -> Int
+    ) -> [Item] {
+        var next = [Int](repeating: 0, count: bucketCount + 1)
+        for item in items { next[bucket(item) + 1] += 1 }
+        for index in 0..<bucketCount { next[index + 1] += next[index] }
+        return [Item](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            for item in items {
+                let place = bucket(item)
+                buffer.initializeElement(at: next[place], to: item)
+                next[place] += 1
+            }
+            initialized = items.count
         }
     }
 

@@ -49,14 +49,19 @@ struct PatternCompiler {
     /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
     private var conceptTerms: [[Int32]?] = []
     private var conceptFirstTerms: [[Int32]?] = []
-    /// Choices of word runs lifted out of patterns, by their key (``PatternNode/key``).
-    private var unnamedConcepts: [[Int32]: Int] = [:]
-    /// Keys of choices that are not plain word runs, so they are not spelled out again.
-    private var unliftableChoices: Set<[Int32]> = []
+    /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
+    /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
+    /// spelled out again).
+    private var choices = PatternKeyTable(capacity: 1024)
+    /// The key of the choice being looked up, its capacity kept from choice to choice.
+    private var choiceKey: [Int32] = []
     /// Pattern words as written, compiled once per language: the same few thousand words
     /// recur across tens of thousands of patterns, and segmenting and stemming them again was
-    /// a fifth of the compile.
-    private var compiledWords: [WordKey: CompiledWord] = [:]
+    /// a fifth of the compile. Numbered by `wordTable`, which finds them by their bytes.
+    private var compiledWords: [CompiledWord] = []
+    /// The marks of every compiled word, one run per word (``CompiledWord/marks``).
+    private var compiledWordMarks: [PatternMark] = []
+    private var wordTable = PatternWordTable()
     private var targets: [IntentIndex.Target] = []
 
     /// A word that is a one-word form of more concepts than this is looked up per concept when
@@ -72,6 +77,11 @@ struct PatternCompiler {
     private var details: [PatternDetail] = []
     private var sourceLists: [[SourceText]] = []
     private var marks: [PatternMark] = []
+    /// The marks of the pattern being compiled (sorted, without repeats, once it compiles),
+    /// until it is added: one array whose capacity serves every pattern.
+    private var patternMarks: [PatternMark] = []
+    /// The pattern being compiled, parsed: one array of nodes whose capacity serves every pattern.
+    private var parsedPattern = ParsedPattern()
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
@@ -85,37 +95,13 @@ struct PatternCompiler {
     /// Where each pattern's groups end in `requirementGroups`.
     private var requirementGroupEnds: [Int32] = []
 
-    /// A pattern word as written, compared and hashed by its bytes: a `String` key would
-    /// normalize every Vietnamese word to hash it. (Two spellings that differ only in their
-    /// normalization are compiled once each, as they were before this cache.)
-    private struct WordKey: Hashable {
-        var word: String
-        var language: Language
-
-        static func == (lhs: WordKey, rhs: WordKey) -> Bool {
-            guard lhs.language == rhs.language, lhs.word.utf8.count == rhs.word.utf8.count else { return false }
-            var (left, right) = (lhs.word, rhs.word)
-            return left.withUTF8 { left in
-                right.withUTF8 { right in
-                    // A plain loop: the generic `elementsEqual` cost more than the hashing.
-                    for index in 0..<left.count where left[index] != right[index] { return false }
-                    return true
-                }
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            // The language is left out: a word shared by both languages only shares a bucket.
-            var word = word
-            word.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     /// A pattern word compiled: its node (nil when it is no word) and, per term written with
     /// diacritics, the set of that one folded form, made once and shared by every pattern.
     private struct CompiledWord {
         var node: PatternNode?
-        var marks: [PatternMark]
+        /// Where its marks are in `compiledWordMarks`: a range rather than an array of its own,
+        /// which every use of the word retained and released (most words have no marks).
+        var marks: Range<Int32>
     }
 
     init(content: BotContent) {
@@ -131,6 +117,7 @@ struct PatternCompiler {
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
         let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
         var seenPlainPatterns = PatternKeyTable(capacity: patternCount)
+        var patternKeys = CanonicalKeyWriter()
         // Phrase sets included: growing these arrays for the last few patterns would double them.
         let phraseCount = content.locales.values.reduce(0) { count, locale in
             count + locale.yesWords.count + locale.noWords.count + locale.frustration.count
@@ -150,14 +137,16 @@ struct PatternCompiler {
                 self.language = language
                 let sources = intent.patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                for (item, source) in sources.enumerated() {
-                    guard let pattern = compilePattern(source, target: targetIndex) else { continue }
+                // By index: the elements are read in place rather than copied (a source is four strings).
+                for item in sources.indices {
+                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
                     // The table keeps the latest pattern of each key: that is the one reported.
-                    if let earlier = seenPlainPatterns.insert(canonicalKey(pattern), owner: Int32(entries.count)) {
+                    patternKeys.write(pattern)
+                    if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
                         let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
                         if earlierIntent != intent.id {
                             report(
-                                .error, source, 0,
+                                .error, sources[item], 0,
                                 "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
                             )
                         }
@@ -184,15 +173,16 @@ struct PatternCompiler {
                 case .vietnamese: sources = locale.languageNames[.vi] ?? []
                 }
                 if !sources.isEmpty { sourceLists.append(sources) }
-                for (item, source) in sources.enumerated() {
-                    if let pattern = compilePattern(source, target: targetIndex) { add(pattern, item: item) }
+                for item in sources.indices {
+                    if let pattern = compilePattern(sources[item], target: targetIndex) { add(pattern, item: item) }
                 }
             }
         }
         // What only compiling patterns needed goes before the index's tables are built.
-        compiledWords = [:]
-        unnamedConcepts = [:]
-        unliftableChoices = []
+        compiledWords = []
+        compiledWordMarks = []
+        wordTable = PatternWordTable()
+        choices = PatternKeyTable(capacity: 0)
         conceptTerms = []
         let termCount = vocabulary.keys.count
         let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
@@ -206,11 +196,27 @@ struct PatternCompiler {
             let forms: [PatternNode]
             if case .alternatives(let alternatives) = concept { forms = alternatives } else { forms = [concept] }
             for form in forms {
-                guard let formSequences = wordSequences(form), !formSequences.contains(where: \.isEmpty) else {
+                // Most forms are a word or a run of words: their one sequence, without listing.
+                if case .term(let term) = form {
+                    singles.append((term, Int32(number)))
+                    continue
+                }
+                if let run = termRun(form) {
+                    if run.count == 1 {
+                        singles.append((run[0], Int32(number)))
+                    } else {
+                        trieForms.append((Int32(number), run))
+                    }
+                    continue
+                }
+                guard var formSequences = wordSequences(form), !formSequences.contains(where: { $0.isEmpty }) else {
                     longer.append(form)
                     continue
                 }
-                for sequence in Set(formSequences).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                // Sorted and without repeats; sorting first, rather than hashing arrays into a set.
+                formSequences.sort { $0.lexicographicallyPrecedes($1) }
+                for (index, sequence) in formSequences.enumerated()
+                where index == 0 || sequence != formSequences[index - 1] {
                     if sequence.count == 1 {
                         singles.append((sequence[0], Int32(number)))
                     } else {
@@ -279,15 +285,14 @@ struct PatternCompiler {
         entries.append(
             IntentIndex.PatternEntry(
                 target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
-                termsStart: Int32(patternTerms.count), termsCount: Int32(pattern.terms.count),
+                termsStart: Int32(pattern.terms.lowerBound), termsCount: Int32(pattern.terms.count),
                 requirementsStart: 0, requirementsCount: 0))
-        patternTerms += pattern.terms
         details.append(
             PatternDetail(
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
-                marksCount: Int32(pattern.marks.count), sourceList: Int32(sourceLists.count - 1),
+                marksCount: Int32(patternMarks.count), sourceList: Int32(sourceLists.count - 1),
                 sourceItem: Int32(item)))
-        marks += pattern.marks
+        marks += patternMarks
         // Taken out of `self` while they grow, so that working out a concept's first words or
         // plainness (which mutates `self`) does not overlap an access to them.
         var groups: [Int32] = []
@@ -298,9 +303,14 @@ struct PatternCompiler {
         var runs: [Int32] = []
         swap(&runs, &itemFirstTerms)
         for item in pattern.items where !item.isOptionalOrGap {
-            let start = runs.count
-            appendFirstTerms(of: item, to: &runs)
-            Self.sortUnique(&runs, from: start)
+            // Most items are a word, their own first word.
+            if case .term(let term) = item {
+                runs.append(term)
+            } else {
+                let start = runs.count
+                appendFirstTerms(of: item, to: &runs)
+                Self.sortUnique(&runs, from: start)
+            }
             itemEnds.append(Int32(runs.count))
         }
         swap(&runs, &itemFirstTerms)
@@ -346,14 +356,14 @@ struct PatternCompiler {
     /// Every pattern's `PatternRequirements`, flattened, with each entry pointed at its own;
     /// rarer options first, as a candidate is mostly dropped by its first group.
     private mutating func requirements(anchorRuns: [Range<Int>], popularity: [Int]) -> [Int32] {
-        let knownFirstTerms = conceptFirstTerms
+        // A concept's cost is worked out once, not again at every group that offers it.
+        let conceptCosts = conceptFirstTerms.map { first in
+            first.map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
+        }
         func cost(_ option: Int32) -> Int {
             guard option < 0 else { return popularity[Int(option)] }
             let concept = Int(-1 - option)
-            guard concept < knownFirstTerms.count, let first = knownFirstTerms[concept] else {
-                return Int(Int32.max)
-            }
-            return first.reduce(0) { $0 + popularity[Int($1)] }
+            return concept < conceptCosts.count ? conceptCosts[concept] : Int(Int32.max)
         }
         var flat: [Int32] = []
         flat.reserveCapacity(requirementGroups.count)
@@ -397,53 +407,109 @@ struct PatternCompiler {
     // MARK: - Patterns
 
     private mutating func compilePattern(_ source: SourceText, target: Int) -> PatternDraft? {
-        let parsed: ParsedPattern
+        var text = source.text
+        return text.withUTF8 { compilePattern(source, text: $0, target: target) }
+    }
+
+    /// Compiles `source`, whose text's UTF-8 is `text`.
+    private mutating func compilePattern(
+        _ source: SourceText, text: UnsafeBufferPointer<UInt8>, target: Int
+    ) -> PatternDraft? {
+        // The parsed pattern and the marks are taken out of `self` while they are filled, as
+        // compiling nodes mutates `self`; their arrays serve every pattern.
+        var parsed = ParsedPattern()
+        swap(&parsed, &parsedPattern)
+        defer { swap(&parsed, &parsedPattern) }
         do {
-            parsed = try PatternParser.parse(source.text)
+            try PatternParser.parse(text, into: &parsed)
         } catch {
             report(.error, source, error.offset, error.message)
             return nil
         }
         var marks: [PatternMark] = []
+        swap(&marks, &patternMarks)
+        marks.removeAll(keepingCapacity: true)
+        defer { swap(&marks, &patternMarks) }
         let errorsBefore = diagnostics.count
-        let items = parsed.items.compactMap { compileNode($0, source, &marks) }
-        let vetoes = parsed.vetoes.compactMap { compileNode($0, source, &marks) }
-        guard diagnostics.count == errorsBefore, items.count == parsed.items.count else { return nil }
+        let items = compileNodes(parsed.items, of: parsed, text, source, &marks)
+        let vetoes = compileNodes(parsed.vetoes, of: parsed, text, source, &marks)
+        guard diagnostics.count == errorsBefore, let items, let vetoes else { return nil }
+        // The terms go straight to the index's list (the pattern is added once it compiles), taken
+        // out of `self` while they grow, as working out a concept's terms mutates `self`.
         var terms: [Int32] = []
-        for item in items { collectTerms(item, into: &terms) }
-        Self.sortUnique(&terms, from: 0)
+        swap(&terms, &patternTerms)
+        let termsStart = terms.count
+        for item in items {
+            // Most items are a word: appended here rather than through the recursive walk.
+            if case .term(let term) = item { terms.append(term) } else { collectTerms(item, into: &terms) }
+        }
+        Self.sortUnique(&terms, from: termsStart)
+        let termsEnd = terms.count
+        swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
         return PatternDraft(
-            intentIndex: target, shape: parsed.shape, items: items.map { liftAlternatives($0) },
-            vetoes: vetoes.map { liftAlternatives($0) }, terms: terms,
-            requiredItemCount: parsed.items.reduce(0) { $0 + ($1.isOptionalOrGap ? 0 : 1) }, marks: marks)
+            intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: consume items),
+            vetoes: liftAlternatives(in: consume vetoes), terms: termsStart..<termsEnd,
+            requiredItemCount: parsed.subtrees(in: parsed.items).reduce(0) {
+                $0 + (parsed.nodes[$1].isOptionalOrGap ? 0 : 1)
+            })
     }
 
+    /// The nodes of the subtrees of `parsed` in `range` (see ``compileNode(_:of:_:_:_:)``); nil
+    /// when one of them does not compile (every one is compiled, to report every problem).
+    private mutating func compileNodes(
+        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ marks: inout [PatternMark]
+    ) -> [PatternNode]? {
+        // Sized at once: growing the list an element at a time was a twentieth of the compile.
+        var nodes: [PatternNode] = []
+        if !range.isEmpty { nodes.reserveCapacity(parsed.subtreeCount(in: range)) }
+        var allCompiled = true
+        for syntax in parsed.subtrees(in: range) {
+            if let node = compileNode(syntax, of: parsed, text, source, &marks) {
+                nodes.append(node)
+            } else {
+                allCompiled = false
+            }
+        }
+        return allCompiled ? nodes : nil
+    }
+
+    /// Compiles the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of `source`'s
+    /// text).
     private mutating func compileNode(
-        _ syntax: PatternSyntax, _ source: SourceText, _ marks: inout [PatternMark]
+        _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ marks: inout [PatternMark]
     ) -> PatternNode? {
-        switch syntax {
-        case .word(let word, let offset):
+        let node = parsed.nodes[syntax]
+        let bytes = Int(node.bytes.lowerBound)..<Int(node.bytes.upperBound)
+        switch node.kind {
+        case .word:
+            let word = UnsafeBufferPointer(rebasing: text[bytes])
             let compiled = compiledWord(word)
             guard let node = compiled.node else {
+                let written = String(decoding: word, as: UTF8.self)
                 report(
-                    .error, source, offset, "'\(word)' is not a word (punctuation and emoji are ignored in messages)")
+                    .error, source, Int(parsed.nodes[syntax].offset),
+                    "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
                 return nil
             }
-            marks += compiled.marks
+            // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
+            for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
             return node
-        case .sequence(let items):
-            let nodes = items.compactMap { compileNode($0, source, &marks) }
-            return nodes.count == items.count ? .sequence(nodes) : nil
-        case .alternatives(let items):
-            let nodes = items.compactMap { compileNode($0, source, &marks) }
-            return nodes.count == items.count ? .alternatives(nodes) : nil
-        case .optional(let item):
-            return compileNode(item, source, &marks).map { .optional($0) }
-        case .gap(let maximum):
-            return .gap(maximum: maximum)
-        case .concept(let name, let offset):
-            guard let index = resolveConcept(name, at: source, offset) else { return nil }
+        case .sequence:
+            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map { .sequence($0) }
+        case .alternatives:
+            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map {
+                .alternatives($0)
+            }
+        case .optional:
+            return compileNode(syntax + 1, of: parsed, text, source, &marks).map { .optional($0) }
+        case .gap:
+            return .gap(maximum: Int(node.maximum))
+        case .concept:
+            let name = String(decoding: UnsafeBufferPointer(rebasing: text[bytes]), as: UTF8.self)
+            guard let index = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
             if !compiling.isEmpty {
                 // A concept's form: its concept keeps the marks themselves.
                 marks += conceptMarks[index]
@@ -454,12 +520,12 @@ struct PatternCompiler {
         }
     }
 
-    /// The node of a pattern word in the current language, worked out on its first use.
-    private mutating func compiledWord(_ word: String) -> CompiledWord {
-        let key = WordKey(word: word, language: language)
-        if let known = compiledWords[key] { return known }
-        let segments = ICUText.segments(of: word)
-        var compiled = CompiledWord(node: nil, marks: [])
+    /// The node of a pattern word (its UTF-8) in the current language, worked out on its first use.
+    private mutating func compiledWord(_ bytes: UnsafeBufferPointer<UInt8>) -> CompiledWord {
+        if let number = wordTable.number(of: bytes, tag: languageTag) { return compiledWords[Int(number)] }
+        let segments = ICUText.segments(of: String(decoding: bytes, as: UTF8.self))
+        let marksStart = Int32(compiledWordMarks.count)
+        var node: PatternNode?
         if !segments.isEmpty {
             var nodes: [PatternNode] = []
             for segment in segments {
@@ -472,14 +538,25 @@ struct PatternCompiler {
                 }
                 let term = vocabulary.intern(segment.plain)
                 if segment.folded != segment.plain {
-                    compiled.marks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
+                    compiledWordMarks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
                 }
                 nodes.append(.term(term))
             }
-            compiled.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
         }
-        compiledWords[key] = compiled
+        let compiled = CompiledWord(node: node, marks: marksStart..<Int32(compiledWordMarks.count))
+        _ = wordTable.insert(bytes, tag: languageTag)
+        compiledWords.append(compiled)
         return compiled
+    }
+
+    /// The current language as `wordTable` tells words apart.
+    private var languageTag: UInt8 {
+        switch language {
+        case .en: return 0
+        case .vi: return 1
+        case .unknown: return 2
+        }
     }
 
     /// A mark that refers to the marks of `concept` (not empty), put in `marks` on first use.
@@ -507,6 +584,19 @@ struct PatternCompiler {
     /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
     /// concept, so the matcher finds its words once per window from the message's terms instead
     /// of trying every choice in every pattern that has it.
+    /// `nodes` with ``liftAlternatives(_:)`` applied to each, copied only if one of them changes
+    /// (a run of words, the most common list, is kept as it is).
+    private mutating func liftAlternatives(in nodes: consuming [PatternNode]) -> [PatternNode] {
+        var lifted = nodes
+        for index in lifted.indices {
+            switch lifted[index] {
+            case .term, .gap, .concept: continue
+            case .sequence, .alternatives, .optional: lifted[index] = liftAlternatives(lifted[index])
+            }
+        }
+        return lifted
+    }
+
     private mutating func liftAlternatives(_ node: PatternNode) -> PatternNode {
         switch node {
         case .term, .gap, .concept:
@@ -514,19 +604,22 @@ struct PatternCompiler {
         case .optional(let inner):
             return .optional(liftAlternatives(inner))
         case .sequence(let nodes):
-            return .sequence(nodes.map { liftAlternatives($0) })
+            return .sequence(liftAlternatives(in: nodes))
         case .alternatives(let nodes):
             // Equal keys are equal choices: one spelled out once need not be again.
-            let key = node.key
-            if let index = unnamedConcepts[key] { return .concept(index) }
-            guard !unliftableChoices.contains(key), let shape = wordSequenceShape(node), !shape.hasEmpty else {
-                unliftableChoices.insert(key)
-                return .alternatives(nodes.map { liftAlternatives($0) })
+            choiceKey.removeAll(keepingCapacity: true)
+            node.appendKey(to: &choiceKey)
+            if let known = choices.owner(of: choiceKey) {
+                return known >= 0 ? .concept(Int(known)) : .alternatives(liftAlternatives(in: nodes))
+            }
+            guard let shape = wordSequenceShape(node), !shape.hasEmpty else {
+                _ = choices.insert(choiceKey, owner: -1)
+                return .alternatives(liftAlternatives(in: nodes))
             }
             let index = concepts.count
             concepts.append(node)
             conceptMarks.append([])
-            unnamedConcepts[key] = index
+            _ = choices.insert(choiceKey, owner: Int32(index))
             return .concept(index)
         }
     }
@@ -555,20 +648,9 @@ struct PatternCompiler {
         var formMarks: [PatternMark] = []
         for (form, formLanguage) in forms {
             language = formLanguage
-            let parsed: ParsedPattern
-            do {
-                parsed = try PatternParser.parse(form.text)
-            } catch {
-                report(.error, form, error.offset, error.message)
-                continue
-            }
-            guard parsed.shape == .sequence, parsed.vetoes.isEmpty else {
-                report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
-                continue
-            }
-            let nodes = parsed.items.compactMap { compileNode($0, form, &formMarks) }
-            guard nodes.count == parsed.items.count else { continue }
-            alternatives.append(nodes.count == 1 ? nodes[0] : .sequence(nodes))
+            var text = form.text
+            let compiled = text.withUTF8 { compileForm(form, text: $0, marks: &formMarks) }
+            if let compiled { alternatives.append(compiled) }
         }
         if let index = conceptIndices[name] { return index }
         let index = concepts.count
@@ -577,6 +659,26 @@ struct PatternCompiler {
         conceptMarks.append(formMarks)
         conceptIndices[name] = index
         return index
+    }
+
+    /// The node of a concept's form, whose text's UTF-8 is `text`; nil (reported) when it does
+    /// not compile.
+    private mutating func compileForm(
+        _ form: SourceText, text: UnsafeBufferPointer<UInt8>, marks: inout [PatternMark]
+    ) -> PatternNode? {
+        var parsed = ParsedPattern()
+        do {
+            try PatternParser.parse(text, into: &parsed)
+        } catch {
+            report(.error, form, error.offset, error.message)
+            return nil
+        }
+        guard parsed.shape == .sequence, parsed.vetoes.isEmpty else {
+            report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
+            return nil
+        }
+        guard let nodes = compileNodes(parsed.items, of: parsed, text, form, &marks) else { return nil }
+        return nodes.count == 1 ? nodes[0] : .sequence(nodes)
     }
 
     private func closestConcept(to name: String) -> String? {
@@ -628,7 +730,19 @@ struct PatternCompiler {
         }
     }
 
-    /// Appends every term `node` can match (repeats included).
+    /// The terms of `node` when it is a run of words (what ``wordSequences(_:limit:)`` would
+    /// give as its one sequence); nil for anything else.
+    private func termRun(_ node: PatternNode) -> [Int32]? {
+        guard case .sequence(let nodes) = node, !nodes.isEmpty else { return nil }
+        var run: [Int32] = []
+        run.reserveCapacity(nodes.count)
+        for node in nodes {
+            guard case .term(let term) = node else { return nil }
+            run.append(term)
+        }
+        return run
+    }
+
     /// How many sequences ``wordSequences(_:limit:)`` would list for `node` and whether one is
     /// empty, or nil where it would give nil: the same answer without building the sequences,
     /// for the many choices that are only checked.
@@ -708,24 +822,33 @@ struct PatternCompiler {
     /// built without hashing.
     private static func sortUnique<Element: Comparable>(_ terms: inout [Element], from start: Int) {
         guard terms.count - start > 1 else { return }
-        if terms.count - start <= 16 {
-            // Most runs are a few terms: an insertion sort, without the general sort's set-up.
-            for next in (start + 1)..<terms.count {
-                let element = terms[next]
-                var place = next
-                while place > start, element < terms[place - 1] {
-                    terms[place] = terms[place - 1]
-                    place -= 1
+        // Through a buffer pointer: through the array, every write checked that its storage was
+        // unique, and sorting a slice of it copied the slice (a twentieth of the compile).
+        let kept = terms.withUnsafeMutableBufferPointer { all in
+            var run = UnsafeMutableBufferPointer(rebasing: all[start...])
+            // Runs often come as a set already (an item that is one concept gives its stored
+            // words): checking costs a pass, sorting them again cost more.
+            if zip(run, run.dropFirst()).allSatisfy({ $0 < $1 }) { return all.count }
+            if run.count <= 16 {
+                // Most runs are a few terms: an insertion sort, without the general sort's set-up.
+                for next in 1..<run.count {
+                    let element = run[next]
+                    var place = next
+                    while place > 0, element < run[place - 1] {
+                        run[place] = run[place - 1]
+                        place -= 1
+                    }
+                    run[place] = element
                 }
-                terms[place] = element
+            } else {
+                run.sort()
             }
-        } else {
-            terms[start...].sort()
-        }
-        var kept = start + 1
-        for index in (start + 1)..<terms.count where terms[index] != terms[kept - 1] {
-            terms[kept] = terms[index]
-            kept += 1
+            var kept = 1
+            for index in 1..<run.count where run[index] != run[kept - 1] {
+                run[kept] = run[index]
+                kept += 1
+            }
+            return start + kept
         }
         terms.removeLast(terms.count - kept)
     }
@@ -734,24 +857,6 @@ struct PatternCompiler {
     private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
         if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
         table[index] = terms
-    }
-
-    /// The pattern with every word reduced to its term: equal keys match the same messages.
-    private func canonicalKey(_ pattern: PatternDraft) -> [Int32] {
-        var key: [Int32] = []
-        if pattern.shape == .unordered {
-            key.append(PatternNode.keySeparator)
-            for itemKey in pattern.items.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                key += itemKey
-            }
-        } else {
-            for item in pattern.items { item.appendKey(to: &key) }
-        }
-        key.append(PatternNode.keySeparator)
-        for vetoKey in pattern.vetoes.map(\.key).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            key += vetoKey
-        }
-        return key
     }
 
     private mutating func report(
@@ -793,6 +898,19 @@ struct PatternKeyTable {
         owners.reserveCapacity(capacity)
     }
 
+    /// The owner of `key`, if it was inserted.
+    func owner(of key: [Int32]) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = Self.hash(key[...]) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if keys[Int(starts[number])..<Int(starts[number + 1])].elementsEqual(key) { return owners[number] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
     /// Makes `owner` the owner of `key` and returns its previous owner, if any.
     mutating func insert(_ key: [Int32], owner: Int32) -> Int32? {
         if 2 * (owners.count + 1) > slots.count { grow() }
@@ -823,9 +941,11 @@ struct PatternKeyTable {
         }
     }
 
+    /// FNV-1a over the key's integers, its high bits folded into the low ones that pick a slot:
+    /// SipHash over the key's bytes was half the cost of the table.
     private static func hash(_ key: ArraySlice<Int32>) -> Int {
-        var hasher = Hasher()
-        key.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for element in key { hash = (hash ^ UInt64(UInt32(bitPattern: element))) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }

@@ -12,15 +12,15 @@ enum PatternNode: Sendable {
     case concept(Int)
 }
 
-/// A pattern while the index is being built: its nodes, before they become code.
+/// A pattern while the index is being built: its nodes, before they become code. Its marks
+/// are in the compiler's `patternMarks` until the next pattern compiles.
 struct PatternDraft {
     let intentIndex: Int
     let shape: ParsedPattern.Shape
     let items: [PatternNode]
     let vetoes: [PatternNode]
-    /// Every term the pattern can match, sorted, without repeats: which message words it explains.
-    let terms: [Int32]
+    /// Where, in the compiler's list of pattern terms, are the terms the pattern can match,
+    /// sorted, without repeats: which message words it explains.
+    let terms: Range<Int>
     let requiredItemCount: Int
-    /// Sorted, without repeats.
-    let marks: [PatternMark]
 }

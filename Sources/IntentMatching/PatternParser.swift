@@ -6,6 +6,9 @@
 /// the language gives a meaning to is ASCII, so only whitespace needs a scalar decoded, and only
 /// for non-ASCII bytes. (Decoding every scalar into an array and asking each for its Unicode
 /// properties was most of the cost of compiling 80,000 patterns.)
+///
+/// Nodes are appended to one flat array as they are read; a group's node is put in front of
+/// its children once the group turns out to need one (`(a|b)` does, `(a)` does not).
 struct PatternParser {
     /// The widest gap a pattern may ask for; a wider one would let any two words match.
     static let maximumGap = 8
@@ -18,8 +21,12 @@ struct PatternParser {
     /// The scalar offset of `position`: what errors and syntax nodes report.
     private var offset = 0
     private var depth = 0
+    /// The pattern's nodes so far: its items', a veto's while it is read.
+    private var nodes: [PatternSyntax] = []
+    /// The vetoes' nodes, moved out of `nodes` as each is read.
+    private var vetoNodes: [PatternSyntax] = []
 
-    /// `bytes` must outlive the parser: ``parse(_:)`` keeps both inside `withUTF8`.
+    /// `bytes` must outlive the parser.
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
@@ -28,14 +35,29 @@ struct PatternParser {
         var text = text
         // `withUTF8` cannot throw a typed error through its closure: carry the result out.
         let result: Result<ParsedPattern, PatternSyntaxError> = text.withUTF8 { bytes in
-            var parser = PatternParser(bytes)
+            var parsed = ParsedPattern()
             do throws(PatternSyntaxError) {
-                return .success(try parser.parsePattern())
+                try parse(bytes, into: &parsed)
+                return .success(parsed)
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
+    }
+
+    /// Parses a pattern's UTF-8 text into `parsed`, whose array is reused (its words are ranges
+    /// of `bytes`).
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, into parsed: inout ParsedPattern
+    ) throws(PatternSyntaxError) {
+        var parser = PatternParser(bytes)
+        swap(&parser.nodes, &parsed.nodes)
+        defer { swap(&parser.nodes, &parsed.nodes) }
+        parser.nodes.removeAll(keepingCapacity: true)
+        parsed.shape = try parser.parsePattern()
+        parsed.vetoStart = parser.nodes.count
+        if !parser.vetoNodes.isEmpty { parser.nodes += parser.vetoNodes }
     }
 
     private var isAtEnd: Bool { position >= bytes.count }
@@ -89,9 +111,8 @@ struct PatternParser {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
-    private mutating func parsePattern() throws(PatternSyntaxError) -> ParsedPattern {
-        var items: [PatternSyntax] = []
-        var vetoes: [PatternSyntax] = []
+    /// Reads the whole pattern into `nodes`, items then vetoes, and returns its shape.
+    private mutating func parsePattern() throws(PatternSyntaxError) -> ParsedPattern.Shape {
         var shape = ParsedPattern.Shape.sequence
         var sawSet = false
         skipSpaces()
@@ -103,9 +124,12 @@ struct PatternParser {
                     throw PatternSyntaxError(
                         message: "'!' must be followed by a word, a (group) or a ~concept", offset: offset - 1)
                 }
-                vetoes.append(try parseItem())
+                let vetoStart = nodes.count
+                try parseItem()
+                vetoNodes += nodes[vetoStart...]
+                nodes.removeSubrange(vetoStart...)
             } else if byte == UInt8(ascii: "{") {
-                if sawSet || !items.isEmpty {
+                if sawSet || !nodes.isEmpty {
                     throw PatternSyntaxError(
                         message: "an unordered set {...} must be the whole pattern (vetoes may follow it)",
                         offset: offset)
@@ -114,11 +138,11 @@ struct PatternParser {
                 shape = .unordered
                 let opening = offset
                 advanceASCII()
-                items = try parseItems(until: UInt8(ascii: "}"), opening: opening, openingText: "{")
-                if items.isEmpty {
+                try parseItems(until: UInt8(ascii: "}"), opening: opening, openingText: "{")
+                if nodes.isEmpty {
                     throw PatternSyntaxError(message: "empty set {}", offset: opening)
                 }
-                if items.contains(where: { if case .gap = $0 { return true } else { return false } }) {
+                if topLevelItems.contains(where: { nodes[$0].kind == .gap }) {
                     throw PatternSyntaxError(
                         message: "a gap '*' means nothing inside an unordered set", offset: opening)
                 }
@@ -126,47 +150,51 @@ struct PatternParser {
                 throw PatternSyntaxError(
                     message: "only vetoes (!word) may follow an unordered set {...}", offset: offset)
             } else {
-                items.append(try parseItem())
+                try parseItem()
             }
             skipSpaces()
         }
-        if !items.contains(where: { !$0.isOptionalOrGap }) {
+        if !topLevelItems.contains(where: { !nodes[$0].isOptionalOrGap }) {
             throw PatternSyntaxError(
-                message: items.isEmpty ? "empty pattern" : "pattern has no required word (everything is optional)",
+                message: nodes.isEmpty ? "empty pattern" : "pattern has no required word (everything is optional)",
                 offset: 0)
         }
-        if case .gap = items.first {
+        if nodes[0].kind == .gap {
             throw PatternSyntaxError(message: "a pattern cannot start with a gap '*'", offset: 0)
         }
-        if case .gap = items.last {
+        if let last = topLevelItems.reduce(nil, { _, item in item }), nodes[last].kind == .gap {
             // The parser stopped at the end of the text, where `offset` counts every scalar.
             throw PatternSyntaxError(message: "a pattern cannot end with a gap '*'", offset: offset - 1)
         }
-        return ParsedPattern(shape: shape, items: items, vetoes: vetoes)
+        return shape
+    }
+
+    /// The items read so far (positions in `nodes`).
+    private var topLevelItems: ParsedPattern.Subtrees {
+        ParsedPattern.Subtrees(nodes: nodes, position: 0, end: nodes.count)
     }
 
     /// Items up to the closing `terminator`, which is consumed.
     private mutating func parseItems(
         until terminator: UInt8, opening: Int, openingText: Character
-    ) throws(PatternSyntaxError) -> [PatternSyntax] {
-        var items: [PatternSyntax] = []
+    ) throws(PatternSyntaxError) {
         skipSpaces()
         while !isAtEnd, bytes[position] != terminator {
             let byte = bytes[position]
             if byte == UInt8(ascii: "|") || byte == UInt8(ascii: "!") {
                 throw PatternSyntaxError(message: "unexpected '\(Character(Unicode.Scalar(byte)))'", offset: offset)
             }
-            items.append(try parseItem())
+            try parseItem()
             skipSpaces()
         }
         guard !isAtEnd else {
             throw PatternSyntaxError(message: "'\(openingText)' is never closed", offset: opening)
         }
         advanceASCII()
-        return items
     }
 
-    private mutating func parseItem() throws(PatternSyntaxError) -> PatternSyntax {
+    /// Reads one item and appends its nodes.
+    private mutating func parseItem() throws(PatternSyntaxError) {
         let byte = bytes[position]
         let start = offset
         switch byte {
@@ -178,11 +206,11 @@ struct PatternParser {
             }
             advanceASCII()
             let isGroup = byte == UInt8(ascii: "(")
-            let alternatives = try parseAlternatives(
+            let groupStart = nodes.count
+            try parseAlternatives(
                 closing: isGroup ? UInt8(ascii: ")") : UInt8(ascii: "]"), opening: start,
                 openingText: isGroup ? "(" : "[")
-            let group: PatternSyntax = alternatives.count == 1 ? alternatives[0] : .alternatives(alternatives)
-            return isGroup ? group : .optional(group)
+            if !isGroup { wrap(from: groupStart, in: .optional, offset: start) }
         case UInt8(ascii: "*"):
             advanceASCII()
             let digitsStart = position
@@ -192,7 +220,7 @@ struct PatternParser {
             guard maximum >= 1, maximum <= Self.maximumGap else {
                 throw PatternSyntaxError(message: "a gap may span 1 to \(Self.maximumGap) words", offset: start)
             }
-            return .gap(maximum: maximum)
+            append(.gap, offset: start, maximum: maximum)
         case UInt8(ascii: "~"):
             advanceASCII()
             let nameStart = position
@@ -200,26 +228,38 @@ struct PatternParser {
             guard position > nameStart else {
                 throw PatternSyntaxError(message: "'~' must be followed by a concept name", offset: start)
             }
-            return .concept(text(from: nameStart), offset: start)
+            append(.concept, offset: start, bytes: nameStart..<position)
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "|"):
             throw PatternSyntaxError(message: "unexpected '\(Character(Unicode.Scalar(byte)))'", offset: start)
         case UInt8(ascii: "{"):
             throw PatternSyntaxError(message: "an unordered set {...} must be the whole pattern", offset: start)
         default:
             let wordStart = position
-            while !isAtEnd, !Self.isSpecial(bytes[position]), !isWhitespace() {
-                position += Self.sequenceLength(bytes[position])
+            while !isAtEnd {
+                let byte = bytes[position]
+                // Most bytes of a word are lowercase ASCII letters: no need to ask more of them.
+                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                    advanceASCII()
+                    continue
+                }
+                if Self.isSpecial(byte) || isWhitespace() { break }
+                position += Self.sequenceLength(byte)
                 offset += 1
             }
-            return .word(text(from: wordStart), offset: start)
+            append(.word, offset: start, bytes: wordStart..<position)
         }
     }
 
+    /// Reads the alternatives of a group up to `closing` (consumed) and appends their nodes:
+    /// a sequence node before an alternative of several items, an alternatives node before
+    /// the group when it has several.
     private mutating func parseAlternatives(
         closing: UInt8, opening: Int, openingText: Character
-    ) throws(PatternSyntaxError) -> [PatternSyntax] {
-        var alternatives: [PatternSyntax] = []
-        var current: [PatternSyntax] = []
+    ) throws(PatternSyntaxError) {
+        let groupStart = nodes.count
+        var alternativeCount = 0
+        var alternativeStart = nodes.count
+        var itemCount = 0
         skipSpaces()
         while true {
             guard !isAtEnd else {
@@ -227,20 +267,43 @@ struct PatternParser {
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "|") || byte == closing {
-                if current.isEmpty {
+                if itemCount == 0 {
                     throw PatternSyntaxError(message: "empty alternative", offset: offset)
                 }
-                alternatives.append(current.count == 1 ? current[0] : .sequence(current))
-                current = []
+                if itemCount > 1 {
+                    wrap(from: alternativeStart, in: .sequence, offset: Int(nodes[alternativeStart].offset))
+                }
+                alternativeCount += 1
+                itemCount = 0
                 advanceASCII()
-                if byte == closing { return alternatives }
+                if byte == closing {
+                    if alternativeCount > 1 { wrap(from: groupStart, in: .alternatives, offset: opening) }
+                    return
+                }
+                alternativeStart = nodes.count
             } else if byte == UInt8(ascii: "!") {
                 throw PatternSyntaxError(message: "vetoes (!) belong at the top level of a pattern", offset: offset)
             } else {
-                current.append(try parseItem())
+                try parseItem()
+                itemCount += 1
             }
             skipSpaces()
         }
+    }
+
+    private mutating func append(_ kind: PatternSyntax.Kind, offset: Int, bytes: Range<Int> = 0..<0, maximum: Int = 0) {
+        nodes.append(
+            PatternSyntax(
+                kind: kind, size: 1, offset: Int32(offset),
+                bytes: Int32(bytes.lowerBound)..<Int32(bytes.upperBound), maximum: Int32(maximum)))
+    }
+
+    /// Puts a `kind` node in front of the nodes from `start` on, which become its children.
+    private mutating func wrap(from start: Int, in kind: PatternSyntax.Kind, offset: Int) {
+        nodes.insert(
+            PatternSyntax(
+                kind: kind, size: Int32(nodes.count - start + 1), offset: Int32(offset), bytes: 0..<0, maximum: 0),
+            at: start)
     }
 
     private mutating func skipSpaces() {
@@ -253,14 +316,5 @@ struct PatternParser {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-    }
-}
-
-extension PatternSyntax {
-    var isOptionalOrGap: Bool {
-        switch self {
-        case .optional, .gap: return true
-        default: return false
-        }
     }
 }

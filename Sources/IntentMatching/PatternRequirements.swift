@@ -20,9 +20,20 @@ enum PatternRequirements {
     /// `c` can start.
     static func groups(of items: [PatternNode], isPlainConcept: (Int) -> Bool, into flat: inout [Int32]) {
         for item in items where !item.isOptionalOrGap {
-            guard let options = options(of: item, isPlainConcept: isPlainConcept) else { continue }
-            flat.append(Int32(options.count))
-            flat += options
+            // Most items are a word: its group is that word.
+            if case .term(let term) = item {
+                flat.append(1)
+                flat.append(term)
+                continue
+            }
+            // The options are worked out in place, after a slot for their count.
+            let countSlot = flat.count
+            flat.append(0)
+            if appendOptions(of: item, isPlainConcept: isPlainConcept, to: &flat) {
+                flat[countSlot] = Int32(flat.count - countSlot - 1)
+            } else {
+                flat.removeLast(flat.count - countSlot)
+            }
         }
     }
 
@@ -60,33 +71,58 @@ enum PatternRequirements {
         }
         for group in kept {
             flat.append(Int32(group.range.count))
-            flat += groups[group.range]
+            // One by one: `+=` of a slice cost more than the few options it moves.
+            for index in group.range { flat.append(groups[index]) }
         }
     }
 
-    /// Options one of which must be in the window wherever `node` matches; nil when unknown.
-    private static func options(of node: PatternNode, isPlainConcept: (Int) -> Bool) -> [Int32]? {
+    /// Appends the options one of which must be in the window wherever `node` matches, without
+    /// repeats, and returns true; returns false, leaving `options` as it was, when they are
+    /// unknown.
+    ///
+    /// The options are built at the end of `options` rather than in an array of their own: this
+    /// ran for every required item of 80,000 patterns, and the arrays were most of its cost.
+    private static func appendOptions(
+        of node: PatternNode, isPlainConcept: (Int) -> Bool, to options: inout [Int32]
+    ) -> Bool {
         switch node {
         case .term(let term):
-            return [term]
+            options.append(term)
+            return true
         case .concept(let concept):
-            return isPlainConcept(concept) ? [-1 - Int32(concept)] : nil
+            guard isPlainConcept(concept) else { return false }
+            options.append(-1 - Int32(concept))
+            return true
         case .alternatives(let alternatives):
-            var all: [Int32] = []
+            let start = options.count
             for alternative in alternatives {
-                guard let options = options(of: alternative, isPlainConcept: isPlainConcept) else { return nil }
-                for option in options where !all.contains(option) { all.append(option) }
-                if all.count > maximumOptions { return nil }
+                // Each alternative's options go after those kept so far; the new ones move down.
+                let alternativeStart = options.count
+                guard appendOptions(of: alternative, isPlainConcept: isPlainConcept, to: &options) else {
+                    options.removeLast(options.count - start)
+                    return false
+                }
+                var kept = alternativeStart
+                for index in alternativeStart..<options.count
+                where !options[start..<kept].contains(options[index]) {
+                    options[kept] = options[index]
+                    kept += 1
+                }
+                options.removeLast(options.count - kept)
+                if kept - start > maximumOptions {
+                    options.removeLast(options.count - start)
+                    return false
+                }
             }
-            return all.isEmpty ? nil : all
+            return options.count > start
         case .sequence(let nodes):
             // Any required part of a sequence must be there; the first one that can be checked.
             for part in nodes where !part.isOptionalOrGap {
-                if let options = options(of: part, isPlainConcept: isPlainConcept) { return options }
+                if appendOptions(of: part, isPlainConcept: isPlainConcept, to: &options) { return true }
             }
-            return nil
+            return false
         case .optional, .gap:
-            return nil
+            return false
         }
     }
 

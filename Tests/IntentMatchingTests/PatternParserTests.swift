@@ -33,18 +33,46 @@ struct PatternParserTests {
         ])
     func words(pattern: String, words: [String]) throws {
         let parsed = try PatternParser.parse(pattern)
-        let found = parsed.items.compactMap { item -> String? in
-            if case .word(let word, _) = item { return word } else { return nil }
+        let bytes = Array(pattern.utf8)
+        let found = parsed.subtrees(in: parsed.items).map { item in
+            let range = parsed.nodes[item].bytes
+            return String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
         }
         #expect(found == words)
     }
 
-    @Test("Word and concept offsets count scalars")
-    func itemOffsets() throws {
-        let parsed = try PatternParser.parse("tiền ~withdraw [ví]")
-        #expect(
-            parsed.items == [
-                .word("tiền", offset: 0), .concept("withdraw", offset: 5), .optional(.word("ví", offset: 16)),
-            ])
+    @Test(
+        "Groups, sets and vetoes keep their structure, words their scalar offsets",
+        arguments: [
+            ("tiền ~withdraw [ví]", "tiền@0 ~withdraw@5 [ví@16]"),
+            ("rút (a|b c|[d]) *2 x", "rút@0 (a@5 | (b@7 c@9) | [d@12]) *2 x@19"),
+            ("{a (b|c)} !x !(y z)", "{a@1 (b@4 | c@6)} !x@11 !(y@15 z@17)"),
+            ("a !b c", "a@0 c@5 !b@3"),
+            ("((a))", "a@2"),
+        ])
+    func structure(pattern: String, described: String) throws {
+        #expect(describe(try PatternParser.parse(pattern), pattern) == described)
+    }
+
+    /// The parsed pattern written out: words and concepts with their offsets, groups as written.
+    private func describe(_ parsed: ParsedPattern, _ pattern: String) -> String {
+        let bytes = Array(pattern.utf8)
+        func describe(_ node: Int) -> String {
+            let syntax = parsed.nodes[node]
+            let children = parsed.subtrees(in: parsed.childRange(of: node)).map(describe)
+            let text = String(
+                decoding: bytes[Int(syntax.bytes.lowerBound)..<Int(syntax.bytes.upperBound)], as: UTF8.self)
+            switch syntax.kind {
+            case .word: return "\(text)@\(syntax.offset)"
+            case .concept: return "~\(text)@\(syntax.offset)"
+            case .gap: return "*\(syntax.maximum)"
+            case .sequence: return "(" + children.joined(separator: " ") + ")"
+            case .alternatives: return "(" + children.joined(separator: " | ") + ")"
+            case .optional: return "[" + children.joined(separator: " ") + "]"
+            }
+        }
+        let items = parsed.subtrees(in: parsed.items).map(describe).joined(separator: " ")
+        let vetoes = parsed.subtrees(in: parsed.vetoes).map { " !" + describe($0) }.joined()
+        return (parsed.shape == .unordered ? "{\(items)}" : items) + vetoes
     }
 }

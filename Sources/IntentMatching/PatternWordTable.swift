@@ -1,0 +1,78 @@
+/// Pattern words as written, numbered in the order they are first seen, found again by their
+/// UTF-8 bytes and a small tag (the compiler's language): its cache of compiled words.
+///
+/// The same few thousand words recur across tens of thousands of patterns. A dictionary keyed
+/// by `String` needed a `String` made for every word of every pattern and hashed it with SipHash:
+/// a sixth of the compile. Here the word is looked up straight from the pattern text's bytes,
+/// hashed with FNV-1a and compared byte by byte; two spellings that differ only in their Unicode
+/// normalization are two words, as they were with the byte-compared keys this replaces.
+struct PatternWordTable {
+    /// Every word's bytes, one after the other.
+    private var bytes: [UInt8] = []
+    /// Where each word starts in `bytes`; one more than there are words.
+    private var starts: [Int32] = [0]
+    private var tags: [UInt8] = []
+    /// Word number + 1 per slot, 0 when empty; the size is a power of two.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    var count: Int { tags.count }
+
+    /// The number of `word` with `tag`, or nil when it was never inserted.
+    func number(of word: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Self.hash(word, tag: tag) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if tags[number] == tag, isWord(number, equalTo: word) { return Int32(number) }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds `word` (not in the table yet) and returns its number.
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int32 {
+        if 2 * (count + 1) > slots.count { grow() }
+        let number = Int32(count)
+        place(Int(number), hash: Self.hash(word, tag: tag))
+        bytes.append(contentsOf: word)
+        starts.append(Int32(bytes.count))
+        tags.append(tag)
+        return number
+    }
+
+    private func isWord(_ number: Int, equalTo word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[number])
+        guard Int(starts[number + 1]) - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<word.count where bytes[start + index] != word[index] { return false }
+            return true
+        }
+    }
+
+    private mutating func place(_ number: Int, hash: Int) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(number + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        for number in 0..<count {
+            let hash = bytes.withUnsafeBufferPointer { all in
+                Self.hash(
+                    UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]), tag: tags[number]
+                )
+            }
+            place(number, hash: hash)
+        }
+    }
+
+    /// FNV-1a over the tag and the bytes, its high bits folded into the low ones that pick a slot.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hash = (hash ^ UInt64(tag)) &* 0x0000_0100_0000_01B3
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
