@@ -13,23 +13,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scratch="${SCRATCH_PATH:-.build-bench}"
 out="${PROFILE_DIR:-/tmp}"
-swift build -c release --scratch-path "$scratch" --product supportbot >&2
-# valgrind 3.19 cannot read the DWARF 5 that Swift 6 emits: profile a copy without debug info
-# (symbols stay, so functions keep their names).
-binary="$out/supportbot-bench-profile"
-strip --strip-debug -o "$binary" "$scratch/release/supportbot"
-
-symbol=$(nm "$binary" | awk '/ T .*14DialoguePolicyAAV7respond2to2in/ {print $3}' | head -1 || true)
-if [ -z "$symbol" ]; then
-    echo "bench-profile: DialoguePolicy.respond not found in $binary" >&2
-    exit 1
-fi
+source Scripts/profiling-binary.sh
+prepare_profiling_binary supportbot-bench-profile "$out"
 if [ $# -eq 0 ]; then set -- --only shipped; fi
 
 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.bench" \
-    --toggle-collect="$symbol" --dump-instr=no \
+    --toggle-collect="$respond_symbol" --dump-instr=no \
     "$binary" bench --rounds 1 --messages 1000 --cores 1 "$@" >"$out/bench-under-callgrind.txt"
 
 callgrind_annotate --inclusive=yes "$out/callgrind.out.bench" | swift demangle --simplified >"$out/callgrind.bench.inclusive.txt"

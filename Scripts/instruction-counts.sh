@@ -17,19 +17,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scratch="${SCRATCH_PATH:-.build-bench}"
 out="${PROFILE_DIR:-/tmp/supportbot-instructions}"
 mkdir -p "$out"
-swift build -c release --scratch-path "$scratch" --product supportbot >&2
-# valgrind 3.19 cannot read the DWARF 5 that Swift 6 emits: profile a copy without debug info
-# (symbols stay, so functions keep their names).
-binary="$out/supportbot"
-strip --strip-debug -o "$binary" "$scratch/release/supportbot"
-respond=$(nm "$binary" | awk '/ T .*14DialoguePolicyAAV7respond2to2in/ {print $3}' | head -1 || true)
-if [ -z "$respond" ]; then
-    echo "instruction-counts: DialoguePolicy.respond not found in $binary" >&2
-    exit 1
-fi
+source Scripts/profiling-binary.sh
+prepare_profiling_binary supportbot "$out"
 if [ $# -eq 0 ]; then set -- --only shipped,synthetic --synthetic-sizes 1000,10000; fi
 
 # Hash seeds are random per process, and they move string-keyed lookups' counts by a few
@@ -55,7 +46,7 @@ for folder in "$out"/workloads/*/; do
     compile=$(inclusive "$folder/startup.out" "SupportEngine.init(content:")
     for passes in 1 2; do
         valgrind --tool=callgrind --callgrind-out-file="$folder/respond-$passes.out" --dump-instr=no \
-            --toggle-collect="$respond" \
+            --toggle-collect="$respond_symbol" \
             "$binary" bench-probe --content "$folder/content" --messages "$folder/messages.json" \
             --passes "$passes" >/dev/null 2>&1
     done
