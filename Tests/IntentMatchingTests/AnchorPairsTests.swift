@@ -1,3 +1,4 @@
+import SupportBotTestSupport
 import Testing
 
 @testable import IntentMatching
@@ -8,11 +9,8 @@ struct AnchorPairsTests {
     /// for every window, the patterns that pass the first-group check when read from the whole
     /// list are exactly those read from what stays in the list plus the pairs of the window's words.
     @Test func samePatternsAsTheWholeList() {
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 11)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         let termCount = 12
         // Options among a small universe of words (≥ 0) and concepts (< 0), so windows often hold them.
         let option = { Int32(next(termCount + 4) - 4) }

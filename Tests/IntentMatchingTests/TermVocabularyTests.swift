@@ -1,3 +1,4 @@
+import SupportBotTestSupport
 import Testing
 
 @testable import IntentMatching
@@ -9,11 +10,8 @@ struct TermVocabularyTests {
     /// strangers. A vocabulary before `finishInterning()` answers from its dictionaries, after it
     /// from its byte tables; the answers, typo terms in order included, must be the same.
     @Test func byteTablesGiveTheDictionariesAnswers() {
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 7)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         let letters = Array("abcdeghiklmnorstuyđêôư")
         func word(_ length: Int) -> String { String((0..<length).map { _ in letters[next(letters.count)] }) }
 
