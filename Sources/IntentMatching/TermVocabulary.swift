@@ -46,6 +46,7 @@ struct TermVocabulary: Sendable {
 
     /// The term of a pattern word, created on first use.
     mutating func intern(_ plainWord: String) -> Int32 {
+        precondition(tables == nil, "a word interned after finishInterning()")
         surfaceForms.insert(plainWord)
         let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
         if let existing = identifiers[key] { return existing }
@@ -60,16 +61,19 @@ struct TermVocabulary: Sendable {
         return identifier
     }
 
-    /// Drops what only interning needed and builds the tables lookups use (the index keeps the
-    /// vocabulary for lookups).
+    /// Builds the tables lookups use and drops the dictionaries they replace, with what only
+    /// interning needed (the index keeps the vocabulary for lookups).
     mutating func finishInterning() {
-        surfaceForms = []
         let irregular = Array(irregularForms)
         let deletions = Array(self.deletions)
         tables = LookupTables(
             keys: WordTable(keys), irregularForms: WordTable(irregular.map(\.key)),
             irregularBases: irregular.map(\.value), deletionVariants: WordTable(deletions.map(\.key)),
             deletionTerms: deletions.map(\.value))
+        surfaceForms = []
+        identifiers = [:]
+        irregularForms = [:]
+        self.deletions = [:]
     }
 
     /// What a message word is, as far as the patterns are concerned.
