@@ -48,20 +48,14 @@ struct WindowEvaluator {
             var positions: WordPositions = 0
             var child = start + 2
             while child < operand {
-                let opcode = code[child]
-                if opcode == PatternCode.Opcode.term {
-                    positions |= (starts & terms[code[child + 1]]) << 1
-                    child += 2
-                } else if opcode == PatternCode.Opcode.concept {
-                    positions |= conceptEnds(Int(code[child + 1]), from: starts)
-                    child += 2
-                } else if opcode == PatternCode.Opcode.sequence {
+                if code[child] == PatternCode.Opcode.sequence {
                     // A run of words among choices ("sign up|signup"), read without a call.
                     positions |= sequenceEnds(child, from: starts)
                     child = Int(code[child + 1])
                 } else {
-                    positions |= ends(child, from: starts)
-                    child = next(after: child)
+                    let item = itemEnds(child, from: starts)
+                    positions |= item.positions
+                    child = item.next
                 }
             }
             return positions
@@ -70,17 +64,9 @@ struct WindowEvaluator {
         case PatternCode.Opcode.all:
             var child = start + 2
             while child < operand {
-                let opcode = code[child]
-                if opcode == PatternCode.Opcode.term {
-                    if terms[code[child + 1]] == 0 { return 0 }
-                    child += 2
-                } else if opcode == PatternCode.Opcode.concept {
-                    if conceptEnds(Int(code[child + 1]), from: everywhere) == 0 { return 0 }
-                    child += 2
-                } else {
-                    if ends(child, from: everywhere) == 0 { return 0 }
-                    child = next(after: child)
-                }
+                let item = itemEnds(child, from: everywhere)
+                if item.positions == 0 { return 0 }
+                child = item.next
             }
             return starts
         default:
@@ -94,28 +80,30 @@ struct WindowEvaluator {
         }
     }
 
-    /// Where the sequence at `start` can end. Words and concepts, the most common items, are
-    /// read here rather than in a call of their own.
+    /// Where the sequence at `start` can end.
     @inline(__always)
     private func sequenceEnds(_ start: Int, from starts: WordPositions) -> WordPositions {
         let end = Int(code[start + 1])
         var positions = starts
         var child = start + 2
         while child < end {
-            let opcode = code[child]
-            if opcode == PatternCode.Opcode.term {
-                positions = (positions & terms[code[child + 1]]) << 1
-                child += 2
-            } else if opcode == PatternCode.Opcode.concept {
-                positions = conceptEnds(Int(code[child + 1]), from: positions)
-                child += 2
-            } else {
-                positions = ends(child, from: positions)
-                child = next(after: child)
-            }
+            let item = itemEnds(child, from: positions)
+            positions = item.positions
             if positions == 0 { return 0 }
+            child = item.next
         }
         return positions
+    }
+
+    /// Where the item at `child` of a list can end, and where the next item starts. Words and
+    /// concepts, the most common items, are read here rather than through a recursive `ends`.
+    @inline(__always)
+    private func itemEnds(_ child: Int, from starts: WordPositions) -> (positions: WordPositions, next: Int) {
+        switch code[child] {
+        case PatternCode.Opcode.term: ((starts & terms[code[child + 1]]) << 1, child + 2)
+        case PatternCode.Opcode.concept: (conceptEnds(Int(code[child + 1]), from: starts), child + 2)
+        default: (ends(child, from: starts), next(after: child))
+        }
     }
 
     /// Whether the node at `start` matches anywhere in the window: all a veto asks. Cheaper than
