@@ -247,7 +247,7 @@ struct PatternCompiler {
             var term: Int32 = -1
             if case .exact(let found) = vocabulary.lookup(word, allowTypo: false) { term = found }
             knownWords[word] = IntentIndex.KnownWord(
-                terms: term >= 0 ? [term] : [], isStopWord: stopWords.contains(word),
+                term: term, isStopWord: stopWords.contains(word),
                 isTypoExempt: typoExempt.contains(word))
         }
         var conceptBitsBySingleTerm = [UInt64](repeating: 0, count: termCount)

@@ -77,39 +77,27 @@ public struct IntentIndex: Sendable {
     /// Word → what the matcher knows of it.
     struct KnownWords: Sendable {
         private let words: WordTable
-        /// Per word number: what ``subscript(_:)`` returns, plain values only, so that a lookup
-        /// retains nothing (an array of terms per word had cost a retain and a release per word
-        /// of every message).
-        private let facts: [KnownWordFacts]
+        private let values: [KnownWord]
 
         init(_ entries: [String: KnownWord]) {
             let pairs = Array(entries)
             words = WordTable(pairs.map(\.key))
-            facts = pairs.map { pair in
-                KnownWordFacts(
-                    term: pair.value.terms.first ?? -1, isStopWord: pair.value.isStopWord,
-                    isTypoExempt: pair.value.isTypoExempt)
-            }
+            values = pairs.map(\.value)
         }
 
-        subscript(word: String) -> KnownWordFacts? { words[word].map { facts[$0] } }
+        subscript(word: String) -> KnownWord? { words[word].map { values[$0] } }
     }
 
-    struct KnownWord: Sendable {
-        /// The word's term when a pattern uses it (one), or none.
-        var terms: [Int32]
+    /// A known word as the matcher reads it: plain values only, so that a lookup retains nothing
+    /// (an array of terms per word had cost a retain and a release per word of every message).
+    struct KnownWord: Sendable, BitwiseCopyable {
+        /// The word's term, or -1 when no pattern uses it.
+        var term: Int32
         var isStopWord: Bool
         /// A real word of either language: never read as a typo of a pattern word.
         var isTypoExempt: Bool
     }
 
-    /// A known word as the matcher reads it.
-    struct KnownWordFacts: Sendable, BitwiseCopyable {
-        /// The word's term, or -1 when no pattern uses it.
-        var term: Int32
-        var isStopWord: Bool
-        var isTypoExempt: Bool
-    }
     /// Diacritic-free words ignored when measuring coverage, from every locale.
     public internal(set) var stopWords: Set<String>
     public var thresholds: MatchingThresholds
