@@ -1,10 +1,12 @@
+import TextNormalization
+
 /// Pattern words as written, numbered in the order they are first seen, found again by their
 /// UTF-8 bytes and a small tag (the compiler's language): its cache of compiled words.
 ///
 /// The same few thousand words recur across tens of thousands of patterns. A dictionary keyed
 /// by `String` needed a `String` made for every word of every pattern and hashed it with SipHash:
 /// a sixth of the compile. Here the word is looked up straight from the pattern text's bytes,
-/// hashed with FNV-1a and compared byte by byte; two spellings that differ only in their Unicode
+/// hashed as `WordTable` hashes and compared byte by byte; two spellings that differ only in their Unicode
 /// normalization are two words, as they were with the byte-compared keys this replaces.
 struct PatternWordTable {
     /// Every word's bytes, one after the other.
@@ -68,11 +70,10 @@ struct PatternWordTable {
         }
     }
 
-    /// FNV-1a over the tag and the bytes, its high bits folded into the low ones that pick a slot.
+    /// `WordTable`'s hash of the bytes with the tag mixed in, its high bits folded into the low
+    /// ones that pick a slot.
     private static func hash(_ word: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        hash = (hash ^ UInt64(tag)) &* 0x0000_0100_0000_01B3
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = WordTable.hash(UnsafeRawBufferPointer(word)) ^ (UInt64(tag) &* 0x9E37_79B9_7F4A_7C15)
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }

@@ -97,8 +97,9 @@ package final class WordTable: @unchecked Sendable {
     }
 
     /// Mixes the same overlapping loads with full-width multiplications (as wyhash does): the
-    /// byte-at-a-time chain of FNV-1a cost more than the rest of a lookup.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    /// byte-at-a-time chain of FNV-1a cost more than the rest of a lookup. Other byte-keyed
+    /// tables of the package hash with it too.
+    package static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return 0 }
         var seed = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
