@@ -52,19 +52,9 @@ enum VietnameseSyllables {
     /// Every syllable without its tone: onset + rhyme under the spelling rules.
     static let validBases: Set<String> = {
         var result = Set<String>()
-        for rhyme in rhymes {
-            for onset in [""] + onsets where onset != "qu" && allows(onset: onset, rhyme: rhyme) {
-                result.insert(onset + rhyme)
-            }
-            let characters = Array(rhyme)
-            // `qu` carries the u-glide: qu + R is a syllable when u + R is a rhyme (quy, quê, quân,
-            // qua, quốc) or when R follows the o-glide of oa, oă, oe (quan, quen, quăn).
-            if characters.count > 1, characters[0] == "u", toneTable[characters[1]] != nil {
-                result.insert("q" + rhyme)
-            }
-            if rhyme.hasPrefix("oa") || rhyme.hasPrefix("oă") || rhyme.hasPrefix("oe") {
-                result.insert("qu" + rhyme.dropFirst())
-            }
+        forEachSyllable { onset, rhyme, takesGlide in
+            let rhyme = rhymes[rhyme]
+            result.insert(onset + (takesGlide ? String(rhyme.dropFirst()) : rhyme))
         }
         return result
     }()
@@ -76,29 +66,77 @@ enum VietnameseSyllables {
     ///
     /// The `oo` rhyme exists only in a few loan words (`xoong`, `boong`, `moóc`); everywhere else
     /// `oo` is Telex for ô (`khoong` → không), so only those words count as already valid.
+    ///
+    /// Built from the onsets and rhymes stripped once, not by stripping every base syllable: plain
+    /// syllables are ASCII, cheap to join and hash, and every engine start pays for this set.
     static let validPlain: Set<String> = {
-        var result = Set(validBases.filter { !$0.contains("oo") }.map(stripMarks))
+        let plainRhymes = rhymes.map(stripMarks)
+        let plainOnsets = Dictionary(uniqueKeysWithValues: (["", "q"] + onsets).map { ($0, stripMarks($0)) })
+        let isLoanRhyme = rhymes.map { $0.contains("oo") }
+        var result = Set<String>(minimumCapacity: 4_096)
+        forEachSyllable { onset, rhyme, takesGlide in
+            guard !isLoanRhyme[rhyme] else { return }
+            let plain = plainRhymes[rhyme]
+            result.insert(plainOnsets[onset, default: onset] + (takesGlide ? String(plain.dropFirst()) : plain))
+        }
         result.formUnion(["xoong", "boong", "goong", "loong", "coong", "mooc", "sooc", "vooc"])
         return result
     }()
 
+    /// Calls `body` with the onset and the rhyme (its index in ``rhymes``) of every syllable
+    /// without its tone; `takesGlide` says that the onset `qu` stands for the rhyme's first
+    /// letter, the o-glide of oa, oă, oe (quan, quen, quăn).
+    private static func forEachSyllable(_ body: (_ onset: String, _ rhyme: Int, _ takesGlide: Bool) -> Void) {
+        let onsetsOrNone = [""] + onsets.filter { $0 != "qu" }
+        for (index, rhyme) in rhymes.enumerated() {
+            let start = RhymeStart(rhyme)
+            for onset in onsetsOrNone where allows(onset: onset, start) {
+                body(onset, index, false)
+            }
+            // `qu` carries the u-glide: qu + R is a syllable when u + R is a rhyme (quy, quê, quân,
+            // qua, quốc) or when R follows the o-glide of oa, oă, oe (quan, quen, quăn).
+            if start.isUGlide { body("q", index, false) }
+            if start.isOGlide { body("qu", index, true) }
+        }
+    }
+
     private static let frontVowels: Set<Character> = ["i", "e", "ê", "y"]
     private static let glidePrefixes = ["oa", "oă", "oe", "uê", "uy", "uâ", "uơ"]
 
+    /// What the spelling rules read of a rhyme's beginning, worked out once per rhyme.
+    private struct RhymeStart {
+        var first: Character
+        var isFront: Bool
+        var hasGlide: Bool
+        var isYe: Bool
+        var isIe: Bool
+        var isUGlide: Bool
+        var isOGlide: Bool
+
+        init(_ rhyme: String) {
+            let characters = Array(rhyme)
+            first = characters[0]
+            isFront = frontVowels.contains(first)
+            hasGlide = glidePrefixes.contains { rhyme.hasPrefix($0) }
+            isYe = rhyme.hasPrefix("yê")
+            isIe = rhyme.hasPrefix("iê")
+            isUGlide = characters.count > 1 && characters[0] == "u" && toneTable[characters[1]] != nil
+            isOGlide = rhyme.hasPrefix("oa") || rhyme.hasPrefix("oă") || rhyme.hasPrefix("oe")
+        }
+    }
+
     /// The spelling rules between an onset and a rhyme.
-    private static func allows(onset: String, rhyme: String) -> Bool {
-        guard let first = rhyme.first else { return false }
-        let front = frontVowels.contains(first)
+    private static func allows(onset: String, _ rhyme: RhymeStart) -> Bool {
         switch onset {
-        case "k": return front
-        case "gh", "ngh": return front && first != "y"
-        case "c", "ng": return !front && !(onset == "c" && glidePrefixes.contains { rhyme.hasPrefix($0) })
-        case "g": return !front || first == "i"
-        case "gi": return !front
+        case "k": return rhyme.isFront
+        case "gh", "ngh": return rhyme.isFront && rhyme.first != "y"
+        case "c", "ng": return !rhyme.isFront && !(onset == "c" && rhyme.hasGlide)
+        case "g": return !rhyme.isFront || rhyme.first == "i"
+        case "gi": return !rhyme.isFront
         default: break
         }
-        if rhyme.hasPrefix("yê") { return onset.isEmpty }
-        if rhyme.hasPrefix("iê") { return !onset.isEmpty }
+        if rhyme.isYe { return onset.isEmpty }
+        if rhyme.isIe { return !onset.isEmpty }
         return true
     }
 

@@ -62,9 +62,19 @@ import Testing
         }
     }
 
+    @Test("The plain syllables are the base syllables without marks, oo only in the loan words")
+    func plainSyllablesAreStrippedBases() {
+        let loanWords: Set = ["xoong", "boong", "goong", "loong", "coong", "mooc", "sooc", "vooc"]
+        let stripped = VietnameseSyllables.validBases.filter { !$0.contains("oo") }.map(VietnameseSyllables.stripMarks)
+        #expect(VietnameseSyllables.validPlain == Set(stripped).union(loanWords))
+        #expect(VietnameseSyllables.validPlain.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+    }
+
     @Test("The tables have the documented size") func sizes() {
         #expect(VietnameseSyllables.onsets.count == 27)
         #expect(VietnameseSyllables.rhymes.count == 160)
         #expect(Set(VietnameseSyllables.rhymes.map(VietnameseSyllables.stripMarks)).count == 108)
+        #expect(VietnameseSyllables.validBases.count == 3731)
+        #expect(VietnameseSyllables.validPlain.count == 2340)
     }
 }
