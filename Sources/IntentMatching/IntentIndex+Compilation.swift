@@ -334,21 +334,30 @@ struct PatternCompiler {
         anchors.reserveCapacity(entries.count)
         var anchorRuns: [Range<Int>] = []
         anchorRuns.reserveCapacity(entries.count)
-        var item = 0
-        var itemStart = 0
-        for (number, itemsEnd) in patternItemEnds.enumerated() {
-            var best: Range<Int>?
-            var bestCost = 0
-            while item < Int(itemsEnd) {
-                let terms = itemStart..<Int(itemEnds[item])
-                let cost = itemFirstTerms[terms].reduce(0) { $0 + popularity[Int($1)] }
-                if best == nil || cost < bestCost { (best, bestCost) = (terms, cost) }
-                itemStart = Int(itemEnds[item])
-                item += 1
+        // Read through buffer pointers: slices of these arrays retained and released their
+        // storage for every pattern, which cost more than adding up the items' costs.
+        itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+            itemEnds.withUnsafeBufferPointer { itemEnds in
+                popularity.withUnsafeBufferPointer { popularity in
+                    var item = 0
+                    var itemStart = 0
+                    for (number, itemsEnd) in patternItemEnds.enumerated() {
+                        var best = 0..<0
+                        var bestCost = -1
+                        while item < Int(itemsEnd) {
+                            let itemEnd = Int(itemEnds[item])
+                            var cost = 0
+                            for index in itemStart..<itemEnd { cost += popularity[Int(firstTerms[index])] }
+                            if bestCost < 0 || cost < bestCost { (best, bestCost) = (itemStart..<itemEnd, cost) }
+                            itemStart = itemEnd
+                            item += 1
+                        }
+                        // The runs are sorted already, as the matcher wants each pattern's anchors.
+                        for index in best { anchors.append((firstTerms[index], Int32(number))) }
+                        anchorRuns.append(best)
+                    }
+                }
             }
-            // The runs are sorted already, as the matcher wants each pattern's anchors.
-            for term in itemFirstTerms[best ?? 0..<0] { anchors.append((term, Int32(number))) }
-            anchorRuns.append(best ?? 0..<0)
         }
         return (anchors, popularity, anchorRuns)
     }
