@@ -85,14 +85,29 @@ struct TermVocabulary: Sendable {
     /// were interned hashed every variant with SipHash, grew its arrays one by one and rehashed
     /// as it grew, five times what the rest of interning cost.
     private static func deletionIndex(of keys: [String]) -> (variants: [String], termEnds: [Int32], terms: [Int32]) {
-        var numbers = PatternWordTable()
+        // As many variants as the keys have scalars, each a key's bytes but one scalar's.
+        var typoKeys: [Int] = []
+        var variantCount = 0
+        var variantBytes = 0
+        for (term, key) in keys.enumerated() {
+            let scalars = key.unicodeScalars.count
+            guard scalars >= Self.minimumTypoLength else { continue }
+            typoKeys.append(term)
+            variantCount += scalars
+            variantBytes += scalars * (key.utf8.count - 1)
+        }
+        var numbers = PatternWordTable(capacity: variantCount, byteCapacity: variantBytes)
         var variants: [String] = []
+        variants.reserveCapacity(variantCount)
         // Per variant: its last term, and how many terms it has; then the pairs in term order.
         var lastTerms: [Int32] = []
         var counts: [Int32] = []
         var pairs: [(variant: Int32, term: Int32)] = []
-        for (term, key) in keys.enumerated() where key.unicodeScalars.count >= Self.minimumTypoLength {
-            var key = key
+        lastTerms.reserveCapacity(variantCount)
+        counts.reserveCapacity(variantCount)
+        pairs.reserveCapacity(variantCount)
+        for term in typoKeys {
+            var key = keys[term]
             key.withUTF8 { bytes in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
                     var start = 0
