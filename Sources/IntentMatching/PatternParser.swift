@@ -83,13 +83,15 @@ struct PatternParser {
     private func isWhitespace() -> Bool {
         let byte = bytes[position]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
-        return isNonASCIIWhitespace(byte)
-    }
-
-    private func isNonASCIIWhitespace(_ byte: UInt8) -> Bool {
+        // Told apart here, without a call, for the many Vietnamese letters.
         guard byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (byte == 0xE1 && bytes[position + 1] == 0x9A) else {
             return false
         }
+        return isNonASCIIWhitespace()
+    }
+
+    /// Whether the scalar at `position`, one that may be whitespace, is.
+    private func isNonASCIIWhitespace() -> Bool {
         var iterator = UnsafeBufferPointer(rebasing: bytes[position...]).makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
