@@ -52,7 +52,7 @@ struct PatternCompiler {
     /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
     /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
     /// spelled out again).
-    private var choices = PatternKeyTable(capacity: 1024)
+    private var choices = PatternKeyTable(capacity: 0)
     /// The key of the choice being looked up, its capacity kept from choice to choice.
     private var choiceKey: [Int32] = []
     /// Pattern words as written, compiled once per language: the same few thousand words
@@ -117,6 +117,9 @@ struct PatternCompiler {
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
         let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
         var seenPlainPatterns = PatternKeyTable(capacity: patternCount)
+        // Sized for a choice in every fourth pattern, as synthetic content has: growing the table
+        // from a thousand rehashed every choice again at each doubling.
+        choices = PatternKeyTable(capacity: max(1024, patternCount / 4))
         var patternKeys = CanonicalKeyWriter()
         // Phrase sets included: growing these arrays for the last few patterns would double them.
         let phraseCount = content.locales.values.reduce(0) { count, locale in
@@ -137,21 +140,24 @@ struct PatternCompiler {
                 self.language = language
                 let sources = intent.patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                // By index: the elements are read in place rather than copied (a source is four strings).
-                for item in sources.indices {
-                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
-                    // The table keeps the latest pattern of each key: that is the one reported.
-                    patternKeys.write(pattern)
-                    if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
-                        let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
-                        if earlierIntent != intent.id {
-                            report(
-                                .error, sources[item], 0,
-                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
-                            )
+                // Through a buffer pointer, which reads the elements in place: `sources[item]` copied
+                // the source (four strings) for every pattern.
+                sources.withUnsafeBufferPointer { sources in
+                    for item in sources.indices {
+                        guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
+                        // The table keeps the latest pattern of each key: that is the one reported.
+                        patternKeys.write(pattern)
+                        if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
+                            let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
+                            if earlierIntent != intent.id {
+                                report(
+                                    .error, sources[item], 0,
+                                    "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
+                                )
+                            }
                         }
+                        add(pattern, item: item)
                     }
-                    add(pattern, item: item)
                 }
             }
         }
@@ -292,7 +298,8 @@ struct PatternCompiler {
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
                 marksCount: Int32(patternMarks.count), sourceList: Int32(sourceLists.count - 1),
                 sourceItem: Int32(item)))
-        marks += patternMarks
+        // Patterns without diacritics have no marks: appending nothing still cost a call.
+        if !patternMarks.isEmpty { marks += patternMarks }
         // Taken out of `self` while they grow, so that working out a concept's first words or
         // plainness (which mutates `self`) does not overlap an access to them.
         var groups: [Int32] = []
