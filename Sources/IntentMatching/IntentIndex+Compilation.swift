@@ -35,6 +35,11 @@ struct PatternCompiler {
     /// The language of the pattern being compiled: its abbreviations apply to its words.
     private var language = Language.en
     private var conceptIndices: [String: Int] = [:]
+    /// Concept names resolved so far, found by their bytes in the pattern text, and the concept
+    /// each one is: a `String` made and hashed for each of tens of thousands of references cost
+    /// more than the rest of compiling them.
+    private var conceptNames = PatternWordTable()
+    private var conceptNameIndices: [Int] = []
     private var concepts: [PatternNode] = []
     /// Each concept's marked words, sorted, without repeats.
     private var conceptMarks: [[PatternMark]] = []
@@ -82,6 +87,8 @@ struct PatternCompiler {
     private var patternMarks: [PatternMark] = []
     /// The pattern being compiled, parsed: one array of nodes whose capacity serves every pattern.
     private var parsedPattern = ParsedPattern()
+    /// The array of items the next pattern is compiled into: the last draft's, handed back.
+    private var patternItems: [PatternNode] = []
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
@@ -140,24 +147,23 @@ struct PatternCompiler {
                 self.language = language
                 let sources = intent.patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                // Through a buffer pointer, which reads the elements in place: `sources[item]` copied
-                // the source (four strings) for every pattern.
-                sources.withUnsafeBufferPointer { sources in
-                    for item in sources.indices {
-                        guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
-                        // The table keeps the latest pattern of each key: that is the one reported.
-                        patternKeys.write(pattern)
-                        if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
-                            let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
-                            if earlierIntent != intent.id {
-                                report(
-                                    .error, sources[item], 0,
-                                    "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
-                                )
-                            }
+                // By index, as `sources` does not change; its elements are still copied (a source
+                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone.
+                for item in sources.indices {
+                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
+                    // The table keeps the latest pattern of each key: that is the one reported.
+                    patternKeys.write(pattern)
+                    if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
+                        let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
+                        if earlierIntent != intent.id {
+                            report(
+                                .error, sources[item], 0,
+                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
+                            )
                         }
-                        add(pattern, item: item)
                     }
+                    add(pattern, item: item)
+                    recycle(pattern)
                 }
             }
         }
@@ -324,6 +330,12 @@ struct PatternCompiler {
         patternItemEnds.append(Int32(itemEnds.count))
     }
 
+    /// Takes back the array of `pattern`'s items (added, about to be dropped) for the next
+    /// pattern's: the draft's own reference goes with it, leaving the array unique.
+    private mutating func recycle(_ pattern: consuming PatternDraft) {
+        patternItems = pattern.items
+    }
+
     /// The source of compiled pattern `number`.
     private func source(of number: Int32) -> SourceText {
         sourceLists[Int(details[Int(number)].sourceList)][Int(details[Int(number)].sourceItem)]
@@ -447,9 +459,17 @@ struct PatternCompiler {
         marks.removeAll(keepingCapacity: true)
         defer { swap(&marks, &patternMarks) }
         let errorsBefore = diagnostics.count
-        let items = compileNodes(parsed.items, of: parsed, text, source, &marks)
+        // The items go in the array the last draft handed back (`recycle(_:)`), whose capacity
+        // serves every pattern: an array allocated and freed per pattern cost more.
+        var items: [PatternNode] = []
+        swap(&items, &patternItems)
+        items.removeAll(keepingCapacity: true)
+        let itemsCompiled = compileNodes(parsed.items, of: parsed, text, source, &marks, into: &items)
         let vetoes = compileNodes(parsed.vetoes, of: parsed, text, source, &marks)
-        guard diagnostics.count == errorsBefore, let items, let vetoes else { return nil }
+        guard diagnostics.count == errorsBefore, itemsCompiled, let vetoes else {
+            swap(&items, &patternItems)
+            return nil
+        }
         // The terms go straight to the index's list (the pattern is added once it compiles), taken
         // out of `self` while they grow, as working out a concept's terms mutates `self`.
         var terms: [Int32] = []
@@ -477,9 +497,18 @@ struct PatternCompiler {
         _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
         _ marks: inout [PatternMark]
     ) -> [PatternNode]? {
-        // Sized at once: growing the list an element at a time was a twentieth of the compile.
         var nodes: [PatternNode] = []
-        if !range.isEmpty { nodes.reserveCapacity(parsed.subtreeCount(in: range)) }
+        return compileNodes(range, of: parsed, text, source, &marks, into: &nodes) ? nodes : nil
+    }
+
+    /// Appends the nodes of the subtrees of `parsed` in `range` to `nodes` and returns whether
+    /// every one compiled (see ``compileNodes(_:of:_:_:_:)``).
+    private mutating func compileNodes(
+        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ marks: inout [PatternMark], into nodes: inout [PatternNode]
+    ) -> Bool {
+        // Sized at once: growing the list an element at a time was a twentieth of the compile.
+        if !range.isEmpty { nodes.reserveCapacity(nodes.count + parsed.subtreeCount(in: range)) }
         var allCompiled = true
         for syntax in parsed.subtrees(in: range) {
             if let node = compileNode(syntax, of: parsed, text, source, &marks) {
@@ -488,7 +517,7 @@ struct PatternCompiler {
                 allCompiled = false
             }
         }
-        return allCompiled ? nodes : nil
+        return allCompiled
     }
 
     /// Compiles the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of `source`'s
@@ -524,8 +553,19 @@ struct PatternCompiler {
         case .gap:
             return .gap(maximum: Int(node.maximum))
         case .concept:
-            let name = String(decoding: UnsafeBufferPointer(rebasing: text[bytes]), as: UTF8.self)
-            guard let index = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
+            let nameBytes = UnsafeBufferPointer(rebasing: text[bytes])
+            let index: Int
+            if let number = conceptNames.number(of: nameBytes, tag: 0) {
+                index = conceptNameIndices[Int(number)]
+            } else {
+                // Only resolved names are kept: a concept being compiled is not, so that a form
+                // referring to it is still reported as a cycle.
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                guard let resolved = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
+                _ = conceptNames.insert(nameBytes, tag: 0)
+                conceptNameIndices.append(resolved)
+                index = resolved
+            }
             if !compiling.isEmpty {
                 // A concept's form: its concept keeps the marks themselves.
                 marks += conceptMarks[index]
