@@ -221,18 +221,23 @@ struct PatternCompiler {
                     }
                     continue
                 }
-                guard var formSequences = wordSequences(form), !formSequences.contains(where: { $0.isEmpty }) else {
+                // Counted before they are listed: a combinatorial form is given up on without
+                // building the first few hundred of its sequences.
+                guard let shape = wordSequenceShape(form), !shape.hasEmpty else {
                     longer.append(form)
                     continue
                 }
+                let sequences = wordSequenceList(form)
                 // Sorted and without repeats; sorting first, rather than hashing arrays into a set.
-                formSequences.sort { $0.lexicographicallyPrecedes($1) }
-                for (index, sequence) in formSequences.enumerated()
-                where index == 0 || sequence != formSequences[index - 1] {
-                    if sequence.count == 1 {
-                        singles.append((sequence[0], Int32(number)))
+                let order = sequences.indices.sorted {
+                    sequences[$0].lexicographicallyPrecedes(sequences[$1])
+                }
+                for (position, sequence) in order.enumerated()
+                where position == 0 || sequences[sequence] != sequences[order[position - 1]] {
+                    if sequences[sequence].count == 1 {
+                        singles.append((sequences[sequence].first!, Int32(number)))
                     } else {
-                        trieForms.append((Int32(number), sequence))
+                        trieForms.append((Int32(number), Array(sequences[sequence])))
                     }
                 }
             }
@@ -757,37 +762,38 @@ struct PatternCompiler {
 
     // MARK: - Index helpers
 
-    /// The plain word sequences a node stands for (nested concepts included), when there are
-    /// few enough to list; nil for gaps and combinatorial forms.
-    func wordSequences(_ node: PatternNode, limit: Int = 256) -> [[Int32]]? {
+    /// The plain word sequences a node stands for (nested concepts included), the ones
+    /// ``wordSequenceShape(_:limit:)`` counts: only for a node it gives a shape for (no gap).
+    private func wordSequenceList(_ node: PatternNode) -> WordSequenceList {
+        var list = WordSequenceList()
         switch node {
-        case .term(let term): return [[term]]
-        case .gap: return nil
-        case .concept(let index): return wordSequences(concepts[index], limit: limit)
+        case .term(let term):
+            list.append(CollectionOfOne(term))
+        case .gap:
+            break
+        case .concept(let index):
+            return wordSequenceList(concepts[index])
         case .optional(let inner):
-            guard let sequences = wordSequences(inner, limit: limit) else { return nil }
-            return [[]] + sequences
+            list.append(EmptyCollection())
+            list.append(contentsOf: wordSequenceList(inner))
         case .alternatives(let nodes):
-            var all: [[Int32]] = []
-            for node in nodes {
-                guard let sequences = wordSequences(node, limit: limit) else { return nil }
-                all += sequences
-                if all.count > limit { return nil }
-            }
-            return all
+            for node in nodes { list.append(contentsOf: wordSequenceList(node)) }
         case .sequence(let nodes):
-            var all: [[Int32]] = [[]]
+            list.append(EmptyCollection())
             for node in nodes {
-                guard let sequences = wordSequences(node, limit: limit) else { return nil }
-                all = all.flatMap { prefix in sequences.map { prefix + $0 } }
-                if all.count > limit { return nil }
+                let parts = wordSequenceList(node)
+                var product = WordSequenceList()
+                for prefix in list.indices {
+                    for part in parts.indices { product.append(list[prefix], parts[part]) }
+                }
+                list = product
             }
-            return all
         }
+        return list
     }
 
-    /// The terms of `node` when it is a run of words (what ``wordSequences(_:limit:)`` would
-    /// give as its one sequence); nil for anything else.
+    /// The terms of `node` when it is a run of words (what ``wordSequenceList(_:)`` would give
+    /// as its one sequence); nil for anything else.
     private func termRun(_ node: PatternNode) -> [Int32]? {
         guard case .sequence(let nodes) = node, !nodes.isEmpty else { return nil }
         var run: [Int32] = []
@@ -799,9 +805,9 @@ struct PatternCompiler {
         return run
     }
 
-    /// How many sequences ``wordSequences(_:limit:)`` would list for `node` and whether one is
-    /// empty, or nil where it would give nil: the same answer without building the sequences,
-    /// for the many choices that are only checked.
+    /// How many plain word sequences `node` stands for (``wordSequenceList(_:)``) and whether
+    /// one is empty, or nil for gaps and forms with more than `limit` (at any step): what is
+    /// worth listing, known without building the sequences.
     func wordSequenceShape(_ node: PatternNode, limit: Int = 256) -> (count: Int, hasEmpty: Bool)? {
         switch node {
         case .term: return (1, false)
@@ -1003,5 +1009,35 @@ struct PatternKeyTable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for element in key { hash = (hash ^ UInt64(UInt32(bitPattern: element))) &* 0x0000_0100_0000_01B3 }
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+}
+
+/// Word sequences one after the other in one array of terms, each ending where `ends` says: a
+/// concept form's sequences, listed without an array per sequence.
+private struct WordSequenceList: RandomAccessCollection {
+    private var terms: [Int32] = []
+    private var ends: [Int] = []
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ends.count }
+
+    subscript(position: Int) -> ArraySlice<Int32> {
+        terms[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
+    }
+
+    mutating func append(_ sequence: some Collection<Int32>) {
+        terms.append(contentsOf: sequence)
+        ends.append(terms.count)
+    }
+
+    /// Appends `prefix` followed by `suffix` as one sequence.
+    mutating func append(_ prefix: ArraySlice<Int32>, _ suffix: ArraySlice<Int32>) {
+        terms.append(contentsOf: prefix)
+        terms.append(contentsOf: suffix)
+        ends.append(terms.count)
+    }
+
+    mutating func append(contentsOf other: WordSequenceList) {
+        for sequence in other { append(sequence) }
     }
 }
