@@ -11,8 +11,6 @@ struct ReplyTexts: Sendable {
     struct IntentFacts: Sendable {
         /// Per language slot: its answer, or nil when it has none in that language.
         var answers: [String?]
-        /// Per language slot: its title, or nil.
-        var titles: [String?]
         var asksSatisfaction: Bool
         var escalates: Bool
         var route: IntentRoute
@@ -43,9 +41,6 @@ struct ReplyTexts: Sendable {
         var facts: [IntentFacts] = []
         positions.reserveCapacity(content.intents.count)
         facts.reserveCapacity(content.intents.count)
-        // Copied for each intent's texts as they are filled (`Array(repeating:count:)` per intent
-        // cost more than the rest of its facts).
-        let noTexts = [String?](repeating: nil, count: languages.count)
         for intent in content.intents {
             // The first intent of an id keeps it: one lookup when the id is new (always, in
             // content that lints clean).
@@ -55,14 +50,14 @@ struct ReplyTexts: Sendable {
             }
             // Filled by walking the few entries of each dictionary rather than asking it for every
             // language slot: hashing the languages was a third of this initializer.
-            var answers = noTexts
+            // A literal, one element per slot: `Array(repeating:count:)`, or a shared array copied
+            // when first written, cost more than the rest of the intent's facts.
+            var answers: [String?] = [nil, nil, nil]
             for (language, answer) in content.answers[intent.id] ?? [:] { answers[Self.slot(language)] = answer }
-            var titles = noTexts
-            for (language, title) in intent.titles { titles[Self.slot(language)] = title }
             facts.append(
                 IntentFacts(
-                    answers: answers, titles: titles,
-                    asksSatisfaction: intent.asksSatisfaction, escalates: intent.escalates, route: intent.route,
+                    answers: answers, asksSatisfaction: intent.asksSatisfaction, escalates: intent.escalates,
+                    route: intent.route,
                     priority: intent.priority, location: intent.location))
         }
         var ids = [String](repeating: "", count: facts.count)

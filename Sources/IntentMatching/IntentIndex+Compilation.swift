@@ -35,6 +35,11 @@ struct PatternCompiler {
     /// The language of the pattern being compiled: its abbreviations apply to its words.
     private var language = Language.en
     private var conceptIndices: [String: Int] = [:]
+    /// Concept names resolved so far, found by their bytes in the pattern text, and the concept
+    /// each one is: a `String` made and hashed for each of tens of thousands of references cost
+    /// more than the rest of compiling them.
+    private var conceptNames = PatternWordTable()
+    private var conceptNameIndices: [Int] = []
     private var concepts: [PatternNode] = []
     /// Each concept's marked words, sorted, without repeats.
     private var conceptMarks: [[PatternMark]] = []
@@ -52,7 +57,7 @@ struct PatternCompiler {
     /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
     /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
     /// spelled out again).
-    private var choices = PatternKeyTable(capacity: 1024)
+    private var choices = PatternKeyTable(capacity: 0)
     /// The key of the choice being looked up, its capacity kept from choice to choice.
     private var choiceKey: [Int32] = []
     /// Pattern words as written, compiled once per language: the same few thousand words
@@ -82,6 +87,8 @@ struct PatternCompiler {
     private var patternMarks: [PatternMark] = []
     /// The pattern being compiled, parsed: one array of nodes whose capacity serves every pattern.
     private var parsedPattern = ParsedPattern()
+    /// The array of items the next pattern is compiled into: the last draft's, handed back.
+    private var patternItems: [PatternNode] = []
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
@@ -117,6 +124,9 @@ struct PatternCompiler {
     mutating func compile(thresholds: MatchingThresholds) -> IntentIndex {
         let patternCount = content.intents.reduce(0) { $0 + $1.patterns.values.reduce(0) { $0 + $1.count } }
         var seenPlainPatterns = PatternKeyTable(capacity: patternCount)
+        // Sized for a choice in every fourth pattern, as synthetic content has: growing the table
+        // from a thousand rehashed every choice again at each doubling.
+        choices = PatternKeyTable(capacity: max(1024, patternCount / 4))
         var patternKeys = CanonicalKeyWriter()
         // Phrase sets included: growing these arrays for the last few patterns would double them.
         let phraseCount = content.locales.values.reduce(0) { count, locale in
@@ -137,7 +147,8 @@ struct PatternCompiler {
                 self.language = language
                 let sources = intent.patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                // By index: the elements are read in place rather than copied (a source is four strings).
+                // By index, as `sources` does not change; its elements are still copied (a source
+                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone.
                 for item in sources.indices {
                     guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
                     // The table keeps the latest pattern of each key: that is the one reported.
@@ -152,6 +163,7 @@ struct PatternCompiler {
                         }
                     }
                     add(pattern, item: item)
+                    recycle(pattern)
                 }
             }
         }
@@ -209,18 +221,23 @@ struct PatternCompiler {
                     }
                     continue
                 }
-                guard var formSequences = wordSequences(form), !formSequences.contains(where: { $0.isEmpty }) else {
+                // Counted before they are listed: a combinatorial form is given up on without
+                // building the first few hundred of its sequences.
+                guard let shape = wordSequenceShape(form), !shape.hasEmpty else {
                     longer.append(form)
                     continue
                 }
+                let sequences = wordSequenceList(form)
                 // Sorted and without repeats; sorting first, rather than hashing arrays into a set.
-                formSequences.sort { $0.lexicographicallyPrecedes($1) }
-                for (index, sequence) in formSequences.enumerated()
-                where index == 0 || sequence != formSequences[index - 1] {
-                    if sequence.count == 1 {
-                        singles.append((sequence[0], Int32(number)))
+                let order = sequences.indices.sorted {
+                    sequences[$0].lexicographicallyPrecedes(sequences[$1])
+                }
+                for (position, sequence) in order.enumerated()
+                where position == 0 || sequences[sequence] != sequences[order[position - 1]] {
+                    if sequences[sequence].count == 1 {
+                        singles.append((sequences[sequence].first!, Int32(number)))
                     } else {
-                        trieForms.append((Int32(number), sequence))
+                        trieForms.append((Int32(number), Array(sequences[sequence])))
                     }
                 }
             }
@@ -292,7 +309,8 @@ struct PatternCompiler {
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
                 marksCount: Int32(patternMarks.count), sourceList: Int32(sourceLists.count - 1),
                 sourceItem: Int32(item)))
-        marks += patternMarks
+        // Patterns without diacritics have no marks: appending nothing still cost a call.
+        if !patternMarks.isEmpty { marks += patternMarks }
         // Taken out of `self` while they grow, so that working out a concept's first words or
         // plainness (which mutates `self`) does not overlap an access to them.
         var groups: [Int32] = []
@@ -317,6 +335,12 @@ struct PatternCompiler {
         patternItemEnds.append(Int32(itemEnds.count))
     }
 
+    /// Takes back the array of `pattern`'s items (added, about to be dropped) for the next
+    /// pattern's: the draft's own reference goes with it, leaving the array unique.
+    private mutating func recycle(_ pattern: consuming PatternDraft) {
+        patternItems = pattern.items
+    }
+
     /// The source of compiled pattern `number`.
     private func source(of number: Int32) -> SourceText {
         sourceLists[Int(details[Int(number)].sourceList)][Int(details[Int(number)].sourceItem)]
@@ -334,21 +358,30 @@ struct PatternCompiler {
         anchors.reserveCapacity(entries.count)
         var anchorRuns: [Range<Int>] = []
         anchorRuns.reserveCapacity(entries.count)
-        var item = 0
-        var itemStart = 0
-        for (number, itemsEnd) in patternItemEnds.enumerated() {
-            var best: Range<Int>?
-            var bestCost = 0
-            while item < Int(itemsEnd) {
-                let terms = itemStart..<Int(itemEnds[item])
-                let cost = itemFirstTerms[terms].reduce(0) { $0 + popularity[Int($1)] }
-                if best == nil || cost < bestCost { (best, bestCost) = (terms, cost) }
-                itemStart = Int(itemEnds[item])
-                item += 1
+        // Read through buffer pointers: slices of these arrays retained and released their
+        // storage for every pattern, which cost more than adding up the items' costs.
+        itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+            itemEnds.withUnsafeBufferPointer { itemEnds in
+                popularity.withUnsafeBufferPointer { popularity in
+                    var item = 0
+                    var itemStart = 0
+                    for (number, itemsEnd) in patternItemEnds.enumerated() {
+                        var best = 0..<0
+                        var bestCost = -1
+                        while item < Int(itemsEnd) {
+                            let itemEnd = Int(itemEnds[item])
+                            var cost = 0
+                            for index in itemStart..<itemEnd { cost += popularity[Int(firstTerms[index])] }
+                            if bestCost < 0 || cost < bestCost { (best, bestCost) = (itemStart..<itemEnd, cost) }
+                            itemStart = itemEnd
+                            item += 1
+                        }
+                        // The runs are sorted already, as the matcher wants each pattern's anchors.
+                        for index in best { anchors.append((firstTerms[index], Int32(number))) }
+                        anchorRuns.append(best)
+                    }
+                }
             }
-            // The runs are sorted already, as the matcher wants each pattern's anchors.
-            for term in itemFirstTerms[best ?? 0..<0] { anchors.append((term, Int32(number))) }
-            anchorRuns.append(best ?? 0..<0)
         }
         return (anchors, popularity, anchorRuns)
     }
@@ -431,19 +464,33 @@ struct PatternCompiler {
         marks.removeAll(keepingCapacity: true)
         defer { swap(&marks, &patternMarks) }
         let errorsBefore = diagnostics.count
-        let items = compileNodes(parsed.items, of: parsed, text, source, &marks)
+        // The items go in the array the last draft handed back (`recycle(_:)`), whose capacity
+        // serves every pattern: an array allocated and freed per pattern cost more.
+        var items: [PatternNode] = []
+        swap(&items, &patternItems)
+        items.removeAll(keepingCapacity: true)
+        let itemsCompiled = compileNodes(parsed.items, of: parsed, text, source, &marks, into: &items)
         let vetoes = compileNodes(parsed.vetoes, of: parsed, text, source, &marks)
-        guard diagnostics.count == errorsBefore, let items, let vetoes else { return nil }
+        guard diagnostics.count == errorsBefore, itemsCompiled, let vetoes else {
+            swap(&items, &patternItems)
+            return nil
+        }
         // The terms go straight to the index's list (the pattern is added once it compiles), taken
         // out of `self` while they grow, as working out a concept's terms mutates `self`.
         var terms: [Int32] = []
         swap(&terms, &patternTerms)
         let termsStart = terms.count
-        for item in items {
-            // Most items are a word: appended here rather than through the recursive walk.
-            if case .term(let term) = item { terms.append(term) } else { collectTerms(item, into: &terms) }
-        }
+        // The other items' words first: mostly one concept's, sorted already, into which the
+        // pattern's own few words are inserted for less than sorting them all again (a twentieth
+        // of the compile). A pattern of words alone (most) appends and sorts them.
+        for item in items where !item.isTerm { collectTerms(item, into: &terms) }
         Self.sortUnique(&terms, from: termsStart)
+        let wordsAlone = terms.count == termsStart
+        for item in items {
+            guard case .term(let term) = item else { continue }
+            if wordsAlone { terms.append(term) } else { Self.insert(term, into: &terms, from: termsStart) }
+        }
+        if wordsAlone { Self.sortUnique(&terms, from: termsStart) }
         let termsEnd = terms.count
         swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
@@ -461,9 +508,18 @@ struct PatternCompiler {
         _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
         _ marks: inout [PatternMark]
     ) -> [PatternNode]? {
-        // Sized at once: growing the list an element at a time was a twentieth of the compile.
         var nodes: [PatternNode] = []
-        if !range.isEmpty { nodes.reserveCapacity(parsed.subtreeCount(in: range)) }
+        return compileNodes(range, of: parsed, text, source, &marks, into: &nodes) ? nodes : nil
+    }
+
+    /// Appends the nodes of the subtrees of `parsed` in `range` to `nodes` and returns whether
+    /// every one compiled (see ``compileNodes(_:of:_:_:_:)``).
+    private mutating func compileNodes(
+        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ marks: inout [PatternMark], into nodes: inout [PatternNode]
+    ) -> Bool {
+        // Sized at once: growing the list an element at a time was a twentieth of the compile.
+        if !range.isEmpty { nodes.reserveCapacity(nodes.count + parsed.subtreeCount(in: range)) }
         var allCompiled = true
         for syntax in parsed.subtrees(in: range) {
             if let node = compileNode(syntax, of: parsed, text, source, &marks) {
@@ -472,7 +528,7 @@ struct PatternCompiler {
                 allCompiled = false
             }
         }
-        return allCompiled ? nodes : nil
+        return allCompiled
     }
 
     /// Compiles the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of `source`'s
@@ -508,8 +564,19 @@ struct PatternCompiler {
         case .gap:
             return .gap(maximum: Int(node.maximum))
         case .concept:
-            let name = String(decoding: UnsafeBufferPointer(rebasing: text[bytes]), as: UTF8.self)
-            guard let index = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
+            let nameBytes = UnsafeBufferPointer(rebasing: text[bytes])
+            let index: Int
+            if let number = conceptNames.number(of: nameBytes, tag: 0) {
+                index = conceptNameIndices[Int(number)]
+            } else {
+                // Only resolved names are kept: a concept being compiled is not, so that a form
+                // referring to it is still reported as a cycle.
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                guard let resolved = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
+                _ = conceptNames.insert(nameBytes, tag: 0)
+                conceptNameIndices.append(resolved)
+                index = resolved
+            }
             if !compiling.isEmpty {
                 // A concept's form: its concept keeps the marks themselves.
                 marks += conceptMarks[index]
@@ -701,37 +768,38 @@ struct PatternCompiler {
 
     // MARK: - Index helpers
 
-    /// The plain word sequences a node stands for (nested concepts included), when there are
-    /// few enough to list; nil for gaps and combinatorial forms.
-    func wordSequences(_ node: PatternNode, limit: Int = 256) -> [[Int32]]? {
+    /// The plain word sequences a node stands for (nested concepts included), the ones
+    /// ``wordSequenceShape(_:limit:)`` counts: only for a node it gives a shape for (no gap).
+    private func wordSequenceList(_ node: PatternNode) -> WordSequenceList {
+        var list = WordSequenceList()
         switch node {
-        case .term(let term): return [[term]]
-        case .gap: return nil
-        case .concept(let index): return wordSequences(concepts[index], limit: limit)
+        case .term(let term):
+            list.append(CollectionOfOne(term))
+        case .gap:
+            break
+        case .concept(let index):
+            return wordSequenceList(concepts[index])
         case .optional(let inner):
-            guard let sequences = wordSequences(inner, limit: limit) else { return nil }
-            return [[]] + sequences
+            list.append(EmptyCollection())
+            list.append(contentsOf: wordSequenceList(inner))
         case .alternatives(let nodes):
-            var all: [[Int32]] = []
-            for node in nodes {
-                guard let sequences = wordSequences(node, limit: limit) else { return nil }
-                all += sequences
-                if all.count > limit { return nil }
-            }
-            return all
+            for node in nodes { list.append(contentsOf: wordSequenceList(node)) }
         case .sequence(let nodes):
-            var all: [[Int32]] = [[]]
+            list.append(EmptyCollection())
             for node in nodes {
-                guard let sequences = wordSequences(node, limit: limit) else { return nil }
-                all = all.flatMap { prefix in sequences.map { prefix + $0 } }
-                if all.count > limit { return nil }
+                let parts = wordSequenceList(node)
+                var product = WordSequenceList()
+                for prefix in list.indices {
+                    for part in parts.indices { product.append(list[prefix], parts[part]) }
+                }
+                list = product
             }
-            return all
         }
+        return list
     }
 
-    /// The terms of `node` when it is a run of words (what ``wordSequences(_:limit:)`` would
-    /// give as its one sequence); nil for anything else.
+    /// The terms of `node` when it is a run of words (what ``wordSequenceList(_:)`` would give
+    /// as its one sequence); nil for anything else.
     private func termRun(_ node: PatternNode) -> [Int32]? {
         guard case .sequence(let nodes) = node, !nodes.isEmpty else { return nil }
         var run: [Int32] = []
@@ -743,9 +811,9 @@ struct PatternCompiler {
         return run
     }
 
-    /// How many sequences ``wordSequences(_:limit:)`` would list for `node` and whether one is
-    /// empty, or nil where it would give nil: the same answer without building the sequences,
-    /// for the many choices that are only checked.
+    /// How many plain word sequences `node` stands for (``wordSequenceList(_:)``) and whether
+    /// one is empty, or nil for gaps and forms with more than `limit` (at any step): what is
+    /// worth listing, known without building the sequences.
     func wordSequenceShape(_ node: PatternNode, limit: Int = 256) -> (count: Int, hasEmpty: Bool)? {
         switch node {
         case .term: return (1, false)
@@ -853,6 +921,15 @@ struct PatternCompiler {
         terms.removeLast(terms.count - kept)
     }
 
+    /// Inserts `term` into `terms[start...]` (sorted, without repeats) where it belongs, unless
+    /// it is there already.
+    private static func insert(_ term: Int32, into terms: inout [Int32], from start: Int) {
+        let place = terms.withUnsafeBufferPointer { all in
+            UnsafeBufferPointer(rebasing: all[start...]).lowerBound { $0 < term } + start
+        }
+        if place == terms.count || terms[place] != term { terms.insert(term, at: place) }
+    }
+
     /// Keeps a concept's worked-out terms, growing the table to the concept.
     private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
         if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
@@ -869,6 +946,11 @@ struct PatternCompiler {
 }
 
 extension PatternNode {
+    var isTerm: Bool {
+        if case .term = self { return true }
+        return false
+    }
+
     var isOptionalOrGap: Bool {
         switch self {
         case .optional, .gap: return true
@@ -947,5 +1029,35 @@ struct PatternKeyTable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for element in key { hash = (hash ^ UInt64(UInt32(bitPattern: element))) &* 0x0000_0100_0000_01B3 }
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+}
+
+/// Word sequences one after the other in one array of terms, each ending where `ends` says: a
+/// concept form's sequences, listed without an array per sequence.
+private struct WordSequenceList: RandomAccessCollection {
+    private var terms: [Int32] = []
+    private var ends: [Int] = []
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ends.count }
+
+    subscript(position: Int) -> ArraySlice<Int32> {
+        terms[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
+    }
+
+    mutating func append(_ sequence: some Collection<Int32>) {
+        terms.append(contentsOf: sequence)
+        ends.append(terms.count)
+    }
+
+    /// Appends `prefix` followed by `suffix` as one sequence.
+    mutating func append(_ prefix: ArraySlice<Int32>, _ suffix: ArraySlice<Int32>) {
+        terms.append(contentsOf: prefix)
+        terms.append(contentsOf: suffix)
+        ends.append(terms.count)
+    }
+
+    mutating func append(contentsOf other: WordSequenceList) {
+        for sequence in other { append(sequence) }
     }
 }

@@ -83,13 +83,15 @@ struct PatternParser {
     private func isWhitespace() -> Bool {
         let byte = bytes[position]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
-        return isNonASCIIWhitespace(byte)
-    }
-
-    private func isNonASCIIWhitespace(_ byte: UInt8) -> Bool {
+        // Told apart here, without a call, for the many Vietnamese letters.
         guard byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (byte == 0xE1 && bytes[position + 1] == 0x9A) else {
             return false
         }
+        return isNonASCIIWhitespace()
+    }
+
+    /// Whether the scalar at `position`, one that may be whitespace, is.
+    private func isNonASCIIWhitespace() -> Bool {
         var iterator = UnsafeBufferPointer(rebasing: bytes[position...]).makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
@@ -115,6 +117,9 @@ struct PatternParser {
     private mutating func parsePattern() throws(PatternSyntaxError) -> ParsedPattern.Shape {
         var shape = ParsedPattern.Shape.sequence
         var sawSet = false
+        // Noted as items are read, rather than found by walking the items again three times.
+        var hasRequiredItem = false
+        var lastItem: Int?
         skipSpaces()
         while !isAtEnd {
             let byte = bytes[position]
@@ -146,15 +151,19 @@ struct PatternParser {
                     throw PatternSyntaxError(
                         message: "a gap '*' means nothing inside an unordered set", offset: opening)
                 }
+                hasRequiredItem = topLevelItems.contains { !nodes[$0].isOptionalOrGap }
             } else if sawSet {
                 throw PatternSyntaxError(
                     message: "only vetoes (!word) may follow an unordered set {...}", offset: offset)
             } else {
+                let item = nodes.count
                 try parseItem()
+                hasRequiredItem = hasRequiredItem || !nodes[item].isOptionalOrGap
+                lastItem = item
             }
             skipSpaces()
         }
-        if !topLevelItems.contains(where: { !nodes[$0].isOptionalOrGap }) {
+        if !hasRequiredItem {
             throw PatternSyntaxError(
                 message: nodes.isEmpty ? "empty pattern" : "pattern has no required word (everything is optional)",
                 offset: 0)
@@ -162,7 +171,8 @@ struct PatternParser {
         if nodes[0].kind == .gap {
             throw PatternSyntaxError(message: "a pattern cannot start with a gap '*'", offset: 0)
         }
-        if let last = topLevelItems.reduce(nil, { _, item in item }), nodes[last].kind == .gap {
+        // A set's items are no gaps: only a sequence's last item can be one.
+        if let lastItem, nodes[lastItem].kind == .gap {
             // The parser stopped at the end of the text, where `offset` counts every scalar.
             throw PatternSyntaxError(message: "a pattern cannot end with a gap '*'", offset: offset - 1)
         }

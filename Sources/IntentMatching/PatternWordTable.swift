@@ -15,9 +15,20 @@ struct PatternWordTable {
     private var starts: [Int32] = [0]
     private var tags: [UInt8] = []
     /// Word number + 1 per slot, 0 when empty; the size is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    private var slots: [Int32]
 
     var count: Int { tags.count }
+
+    /// A table sized for `capacity` words of `byteCapacity` bytes in all, so that filling it does
+    /// not grow and rehash it again and again.
+    init(capacity: Int = 512, byteCapacity: Int = 0) {
+        var size = 1024
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        bytes.reserveCapacity(byteCapacity)
+        starts.reserveCapacity(capacity + 1)
+        tags.reserveCapacity(capacity)
+    }
 
     /// The number of `word` with `tag`, or nil when it was never inserted.
     func number(of word: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int32? {

@@ -14,14 +14,13 @@ struct TermVocabulary: Sendable {
     /// Longer words are never looked up with a typo.
     static let maximumTypoLength = 30
 
-    private(set) var identifiers: [String: Int32] = [:]
+    private var identifiers: [String: Int32] = [:]
     private(set) var keys: [String] = []
-    private var deletions: [String: [Int32]] = [:]
     /// Every word interned, as written (before stemming), until `finishInterning()`.
     private(set) var surfaceForms: Set<String> = []
     private var irregularForms: [String: String]
-    /// What a message word is looked up in once interning is done (`finishInterning()`): byte
-    /// tables, because the dictionaries above hash a `String` with SipHash and compare it
+    /// What a message word is looked up in, built once interning is done (`finishInterning()`):
+    /// byte tables, because a dictionary hashes a `String` with SipHash and compares it
     /// canonically, several hundred instructions a probe, and a word with a typo takes two
     /// probes per letter.
     private var tables: LookupTables?
@@ -37,14 +36,22 @@ struct TermVocabulary: Sendable {
         /// Irregular forms (`went`) and what they stand for (`go`).
         var irregularForms: WordTable
         var irregularBases: [String]
-        /// Deletion variants of the keys, and the terms each comes from.
+        /// Deletion variants of the keys, and the terms each comes from (in term order), one run
+        /// per variant in `deletionTerms`, which ends at `deletionTermEnds[variant]`.
         var deletionVariants: WordTable
-        var deletionTerms: [[Int32]]
+        var deletionTermEnds: [Int32]
+        var deletionTerms: [Int32]
+
+        /// The terms deletion variant `variant` comes from.
+        func terms(ofDeletion variant: Int) -> ArraySlice<Int32> {
+            deletionTerms[Int(variant == 0 ? 0 : deletionTermEnds[variant - 1])..<Int(deletionTermEnds[variant])]
+        }
     }
 
     static func key(for plainWord: String) -> String { EnglishStemmer.stem(plainWord) }
 
-    /// The term of a pattern word, created on first use.
+    /// The term of a pattern word, created on first use. Its deletion variants are only worked
+    /// out by `finishInterning()`, all at once.
     mutating func intern(_ plainWord: String) -> Int32 {
         precondition(tables == nil, "a word interned after finishInterning()")
         surfaceForms.insert(plainWord)
@@ -53,27 +60,94 @@ struct TermVocabulary: Sendable {
         let identifier = Int32(keys.count)
         identifiers[key] = identifier
         keys.append(key)
-        if key.unicodeScalars.count >= Self.minimumTypoLength {
-            for variant in Self.singleDeletions(of: key) {
-                deletions[variant, default: []].append(identifier)
-            }
-        }
         return identifier
     }
 
-    /// Builds the tables lookups use and drops the dictionaries they replace, with what only
-    /// interning needed (the index keeps the vocabulary for lookups).
+    /// Builds the tables lookups use and drops what only interning needed (the index keeps the
+    /// vocabulary for lookups).
     mutating func finishInterning() {
         let irregular = Array(irregularForms)
-        let deletions = Array(self.deletions)
+        let deletions = Self.deletionIndex(of: keys)
         tables = LookupTables(
             keys: WordTable(keys), irregularForms: WordTable(irregular.map(\.key)),
-            irregularBases: irregular.map(\.value), deletionVariants: WordTable(deletions.map(\.key)),
-            deletionTerms: deletions.map(\.value))
+            irregularBases: irregular.map(\.value), deletionVariants: WordTable(deletions.variants),
+            deletionTermEnds: deletions.termEnds, deletionTerms: deletions.terms)
         surfaceForms = []
         identifiers = [:]
         irregularForms = [:]
-        self.deletions = [:]
+    }
+
+    /// Every single deletion of the keys long enough for typos (the key's UTF-8 with one scalar
+    /// cut out), numbered in the order first met, with the terms each comes from in term order,
+    /// one run per variant (`termEnds`), a term listed once even when two cuts spell the same.
+    ///
+    /// Spelled in a buffer and numbered by their bytes: a `[String: [Int32]]` filled as words
+    /// were interned hashed every variant with SipHash, grew its arrays one by one and rehashed
+    /// as it grew, five times what the rest of interning cost.
+    private static func deletionIndex(of keys: [String]) -> (variants: [String], termEnds: [Int32], terms: [Int32]) {
+        // As many variants as the keys have scalars, each a key's bytes but one scalar's.
+        var typoKeys: [Int] = []
+        var variantCount = 0
+        var variantBytes = 0
+        for (term, key) in keys.enumerated() {
+            let scalars = key.unicodeScalars.count
+            guard scalars >= Self.minimumTypoLength else { continue }
+            typoKeys.append(term)
+            variantCount += scalars
+            variantBytes += scalars * (key.utf8.count - 1)
+        }
+        var numbers = PatternWordTable(capacity: variantCount, byteCapacity: variantBytes)
+        var variants: [String] = []
+        variants.reserveCapacity(variantCount)
+        // Per variant: its last term, and how many terms it has; then the pairs in term order.
+        var lastTerms: [Int32] = []
+        var counts: [Int32] = []
+        var pairs: [(variant: Int32, term: Int32)] = []
+        lastTerms.reserveCapacity(variantCount)
+        counts.reserveCapacity(variantCount)
+        pairs.reserveCapacity(variantCount)
+        for term in typoKeys {
+            var key = keys[term]
+            key.withUTF8 { bytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                    var start = 0
+                    while start < bytes.count {
+                        var end = start + 1
+                        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                        _ = buffer.initialize(fromContentsOf: bytes[..<start])
+                        _ = buffer[start...].initialize(fromContentsOf: bytes[end...])
+                        let spelled = UnsafeBufferPointer(
+                            UnsafeMutableBufferPointer(rebasing: buffer[..<(bytes.count - (end - start))]))
+                        let variant: Int
+                        if let known = numbers.number(of: spelled, tag: 0) {
+                            variant = Int(known)
+                        } else {
+                            variant = Int(numbers.insert(spelled, tag: 0))
+                            variants.append(String(decoding: spelled, as: UTF8.self))
+                            lastTerms.append(-1)
+                            counts.append(0)
+                        }
+                        if lastTerms[variant] != Int32(term) {
+                            lastTerms[variant] = Int32(term)
+                            counts[variant] += 1
+                            pairs.append((Int32(variant), Int32(term)))
+                        }
+                        start = end
+                    }
+                }
+            }
+        }
+        // Each variant's run placed after the runs before it; the pairs, in term order, keep it.
+        var termEnds = counts
+        for variant in termEnds.indices.dropFirst() { termEnds[variant] += termEnds[variant - 1] }
+        var next = termEnds
+        for variant in next.indices { next[variant] -= counts[variant] }
+        var terms = [Int32](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            terms[Int(next[Int(pair.variant)])] = pair.term
+            next[Int(pair.variant)] += 1
+        }
+        return (variants, termEnds, terms)
     }
 
     /// What a message word is, as far as the patterns are concerned.
@@ -83,35 +157,14 @@ struct TermVocabulary: Sendable {
         case typo([Int32])
     }
 
+    /// What `plainWord` is; only once interning is done (`finishInterning()`).
     func lookup(_ plainWord: String, allowTypo: Bool) -> Lookup {
-        if let tables { return lookUp(plainWord, allowTypo: allowTypo, in: tables) }
-        let key = Self.key(for: irregularForms[plainWord] ?? plainWord)
-        if let identifier = identifiers[key] { return .exact(identifier) }
-        let length = key.unicodeScalars.count
-        // No real word is longer than this; a 4,000-letter "word" would cost 4,000 copies of itself.
-        guard allowTypo, length >= Self.minimumTypoLength, length <= Self.maximumTypoLength else { return .none }
-        var found: [Int32] = []
-        func consider(_ candidates: [Int32]?) {
-            for candidate in candidates ?? [] where !found.contains(candidate) {
-                let term = keys[Int(candidate)]
-                if term.unicodeScalars.count >= Self.minimumTypoLength,
-                    Self.isOneEditApart(key, term, substitutionsFrom: Self.minimumSubstitutionLength)
-                {
-                    found.append(candidate)
-                }
-            }
-        }
-        consider(deletions[key])
-        for variant in Self.singleDeletions(of: key) {
-            if let identifier = identifiers[variant] { consider([identifier]) }
-            consider(deletions[variant])
-        }
-        return found.isEmpty ? .none : .typo(found)
+        guard let tables else { preconditionFailure("a word looked up before finishInterning()") }
+        return lookUp(plainWord, allowTypo: allowTypo, in: tables)
     }
 
-    /// `lookup(_:allowTypo:)` through the byte tables, with the same result in the same order:
-    /// the key's own deletion variants' terms first, then per deleted letter the term spelled
-    /// like the variant and the variant's terms.
+    /// `lookup(_:allowTypo:)` through the byte tables: the key's own deletion variants' terms
+    /// first, then per deleted letter the term spelled like the variant and the variant's terms.
     private func lookUp(_ plainWord: String, allowTypo: Bool, in tables: LookupTables) -> Lookup {
         let form = tables.irregularForms[plainWord].map { tables.irregularBases[$0] } ?? plainWord
         let key = Self.key(for: form)
@@ -133,7 +186,7 @@ struct TermVocabulary: Sendable {
         var spelling = key
         spelling.withUTF8 { bytes in
             if let own = tables.deletionVariants[UnsafeRawBufferPointer(bytes)] {
-                for candidate in tables.deletionTerms[own] { consider(candidate) }
+                for candidate in tables.terms(ofDeletion: own) { consider(candidate) }
             }
             // Each variant is the key with one scalar cut out, spelled in a buffer of its own.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { variant in
@@ -147,7 +200,7 @@ struct TermVocabulary: Sendable {
                         UnsafeMutableBufferPointer(rebasing: variant[..<(bytes.count - (end - start))]))
                     if let identifier = tables.keys[spelled] { consider(Int32(identifier)) }
                     if let deletion = tables.deletionVariants[spelled] {
-                        for candidate in tables.deletionTerms[deletion] { consider(candidate) }
+                        for candidate in tables.terms(ofDeletion: deletion) { consider(candidate) }
                     }
                     start = end
                 }
@@ -156,6 +209,8 @@ struct TermVocabulary: Sendable {
         return found.isEmpty ? .none : .typo(found)
     }
 
+    /// The word with one scalar cut out, each way, as strings: what ``deletionIndex(of:)``
+    /// spells in bytes (the tests' reference lists variants with it).
     static func singleDeletions(of word: String) -> [String] {
         var variants: [String] = []
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
