@@ -49,7 +49,7 @@ public struct DialoguePolicy: Sendable {
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
-        var reply = firstReply(message, secret: secret, language: language, conversation: &conversation)
+        var reply = firstReply(message, typed: text, secret: secret, language: language, conversation: &conversation)
         finish(&reply, redacted: redacted, truncated: truncated, message, &conversation)
         return reply
     }
@@ -85,7 +85,8 @@ public struct DialoguePolicy: Sendable {
     /// into `respond`, its branches' replies were built in place and then copied.
     @inline(never)
     private func firstReply(
-        _ message: NormalizedMessage, secret: SensitiveKind?, language: Language, conversation: inout Conversation
+        _ message: NormalizedMessage, typed text: String, secret: SensitiveKind?, language: Language,
+        conversation: inout Conversation
     ) -> Reply {
         if let secret { return secretWarning(secret, language: language, conversation: &conversation) }
         if message.tokens.isEmpty {
@@ -93,7 +94,7 @@ public struct DialoguePolicy: Sendable {
                 text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
                 language: language, explanation: "empty message")
         }
-        return decide(message, language: language, conversation: &conversation)
+        return decide(message, typed: text, language: language, conversation: &conversation)
     }
 
     /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
@@ -127,7 +128,9 @@ public struct DialoguePolicy: Sendable {
             explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
     }
 
-    private func decide(_ message: NormalizedMessage, language: Language, conversation: inout Conversation) -> Reply {
+    private func decide(
+        _ message: NormalizedMessage, typed text: String, language: Language, conversation: inout Conversation
+    ) -> Reply {
         let result = index.match(message)
         let thresholds = index.thresholds
         let candidates = result.candidates
@@ -142,7 +145,7 @@ public struct DialoguePolicy: Sendable {
         if let pending, let reply = answerPending(pending, result, message, language, &conversation) {
             return reply
         }
-        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message) {
+        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
             if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
                 var reply = answer(candidates[0], result, language: language, conversation: &conversation)
                 reply.text += "\n\n" + texts.message(.frustration, in: language)
@@ -372,6 +375,30 @@ public struct DialoguePolicy: Sendable {
 
     private func isSmallTalk(_ id: String) -> Bool {
         texts.isSmallTalk(id)
+    }
+
+    /// `isShouting(message)` for the message typed as `text`, with `text`'s capitals counted
+    /// first: most messages have too few, and counting bytes costs a fraction of reading tokens.
+    static func isShouting(_ message: NormalizedMessage, typed text: String) -> Bool {
+        mayBeShouting(text) && isShouting(message)
+    }
+
+    /// Whether `text` holds the ten capitals `isShouting` needs at the least (four fifths of
+    /// twelve letters). Tokens hold the message's text as typed, so their capitals are among
+    /// these; any scalar beyond ASCII might be a capital and counts as one.
+    static func mayBeShouting(_ text: String) -> Bool {
+        let possibleCapitals = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // A–Z, or the first byte of a scalar beyond ASCII. Written without `||`, whose branch
+            // kept the compiler from vectorizing the loop.
+            var count: UInt32 = 0
+            for byte in bytes {
+                let capital: UInt32 = byte &- 0x41 < 26 ? 1 : 0
+                let beyondASCII: UInt32 = byte >= 0xC0 ? 1 : 0
+                count &+= capital | beyondASCII
+            }
+            return count
+        }
+        return (possibleCapitals ?? .max) >= 10
     }
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.
