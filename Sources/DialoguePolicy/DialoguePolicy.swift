@@ -147,7 +147,7 @@ public struct DialoguePolicy: Sendable {
         }
         if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
             if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
-                var reply = answer(candidates[0], result, language: language, conversation: &conversation)
+                var reply = answer(at: 0, of: result, language: language, conversation: &conversation)
                 reply.text += "\n\n" + texts.message(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
@@ -188,7 +188,7 @@ public struct DialoguePolicy: Sendable {
                 [candidates[firstAnswer], candidates[secondAnswer]], language: language, conversation: &conversation)
         }
         if firstAnswer >= 0 {
-            return answer(candidates[firstAnswer], result, language: language, conversation: &conversation)
+            return answer(at: firstAnswer, of: result, language: language, conversation: &conversation)
         }
         return fallback(result, language: language, conversation: &conversation)
     }
@@ -255,7 +255,10 @@ public struct DialoguePolicy: Sendable {
             return escalation(
                 .highRisk, intent: candidate, text: texts.answer(candidate.intentID, in: language),
                 language: language, explanation: "chosen from a clarifying question")
-        case .answer: return answer(candidate, result, language: language, conversation: &conversation)
+        case .answer:
+            return answer(
+                candidate.intentID, confidence: candidate.confidence, explanation: candidate.explanation, result,
+                language: language, conversation: &conversation)
         }
     }
 
@@ -293,24 +296,37 @@ public struct DialoguePolicy: Sendable {
         return options[number - 1]
     }
 
+    /// The answer of the candidate at `position` in `result`: named by its position, for
+    /// passing `candidates[position]` had copied the whole candidate (five reference counts up
+    /// and down again) when the reply keeps only its id and its explanation.
     private func answer(
-        _ candidate: IntentCandidate, _ result: MatchResult, language: Language, conversation: inout Conversation
+        at position: Int, of result: MatchResult, language: Language, conversation: inout Conversation
+    ) -> Reply {
+        answer(
+            result.candidates[position].intentID, confidence: result.candidates[position].confidence,
+            explanation: result.candidates[position].explanation, result, language: language,
+            conversation: &conversation)
+    }
+
+    private func answer(
+        _ intentID: String, confidence: Double, explanation: MatchExplanation, _ result: MatchResult,
+        language: Language, conversation: inout Conversation
     ) -> Reply {
         var language = language
-        if candidate.intentID == CatalogIntent.languageSwitch {
+        if intentID == CatalogIntent.languageSwitch {
             language = requestedLanguage(result) ?? language
             conversation.pinnedLanguage = language
             conversation.language = language
         }
         // The answer and "did this help?" come joined from the texts, not joined per reply.
-        let reply = texts.reply(candidate.intentID, in: language)
+        let reply = texts.reply(intentID, in: language)
         let text = reply?.text ?? ""
         if reply?.asksSatisfaction == true {
-            conversation.pendingQuestion = .satisfaction(intent: candidate.intentID)
+            conversation.pendingQuestion = .satisfaction(intent: intentID)
         }
         return Reply(
-            text: text, route: .answer, intent: candidate.intentID, confidence: candidate.confidence,
-            language: language, reasoning: .match(candidate.explanation))
+            text: text, route: .answer, intent: intentID, confidence: confidence, language: language,
+            reasoning: .match(explanation))
     }
 
     private func requestedLanguage(_ result: MatchResult) -> Language? {
