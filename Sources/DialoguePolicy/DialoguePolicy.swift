@@ -121,10 +121,9 @@ public struct DialoguePolicy: Sendable {
     private func secretWarning(_ kind: SensitiveKind, language: Language, conversation: inout Conversation) -> Reply {
         conversation.pendingQuestion = nil
         let id = CatalogIntent.secretShared
-        let answer = texts.answer(id, in: language)
-        let note = texts.message(.secretRedactedNote, in: language)
+        let text = texts.answer(id, in: language) + texts.suffix(.secretRedactedNote, in: language)
         return Reply(
-            text: answer + "\n\n" + note, route: .security, intent: id, confidence: 1, language: language,
+            text: text, route: .security, intent: id, confidence: 1, language: language,
             explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
     }
 
@@ -148,7 +147,7 @@ public struct DialoguePolicy: Sendable {
         if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
             if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
                 var reply = answer(at: 0, of: result, language: language, conversation: &conversation)
-                reply.text += "\n\n" + texts.message(.frustration, in: language)
+                reply.text += texts.suffix(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
@@ -348,15 +347,11 @@ public struct DialoguePolicy: Sendable {
         _ reason: EscalationReason, intent: IntentCandidate?, text: String, language: Language,
         explanation: ReplyExplanation
     ) -> Reply {
-        let handoff = handoffText(reason, language: language)
         return Reply(
-            text: text.isEmpty ? handoff : text + "\n\n" + handoff, route: .escalate, intent: intent?.intentID,
+            text: text.isEmpty ? texts.handoff(reason, in: language) : text + texts.handoffSuffix(reason, in: language),
+            route: .escalate, intent: intent?.intentID,
             confidence: intent?.confidence ?? 1, language: language, escalationReason: reason,
             reasoning: .escalated(reason, explanation))
-    }
-
-    private func handoffText(_ reason: EscalationReason, language: Language) -> String {
-        texts.handoff(reason, in: language)
     }
 
     private func clarification(
