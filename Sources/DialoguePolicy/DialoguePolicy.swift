@@ -152,7 +152,8 @@ public struct DialoguePolicy: Sendable {
                 return reply
             }
             return escalation(
-                .frustration, intent: confidentCount > 0 ? candidates[0] : nil,
+                .frustration, intent: confidentCount > 0 ? candidates[0].intentID : nil,
+                confidence: confidentCount > 0 ? candidates[0].confidence : 1,
                 text: texts.message(.frustration, in: language), language: language,
                 explanation: "the user is frustrated")
         }
@@ -160,24 +161,27 @@ public struct DialoguePolicy: Sendable {
         var secondAnswer = -1
         for position in 0..<confidentCount {
             switch candidates[position].route {
-            case .security: return securityWarning(candidates[position], language: language)
+            case .security:
+                return securityWarning(
+                    candidates[position].intentID, confidence: candidates[position].confidence,
+                    explanation: candidates[position].explanation, language: language)
             case .answer where firstAnswer < 0: firstAnswer = position
             case .answer where secondAnswer < 0: secondAnswer = position
             default: break
             }
         }
         if confidentCount > 0, candidates[0].route == .escalate {
-            let handover = candidates[0]
+            // Read in place, like the answers: `let handover = candidates[0]` copied the candidate.
             let reason: EscalationReason =
-                switch handover.intentID {
+                switch candidates[0].intentID {
                 case CatalogIntent.humanRequest: .humanRequest
                 case CatalogIntent.complaint: .complaint
                 default: .highRisk
                 }
-            let text = texts.answer(handover.intentID, in: language)
+            let text = texts.answer(candidates[0].intentID, in: language)
             return escalation(
-                reason, intent: handover, text: text, language: language,
-                explanation: .match(handover.explanation))
+                reason, intent: candidates[0].intentID, confidence: candidates[0].confidence, text: text,
+                language: language, explanation: .match(candidates[0].explanation))
         }
         if secondAnswer >= 0,
             candidates[firstAnswer].confidence - candidates[secondAnswer].confidence < thresholds.clarifyMargin,
@@ -249,10 +253,14 @@ public struct DialoguePolicy: Sendable {
         _ candidate: IntentCandidate, _ result: MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
         switch candidate.route {
-        case .security: return securityWarning(candidate, language: language)
+        case .security:
+            return securityWarning(
+                candidate.intentID, confidence: candidate.confidence, explanation: candidate.explanation,
+                language: language)
         case .escalate:
             return escalation(
-                .highRisk, intent: candidate, text: texts.answer(candidate.intentID, in: language),
+                .highRisk, intent: candidate.intentID, confidence: candidate.confidence,
+                text: texts.answer(candidate.intentID, in: language),
                 language: language, explanation: "chosen from a clarifying question")
         case .answer:
             return answer(
@@ -335,22 +343,26 @@ public struct DialoguePolicy: Sendable {
         return english >= vietnamese ? .en : .vi
     }
 
-    private func securityWarning(_ candidate: IntentCandidate, language: Language) -> Reply {
-        let (text, escalates) = texts.securityReply(candidate.intentID, in: language)
+    /// A security intent's warning. Given the candidate's fields rather than the candidate, which
+    /// callers had copied out of the match result for it (as for `answer`).
+    private func securityWarning(
+        _ intentID: String, confidence: Double, explanation: MatchExplanation, language: Language
+    ) -> Reply {
+        let (text, escalates) = texts.securityReply(intentID, in: language)
         return Reply(
-            text: text, route: .security, intent: candidate.intentID, confidence: candidate.confidence,
-            language: language, escalationReason: escalates ? .security : nil,
-            reasoning: .match(candidate.explanation))
+            text: text, route: .security, intent: intentID, confidence: confidence, language: language,
+            escalationReason: escalates ? .security : nil, reasoning: .match(explanation))
     }
 
+    /// A hand-off to a human, after `text` if there is one; `intent` and `confidence` are those
+    /// of the candidate that decided, if any (its fields, not the candidate: see `securityWarning`).
     private func escalation(
-        _ reason: EscalationReason, intent: IntentCandidate?, text: String, language: Language,
+        _ reason: EscalationReason, intent: String?, confidence: Double = 1, text: String, language: Language,
         explanation: ReplyExplanation
     ) -> Reply {
-        return Reply(
+        Reply(
             text: text.isEmpty ? texts.handoff(reason, in: language) : text + texts.handoffSuffix(reason, in: language),
-            route: .escalate, intent: intent?.intentID,
-            confidence: intent?.confidence ?? 1, language: language, escalationReason: reason,
+            route: .escalate, intent: intent, confidence: confidence, language: language, escalationReason: reason,
             reasoning: .escalated(reason, explanation))
     }
 
