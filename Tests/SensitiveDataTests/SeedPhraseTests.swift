@@ -151,8 +151,11 @@ struct SeedPhraseTests {
     func asciiHash() {
         var words = BIP39Index.shared.words.joined().filter { $0.utf8.allSatisfy { $0 < 0x80 } }
         words += words.map { $0.uppercased() } + ["Zoo", "aBaNdOn", "x", "", "12@#", "[]_`{"]
-        for var word in words {
-            word.withUTF8 { bytes in #expect(BIP39Index.asciiHash(bytes) == BIP39Index.hash(bytes), "\(word)") }
+        for word in words {
+            let bytes = Array(word.utf8)
+            bytes.withUnsafeBufferPointer { bytes in
+                #expect(BIP39Index.asciiHash(bytes) == BIP39Index.hash(bytes), "\(word)")
+            }
         }
     }
 }
