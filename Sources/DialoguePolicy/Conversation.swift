@@ -39,11 +39,21 @@ public struct Conversation: Sendable, Codable, Hashable {
     }
 
     mutating func remember(message: String) {
+        // A new conversation's first message, the most common case: an array literal allocates
+        // less than growing an empty array by an append.
+        if recentMessages.isEmpty {
+            recentMessages = [message]
+            return
+        }
         recentMessages.append(message)
         if recentMessages.count > Self.recentMessageLimit { recentMessages.removeFirst() }
     }
 
     mutating func remember(intent: String) {
-        if !intentsSeen.contains(intent) { intentsSeen.append(intent) }
+        if intentsSeen.isEmpty {
+            intentsSeen = [intent]  // as in `remember(message:)`
+        } else if !intentsSeen.contains(intent) {
+            intentsSeen.append(intent)
+        }
     }
 }

@@ -49,7 +49,7 @@ public struct DialoguePolicy: Sendable {
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
-        var reply = firstReply(message, secret: secret, language: language, conversation: &conversation)
+        var reply = firstReply(message, typed: text, secret: secret, language: language, conversation: &conversation)
         finish(&reply, redacted: redacted, truncated: truncated, message, &conversation)
         return reply
     }
@@ -85,7 +85,8 @@ public struct DialoguePolicy: Sendable {
     /// into `respond`, its branches' replies were built in place and then copied.
     @inline(never)
     private func firstReply(
-        _ message: NormalizedMessage, secret: SensitiveKind?, language: Language, conversation: inout Conversation
+        _ message: NormalizedMessage, typed text: String, secret: SensitiveKind?, language: Language,
+        conversation: inout Conversation
     ) -> Reply {
         if let secret { return secretWarning(secret, language: language, conversation: &conversation) }
         if message.tokens.isEmpty {
@@ -93,7 +94,7 @@ public struct DialoguePolicy: Sendable {
                 text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
                 language: language, explanation: "empty message")
         }
-        return decide(message, language: language, conversation: &conversation)
+        return decide(message, typed: text, language: language, conversation: &conversation)
     }
 
     /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
@@ -120,14 +121,15 @@ public struct DialoguePolicy: Sendable {
     private func secretWarning(_ kind: SensitiveKind, language: Language, conversation: inout Conversation) -> Reply {
         conversation.pendingQuestion = nil
         let id = CatalogIntent.secretShared
-        let answer = texts.answer(id, in: language)
-        let note = texts.message(.secretRedactedNote, in: language)
+        let text = texts.answer(id, in: language) + texts.suffix(.secretRedactedNote, in: language)
         return Reply(
-            text: answer + "\n\n" + note, route: .security, intent: id, confidence: 1, language: language,
+            text: text, route: .security, intent: id, confidence: 1, language: language,
             explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
     }
 
-    private func decide(_ message: NormalizedMessage, language: Language, conversation: inout Conversation) -> Reply {
+    private func decide(
+        _ message: NormalizedMessage, typed text: String, language: Language, conversation: inout Conversation
+    ) -> Reply {
         let result = index.match(message)
         let thresholds = index.thresholds
         let candidates = result.candidates
@@ -142,15 +144,16 @@ public struct DialoguePolicy: Sendable {
         if let pending, let reply = answerPending(pending, result, message, language, &conversation) {
             return reply
         }
-        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message) {
+        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
             if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
-                var reply = answer(candidates[0], result, language: language, conversation: &conversation)
-                reply.text += "\n\n" + texts.message(.frustration, in: language)
+                var reply = answer(at: 0, of: result, language: language, conversation: &conversation)
+                reply.text += texts.suffix(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
             return escalation(
-                .frustration, intent: confidentCount > 0 ? candidates[0] : nil,
+                .frustration, intent: confidentCount > 0 ? candidates[0].intentID : nil,
+                confidence: confidentCount > 0 ? candidates[0].confidence : 1,
                 text: texts.message(.frustration, in: language), language: language,
                 explanation: "the user is frustrated")
         }
@@ -158,24 +161,27 @@ public struct DialoguePolicy: Sendable {
         var secondAnswer = -1
         for position in 0..<confidentCount {
             switch candidates[position].route {
-            case .security: return securityWarning(candidates[position], language: language)
+            case .security:
+                return securityWarning(
+                    candidates[position].intentID, confidence: candidates[position].confidence,
+                    explanation: candidates[position].explanation, language: language)
             case .answer where firstAnswer < 0: firstAnswer = position
             case .answer where secondAnswer < 0: secondAnswer = position
             default: break
             }
         }
         if confidentCount > 0, candidates[0].route == .escalate {
-            let handover = candidates[0]
+            // Read in place, like the answers: `let handover = candidates[0]` copied the candidate.
             let reason: EscalationReason =
-                switch handover.intentID {
+                switch candidates[0].intentID {
                 case CatalogIntent.humanRequest: .humanRequest
                 case CatalogIntent.complaint: .complaint
                 default: .highRisk
                 }
-            let text = texts.answer(handover.intentID, in: language)
+            let text = texts.answer(candidates[0].intentID, in: language)
             return escalation(
-                reason, intent: handover, text: text, language: language,
-                explanation: .match(handover.explanation))
+                reason, intent: candidates[0].intentID, confidence: candidates[0].confidence, text: text,
+                language: language, explanation: .match(candidates[0].explanation))
         }
         if secondAnswer >= 0,
             candidates[firstAnswer].confidence - candidates[secondAnswer].confidence < thresholds.clarifyMargin,
@@ -185,7 +191,7 @@ public struct DialoguePolicy: Sendable {
                 [candidates[firstAnswer], candidates[secondAnswer]], language: language, conversation: &conversation)
         }
         if firstAnswer >= 0 {
-            return answer(candidates[firstAnswer], result, language: language, conversation: &conversation)
+            return answer(at: firstAnswer, of: result, language: language, conversation: &conversation)
         }
         return fallback(result, language: language, conversation: &conversation)
     }
@@ -247,12 +253,19 @@ public struct DialoguePolicy: Sendable {
         _ candidate: IntentCandidate, _ result: MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
         switch candidate.route {
-        case .security: return securityWarning(candidate, language: language)
+        case .security:
+            return securityWarning(
+                candidate.intentID, confidence: candidate.confidence, explanation: candidate.explanation,
+                language: language)
         case .escalate:
             return escalation(
-                .highRisk, intent: candidate, text: texts.answer(candidate.intentID, in: language),
+                .highRisk, intent: candidate.intentID, confidence: candidate.confidence,
+                text: texts.answer(candidate.intentID, in: language),
                 language: language, explanation: "chosen from a clarifying question")
-        case .answer: return answer(candidate, result, language: language, conversation: &conversation)
+        case .answer:
+            return answer(
+                candidate.intentID, confidence: candidate.confidence, explanation: candidate.explanation, result,
+                language: language, conversation: &conversation)
         }
     }
 
@@ -290,24 +303,37 @@ public struct DialoguePolicy: Sendable {
         return options[number - 1]
     }
 
+    /// The answer of the candidate at `position` in `result`: named by its position, for
+    /// passing `candidates[position]` had copied the whole candidate (five reference counts up
+    /// and down again) when the reply keeps only its id and its explanation.
     private func answer(
-        _ candidate: IntentCandidate, _ result: MatchResult, language: Language, conversation: inout Conversation
+        at position: Int, of result: MatchResult, language: Language, conversation: inout Conversation
+    ) -> Reply {
+        answer(
+            result.candidates[position].intentID, confidence: result.candidates[position].confidence,
+            explanation: result.candidates[position].explanation, result, language: language,
+            conversation: &conversation)
+    }
+
+    private func answer(
+        _ intentID: String, confidence: Double, explanation: MatchExplanation, _ result: MatchResult,
+        language: Language, conversation: inout Conversation
     ) -> Reply {
         var language = language
-        if candidate.intentID == CatalogIntent.languageSwitch {
+        if intentID == CatalogIntent.languageSwitch {
             language = requestedLanguage(result) ?? language
             conversation.pinnedLanguage = language
             conversation.language = language
         }
         // The answer and "did this help?" come joined from the texts, not joined per reply.
-        let reply = texts.reply(candidate.intentID, in: language)
+        let reply = texts.reply(intentID, in: language)
         let text = reply?.text ?? ""
         if reply?.asksSatisfaction == true {
-            conversation.pendingQuestion = .satisfaction(intent: candidate.intentID)
+            conversation.pendingQuestion = .satisfaction(intent: intentID)
         }
         return Reply(
-            text: text, route: .answer, intent: candidate.intentID, confidence: candidate.confidence,
-            language: language, reasoning: .match(candidate.explanation))
+            text: text, route: .answer, intent: intentID, confidence: confidence, language: language,
+            reasoning: .match(explanation))
     }
 
     private func requestedLanguage(_ result: MatchResult) -> Language? {
@@ -317,27 +343,27 @@ public struct DialoguePolicy: Sendable {
         return english >= vietnamese ? .en : .vi
     }
 
-    private func securityWarning(_ candidate: IntentCandidate, language: Language) -> Reply {
-        let (text, escalates) = texts.securityReply(candidate.intentID, in: language)
+    /// A security intent's warning. Given the candidate's fields rather than the candidate, which
+    /// callers had copied out of the match result for it (as for `answer`).
+    private func securityWarning(
+        _ intentID: String, confidence: Double, explanation: MatchExplanation, language: Language
+    ) -> Reply {
+        let (text, escalates) = texts.securityReply(intentID, in: language)
         return Reply(
-            text: text, route: .security, intent: candidate.intentID, confidence: candidate.confidence,
-            language: language, escalationReason: escalates ? .security : nil,
-            reasoning: .match(candidate.explanation))
+            text: text, route: .security, intent: intentID, confidence: confidence, language: language,
+            escalationReason: escalates ? .security : nil, reasoning: .match(explanation))
     }
 
+    /// A hand-off to a human, after `text` if there is one; `intent` and `confidence` are those
+    /// of the candidate that decided, if any (its fields, not the candidate: see `securityWarning`).
     private func escalation(
-        _ reason: EscalationReason, intent: IntentCandidate?, text: String, language: Language,
+        _ reason: EscalationReason, intent: String?, confidence: Double = 1, text: String, language: Language,
         explanation: ReplyExplanation
     ) -> Reply {
-        let handoff = handoffText(reason, language: language)
-        return Reply(
-            text: text.isEmpty ? handoff : text + "\n\n" + handoff, route: .escalate, intent: intent?.intentID,
-            confidence: intent?.confidence ?? 1, language: language, escalationReason: reason,
+        Reply(
+            text: text.isEmpty ? texts.handoff(reason, in: language) : text + texts.handoffSuffix(reason, in: language),
+            route: .escalate, intent: intent, confidence: confidence, language: language, escalationReason: reason,
             reasoning: .escalated(reason, explanation))
-    }
-
-    private func handoffText(_ reason: EscalationReason, language: Language) -> String {
-        texts.handoff(reason, in: language)
     }
 
     private func clarification(
@@ -372,6 +398,30 @@ public struct DialoguePolicy: Sendable {
 
     private func isSmallTalk(_ id: String) -> Bool {
         texts.isSmallTalk(id)
+    }
+
+    /// `isShouting(message)` for the message typed as `text`, with `text`'s capitals counted
+    /// first: most messages have too few, and counting bytes costs a fraction of reading tokens.
+    static func isShouting(_ message: NormalizedMessage, typed text: String) -> Bool {
+        mayBeShouting(text) && isShouting(message)
+    }
+
+    /// Whether `text` holds the ten capitals `isShouting` needs at the least (four fifths of
+    /// twelve letters). Tokens hold the message's text as typed, so their capitals are among
+    /// these; any scalar beyond ASCII might be a capital and counts as one.
+    static func mayBeShouting(_ text: String) -> Bool {
+        let possibleCapitals = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // A–Z, or the first byte of a scalar beyond ASCII. Written without `||`, whose branch
+            // kept the compiler from vectorizing the loop.
+            var count: UInt32 = 0
+            for byte in bytes {
+                let capital: UInt32 = byte &- 0x41 < 26 ? 1 : 0
+                let beyondASCII: UInt32 = byte >= 0xC0 ? 1 : 0
+                count &+= capital | beyondASCII
+            }
+            return count
+        }
+        return (possibleCapitals ?? .max) >= 10
     }
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.

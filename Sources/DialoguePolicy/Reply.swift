@@ -34,7 +34,13 @@ public struct Reply: Sendable, Hashable {
     public var redactedMessage: String
     /// Intents offered by a clarifying question.
     public var clarificationOptions: [String] = []
+}
 
+// The public initializers live in an extension so that the struct keeps its memberwise
+// initializer: initializing the fields one by one in the struct's own initializer, the compiler
+// built each reply in a temporary and copied it out, retaining and releasing every field (a few
+// hundred instructions a reply).
+extension Reply {
     public init(
         text: String, route: Route, intent: String?, confidence: Double, language: Language,
         escalationReason: EscalationReason? = nil, explanation: String, satisfaction: Bool? = nil,
@@ -51,15 +57,9 @@ public struct Reply: Sendable, Hashable {
         escalationReason: EscalationReason? = nil, reasoning: ReplyExplanation, satisfaction: Bool? = nil,
         handoff: HandoffSummary? = nil, redactedMessage: String = ""
     ) {
-        self.text = text
-        self.route = route
-        self.intent = intent
-        self.confidence = confidence
-        self.language = language
-        self.escalationReason = escalationReason
-        self.reasoning = reasoning
-        self.satisfaction = satisfaction
-        self.handoff = handoff
-        self.redactedMessage = redactedMessage
+        self.init(
+            text: text, route: route, intent: intent, confidence: confidence, language: language,
+            escalationReason: escalationReason, reasoning: reasoning, satisfaction: satisfaction, handoff: handoff,
+            redactedMessage: redactedMessage, clarificationOptions: [])
     }
 }

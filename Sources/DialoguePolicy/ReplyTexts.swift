@@ -23,15 +23,19 @@ struct ReplyTexts: Sendable {
     private let table: WordTable
     private let positions: [String: Int]
     private let facts: [IntentFacts]
-    /// Per language slot: what follows an answer that asks "did this help?".
-    private let satisfactionSuffixes: [String]
-    /// Per language slot: what follows a security warning's answer when the intent escalates.
-    private let securityHandoffSuffixes: [String]
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
+    /// `messages` after a blank line, for sentences added after another text ("did this help?"
+    /// after an answer): one join per reply rather than two.
+    private let messageSuffixes: [[String]]
     /// Per language slot, per `EscalationReason` (in `allCases` order): the hand-off sentence, filled.
     private let handoffs: [[String]]
+    /// `handoffs` after a blank line.
+    private let handoffSuffixes: [[String]]
+    /// Per language slot: what follows an answer that asks "did this help?" (in
+    /// `messageSuffixes` too, but found there by a search of `SystemMessage.allCases`).
+    private let satisfactionSuffixes: [String]
     /// Per language slot: the fallback sentence with its topics filled.
     private let fallbacks: [String]
 
@@ -69,18 +73,17 @@ struct ReplyTexts: Sendable {
             SystemMessage.allCases.map { content.message($0, in: language) }
         }
         self.messages = messages
+        let messageSuffixes = messages.map { $0.map { "\n\n" + $0 } }
+        self.messageSuffixes = messageSuffixes
         let question = SystemMessage.allCases.firstIndex(of: .satisfactionQuestion)!
+        satisfactionSuffixes = messageSuffixes.map { $0[question] }
         let handoffs = languages.map { language in
             EscalationReason.allCases.map { reason in
                 content.message(.handoff, in: language, ["reason": content.message(reason.messageKey, in: language)])
             }
         }
         self.handoffs = handoffs
-        // Joined per reply, not per intent up front: at 10,000 intents the joined copies were
-        // 6.5 MB, and joining costs a reply a few hundred instructions.
-        let security = EscalationReason.allCases.firstIndex(of: .security)!
-        securityHandoffSuffixes = languages.indices.map { "\n\n" + handoffs[$0][security] }
-        satisfactionSuffixes = languages.indices.map { "\n\n" + messages[$0][question] }
+        handoffSuffixes = handoffs.map { $0.map { "\n\n" + $0 } }
         fallbacks = languages.map { language in
             content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
         }
@@ -99,22 +102,25 @@ struct ReplyTexts: Sendable {
 
     /// An answer as a reply gives it: with "did this help?" after it when the intent asks, and
     /// whether it does; nil for an intent the content does not have.
+    ///
+    /// Joined per reply, not per intent up front: at 10,000 intents the joined copies were 6.5 MB,
+    /// and joining costs a reply a few hundred instructions.
     func reply(_ id: String, in language: Language) -> (text: String, asksSatisfaction: Bool)? {
         guard let position = position(id) else { return nil }
-        let intent = facts[position]
+        // Fields read in place: a copy of the whole `IntentFacts` retained and released its arrays.
         let slot = Self.slot(language)
-        let answer = intent.answers[slot] ?? ""
-        return (intent.asksSatisfaction ? answer + satisfactionSuffixes[slot] : answer, intent.asksSatisfaction)
+        let answer = facts[position].answers[slot] ?? ""
+        guard facts[position].asksSatisfaction else { return (answer, false) }
+        return (answer + satisfactionSuffixes[slot], true)
     }
 
     /// A security warning's text: the answer, then the security hand-off when the intent
     /// escalates, and whether it does; "" and false for an intent the content does not have.
     func securityReply(_ id: String, in language: Language) -> (text: String, escalates: Bool) {
         guard let position = position(id) else { return ("", false) }
-        let intent = facts[position]
-        let slot = Self.slot(language)
-        let answer = intent.answers[slot] ?? ""
-        return (intent.escalates ? answer + securityHandoffSuffixes[slot] : answer, intent.escalates)
+        let answer = facts[position].answers[Self.slot(language)] ?? ""
+        guard facts[position].escalates else { return (answer, false) }
+        return (answer + handoffSuffix(.security, in: language), true)
     }
 
     /// Whether the intent is known and escalates.
@@ -133,8 +139,18 @@ struct ReplyTexts: Sendable {
         messages[Self.slot(language)][SystemMessage.allCases.firstIndex(of: key)!]
     }
 
+    /// The message after a blank line, to follow another text.
+    func suffix(_ key: SystemMessage, in language: Language) -> String {
+        messageSuffixes[Self.slot(language)][SystemMessage.allCases.firstIndex(of: key)!]
+    }
+
     func handoff(_ reason: EscalationReason, in language: Language) -> String {
         handoffs[Self.slot(language)][EscalationReason.allCases.firstIndex(of: reason)!]
+    }
+
+    /// The hand-off sentence after a blank line, to follow another text.
+    func handoffSuffix(_ reason: EscalationReason, in language: Language) -> String {
+        handoffSuffixes[Self.slot(language)][EscalationReason.allCases.firstIndex(of: reason)!]
     }
 
     func fallback(in language: Language) -> String { fallbacks[Self.slot(language)] }

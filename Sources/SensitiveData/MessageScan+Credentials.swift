@@ -61,52 +61,56 @@ extension MessageScan {
     }
 
     /// The keyword at token `index`, if any, and the index of its last token (`mật khẩu`, `mã
-    /// xác nhận` take several).
+    /// xác nhận` take several). Only asked for tokens that pass `mayBeCredentialKeyword`.
     private func credentialKeyword(at index: Int) -> (CredentialKeyword, Int)? {
-        let token = tokens[index]
-        guard mayBeCredentialKeyword(token) else { return nil }
         // Packed words, not strings: no allocation for the tokens that are not keywords.
         let word = packedFold(index)
         guard word != 0 else { return nil }
         if let keyword = Self.keyword(word) { return (keyword, index) }
         let ma = Packed.word("ma")
         guard word == ma || word == Packed.word("mat"), index + 1 < tokens.count else {
-            return word == ma && WordFolding.isMaWithTilde(slice(token)) ? (.code, index) : nil
+            return word == ma && WordFolding.isMaWithTilde(slice(tokens[index])) ? (.code, index) : nil
         }
         let next = packedFold(index + 1)
         if word != ma { return next == Packed.word("khau") ? (.password, index + 1) : nil }  // mật khẩu
         if next == Packed.word("xac") {  // mã xác nhận, mã xác thực, mã xác minh
             let third = index + 2 < tokens.count ? packedFold(index + 2) : 0
-            let confirmed = [Packed.word("nhan"), Packed.word("thuc"), Packed.word("minh")].contains(third)
+            let confirmed = third == Packed.word("nhan") || third == Packed.word("thuc") || third == Packed.word("minh")
             return (.code, confirmed ? index + 2 : index + 1)
         }
         if Self.keyword(next) == .code || next == Packed.word("sms") { return (.code, index + 1) }  // mã OTP
-        return WordFolding.isMaWithTilde(slice(token)) ? (.code, index) : nil  // mã
+        return WordFolding.isMaWithTilde(slice(tokens[index])) ? (.code, index) : nil  // mã
     }
 
     /// Cheap rejections, inlined into the caller's loop: this runs on every token of every
     /// message, and the call to the rest of `credentialKeyword(at:)` cost more than the checks.
+    /// The length bounds are those of the keywords: ASCII ones have at most eight letters
+    /// (`password`), and those from `m` at most seven (`matkhau`).
     @inline(__always)
     private func mayBeCredentialKeyword(_ token: MessageToken) -> Bool {
         guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return false }
         switch bytes[token.start] | 0x20 {
-        case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: return token.isASCII  // c o 2 p t
-        case 0x6D, 0xEF: return true  // m: also mã, mật; 0xEF: full-width letters
+        case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: return token.isASCII && token.length <= 8  // c o 2 p t
+        case 0x6D: return !token.isASCII || token.length <= 7  // m: also mã, mật
+        case 0xEF: return true  // full-width letters
         default: return false
         }
     }
 
+    /// The keyword a whole packed word is. A `switch` on `Packed.word` literals, which the
+    /// compiler folds into constants: the table of pairs it replaces was searched on every call.
     private static func keyword(_ packed: UInt64) -> CredentialKeyword? {
-        for (word, keyword) in keywords where word == packed { return keyword }
-        return nil
+        switch packed {
+        case Packed.word("code"), Packed.word("otp"), Packed.word("2fa"), Packed.word("pin"), Packed.word("passcode"),
+            Packed.word("mfa"), Packed.word("totp"), Packed.word("otpcode"):
+            .code
+        case Packed.word("password"), Packed.word("passwd"), Packed.word("pwd"), Packed.word("matkhau"),
+            Packed.word("pass"), Packed.word("pw"):
+            .password
+        case Packed.word("mk"): .ambiguousPassword
+        default: nil
+        }
     }
-
-    /// Keywords of at most eight letters, packed (`Packed.word`).
-    private static let keywords: [(UInt64, CredentialKeyword)] = [
-        ("code", .code), ("otp", .code), ("2fa", .code), ("pin", .code), ("passcode", .code), ("mfa", .code),
-        ("totp", .code), ("otpcode", .code), ("password", .password), ("passwd", .password), ("pwd", .password),
-        ("matkhau", .password), ("pass", .password), ("pw", .password), ("mk", .ambiguousPassword),
-    ].map { (Packed.word($0), $1) }
 
     /// 4–8 digits, or two groups of three (`123 456`, `123-456`).
     private func codeValue(at index: Int) -> Range<Int>? {

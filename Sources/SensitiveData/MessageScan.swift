@@ -60,6 +60,14 @@ struct MessageScan {
     /// bytes, else 0: for keyword tests on every token, without building strings.
     func packedFold(_ tokenIndex: Int) -> UInt64 {
         let token = tokens[tokenIndex]
+        if token.isASCII {  // most tokens: a byte per letter, nothing to decode
+            guard token.length <= 8 else { return 0 }
+            var packed: UInt64 = 0
+            for offset in 0..<token.length {
+                packed |= UInt64(ASCII.lowercased(bytes[token.start + offset])) << UInt64(8 * offset)
+            }
+            return packed
+        }
         guard token.length <= 24 else { return 0 }
         var packed: UInt64 = 0
         var shift: UInt64 = 0
@@ -92,6 +100,9 @@ struct MessageScan {
 /// Short ASCII words as integers, for comparisons that allocate nothing.
 enum Packed {
     /// The bytes of `word` (at most eight, ASCII) little-endian in a `UInt64`: `"ab"` → `0x6261`.
+    ///
+    /// Always inlined: on a literal the compiler then folds the whole call into a constant.
+    @inline(__always)
     static func word(_ word: StaticString) -> UInt64 {
         precondition(word.utf8CodeUnitCount <= 8)
         var packed: UInt64 = 0

@@ -105,13 +105,13 @@ enum MessageTokenizer {
             let start = index
             var flags = pending
             pending = 0
-            var sentencePunctuation = 0
+            // The classes of the token's ASCII bytes, or-ed: what they hold is counted afterwards,
+            // for the few tokens with digits or sentence punctuation, to keep this loop short.
+            var asciiClasses: UInt8 = 0
             while index < count {
                 byteClass = classes[Int(bytes[index])]
                 if byteClass & (ByteClass.separator | ByteClass.multibyte) == 0 {
-                    flags |= byteClass & ByteClass.tokenFlags
-                    summary.digitCount &+= Int(byteClass >> 1 & 1)
-                    sentencePunctuation &+= Int(byteClass >> 4 & 1)
+                    asciiClasses |= byteClass
                     index += 1
                     continue
                 }
@@ -130,8 +130,13 @@ enum MessageTokenizer {
                 flags |= MessageToken.Flags.nonASCII.rawValue
                 index += width
             }
+            flags |= asciiClasses & ByteClass.tokenFlags
+            if asciiClasses & ByteClass.digit != 0 {
+                summary.digitCount &+= occurrences(of: ByteClass.digit, in: start..<index, bytes, classes)
+            }
             var end = index
-            if sentencePunctuation > 0 {
+            if asciiClasses & ByteClass.sentence != 0 {
+                var sentencePunctuation = occurrences(of: ByteClass.sentence, in: start..<index, bytes, classes)
                 while end > start, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x21 || bytes[end - 1] == 0x3F {
                     end -= 1
                     sentencePunctuation -= 1
@@ -154,6 +159,16 @@ enum MessageTokenizer {
             tokenCount += 1
         }
         return (tokenCount, summary)
+    }
+
+    /// How many of the bytes in `range` have the class bit `byteClass`.
+    private static func occurrences(
+        of byteClass: UInt8, in range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
+        _ classes: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        var count = 0
+        for index in range where classes[Int(bytes[index])] & byteClass != 0 { count += 1 }
+        return count
     }
 
     /// Bits of `byteClasses`. The low three are `MessageToken.Flags` bits.

@@ -25,5 +25,20 @@ struct ShoutingTests {
         ])
     func shouting(message: String, expected: Bool) {
         #expect(DialoguePolicy.isShouting(normalizer.normalize(message)) == expected, "\(message)")
+        #expect(DialoguePolicy.isShouting(normalizer.normalize(message), typed: message) == expected, "\(message)")
+    }
+
+    @Test("The capitals pre-check counts A–Z and the bytes from 0xC0")
+    func capitalsPreCheck() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZAz@[`{09 ÀÁàĐđỆệ😀ＡＺ\u{0301}\n".unicodeScalars)
+        for length in 0..<80 {
+            for _ in 0..<20 {
+                let text = String(
+                    String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+                let expected = text.utf8.filter { $0 &- 0x41 < 26 || $0 >= 0xC0 }.count >= 10
+                #expect(DialoguePolicy.mayBeShouting(text) == expected, "\(text)")
+            }
+        }
     }
 }

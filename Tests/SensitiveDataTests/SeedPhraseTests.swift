@@ -146,4 +146,16 @@ struct SeedPhraseTests {
         #expect(index.words[BIP39Language.english.rawValue].last == "zoo")
         #expect(index.maxASCIILength == 9)
     }
+
+    @Test("The ASCII hash is the general hash on ASCII bytes, any case")
+    func asciiHash() {
+        var words = BIP39Index.shared.words.joined().filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        words += words.map { $0.uppercased() } + ["Zoo", "aBaNdOn", "x", "", "12@#", "[]_`{"]
+        for word in words {
+            let bytes = Array(word.utf8)
+            bytes.withUnsafeBufferPointer { bytes in
+                #expect(BIP39Index.asciiHash(bytes) == BIP39Index.hash(bytes), "\(word)")
+            }
+        }
+    }
 }
