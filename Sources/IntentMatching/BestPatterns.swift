@@ -61,6 +61,18 @@ struct BestPatterns {
         found[position] = offered
     }
 
+    /// Whether a pattern of `target` was offered.
+    @inline(__always)
+    func hasOffer(for target: Int32) -> Bool { position(of: target) != nil }
+
+    /// Whether `offer` would keep a pattern of `target` that scores `score`.
+    @inline(__always)
+    func mayTake(target: Int32, score: Double, pattern: Int32) -> Bool {
+        guard let position = position(of: target) else { return true }
+        let current = found[position]
+        return !(current.score > score || (current.score == score && current.pattern <= pattern))
+    }
+
     private func position(of target: Int32) -> Int? {
         if found.count > Self.linearLimit { return positions[target] }
         return found.firstIndex { $0.target == target }

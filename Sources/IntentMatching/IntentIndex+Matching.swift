@@ -315,15 +315,41 @@ extension IntentIndex {
                         everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
+                        let termsOfPattern = patternTerms[
+                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
+                        // A score does not depend on how the pattern matches, only on the words it
+                        // covers: a pattern that cannot beat its target's best so far is not
+                        // evaluated. Diacritics are left out of the bound, taken as all agreeing.
+                        var measured: Measured?
+                        if best.hasOffer(for: entry.target) {
+                            let early = measure(
+                                entry, termsOfPattern, wordCount: words.count, table: table,
+                                windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                contentCount: contentCount, everywhere: everywhere)
+                            let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
+                            guard best.mayTake(target: entry.target, score: bound, pattern: number) else { continue }
+                            measured = early
+                        }
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
                             entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
                         else { continue }
-                        let termsOfPattern = patternTerms[
-                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
-                        score(
-                            number, entry, termsOfPattern, words, windowStart: windowStart, tokens, table: table,
-                            windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
-                            markedMask: markedMask, contentCount: contentCount, everywhere: everywhere, into: &best)
+                        let measuredNow =
+                            measured
+                            ?? measure(
+                                entry, termsOfPattern, wordCount: words.count, table: table,
+                                windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                contentCount: contentCount, everywhere: everywhere)
+                        // Only covered words typed with diacritics can agree or disagree.
+                        let (agreeing, disagreeing) =
+                            measuredNow.covered & markedMask == 0
+                            ? (0, 0) : diacriticAgreement(number, words, measuredNow.covered, tokens)
+                        // Ties go to the earliest pattern, so explanations do not depend on the
+                        // order of candidates.
+                        best.offer(
+                            target: entry.target,
+                            score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
+                            pattern: number, window: windowStart, covered: measuredNow.covered,
+                            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing))
                     }
                 }
             }
@@ -346,14 +372,30 @@ extension IntentIndex {
         }
     }
 
-    /// Scores a pattern that matched the window and keeps it when it is its intent's best.
-    private func score(
-        _ number: Int32, _ entry: PatternEntry, _ termsOfPattern: Slice<UnsafeBufferPointer<Int32>>,
-        _ words: WindowWords, windowStart: Int, _ tokens: [Token],
+    /// What a candidate scores on before diacritics: the window's words it covers.
+    private struct Measured {
+        var covered: WordPositions
+        var coveredContent: Int
+        var coverage: Double
+        var typos: Int
+
+        /// The candidate's score once `agreeing` and `disagreeing` words of it are known; more
+        /// agreeing words never lower it, so it bounds the score before they are counted.
+        func confidence(agreeing: Int, disagreeing: Int = 0) -> Double {
+            // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
+            var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
+            score -= 0.05 * Double(min(typos, 3))
+            score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
+            return min(1, max(0, score))
+        }
+    }
+
+    /// Measures which words of the window a candidate pattern covers.
+    private func measure(
+        _ entry: PatternEntry, _ termsOfPattern: Slice<UnsafeBufferPointer<Int32>>, wordCount: Int,
         table: WindowTermPositions, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
-        typoMask: WordPositions, markedMask: WordPositions, contentCount: Int, everywhere: WordPositions,
-        into best: inout BestPatterns
-    ) {
+        typoMask: WordPositions, contentCount: Int, everywhere: WordPositions
+    ) -> Measured {
         var covered: WordPositions = 0
         // The words of the window with a term of the pattern: read term by term when the pattern
         // has few, otherwise the window's terms are looked up among the pattern's.
@@ -364,25 +406,14 @@ extension IntentIndex {
         }
         var coveredContent = (covered & contentMask).nonzeroBitCount
         var coverage = Double(coveredContent) / Double(contentCount)
-        let target = Int(entry.target)
-        if contentMask == 0, targets[target].phraseSet != nil {
+        if contentMask == 0, targets[Int(entry.target)].phraseSet != nil {
             // A short reply of stop words only ("ko", "yes it is") is measured on all its words.
             coveredContent = (covered & everywhere).nonzeroBitCount
-            coverage = Double(coveredContent) / Double(max(1, words.count))
+            coverage = Double(coveredContent) / Double(max(1, wordCount))
         }
-        let typos = (covered & typoMask).nonzeroBitCount
-        // Only covered words typed with diacritics can agree or disagree.
-        let (agreeing, disagreeing) =
-            covered & markedMask == 0 ? (0, 0) : diacriticAgreement(number, words, covered, tokens)
-        // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
-        var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
-        score -= 0.05 * Double(min(typos, 3))
-        score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
-        score = min(1, max(0, score))
-        // Ties go to the earliest pattern, so explanations do not depend on the order of candidates.
-        best.offer(
-            target: Int32(target), score: score, pattern: number, window: windowStart, covered: covered,
-            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing))
+        return Measured(
+            covered: covered, coveredContent: coveredContent, coverage: coverage,
+            typos: (covered & typoMask).nonzeroBitCount)
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.
