@@ -258,7 +258,7 @@ extension IntentIndex {
         // up when a pattern asks; the signature bits of all are set here.
         for term in windowTerms {
             windowSignature |= conceptBitsBySingleTerm[Int(term)]
-            scratch.addSingles(conceptsBySingleTerm[term], at: table[term])
+            conceptsBySingleTerm.withElements(term) { scratch.addSingles($0, at: table[term]) }
         }
         for term in windowTerms {
             let mask = table[term]
@@ -283,16 +283,18 @@ extension IntentIndex {
         // Once every concept bit is set, candidates that lack a required word or concept are
         // dropped before they cost an evaluation.
         for term in windowTerms {
-            for anchored in patternsByAnchor[term] {
-                // Most candidates lack a required word or concept: the signature beside them in
-                // the posting list says so without reading their requirements.
-                let pattern = anchored.pattern
-                guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
-                    anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
-                    scratch.markSeen(pattern)
-                else { continue }
-                if meetsRequirements(entries[Int(pattern)], table, scratch, crowded) {
-                    lists.pointee.candidates.append(pattern)
+            patternsByAnchor.withElements(term) { postings in
+                for anchored in postings {
+                    // Most candidates lack a required word or concept: the signature beside them in
+                    // the posting list says so without reading their requirements.
+                    let pattern = anchored.pattern
+                    guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
+                        anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
+                        scratch.markSeen(pattern)
+                    else { continue }
+                    if meetsRequirements(entries[Int(pattern)], table, scratch, crowded) {
+                        lists.pointee.candidates.append(pattern)
+                    }
                 }
             }
             if anchorPairs.isPaired(term) {
@@ -471,12 +473,13 @@ extension IntentIndex {
     }
 
     /// Whether a mark of `term` in `run` (sorted by term) has the form `typed`; sets `marked`
-    /// when there is a mark of `term` at all. A pattern has a few marks: a scan beats any lookup.
+    /// when there is a mark of `term` at all.
     private func scanMarks(_ run: ArraySlice<PatternMark>, _ term: Int32, _ typed: String, _ marked: inout Bool)
         -> Bool
     {
-        for mark in run {
-            if mark.term < term { continue }
+        // Concepts' runs can be long (a mark per marked form): the term's marks are found by
+        // a binary search rather than a scan from the start.
+        for mark in run[run.lowerBound { $0.term < term }...] {
             if mark.term > term { break }
             marked = true
             if markedForms[Int(mark.form)] == typed { return true }

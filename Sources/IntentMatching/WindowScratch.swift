@@ -83,7 +83,7 @@ struct WindowScratch {
     /// Adds `mask` to where each of `concepts` has a one-word form. Runs before the window asks
     /// about any concept. The touched count stays in a register meanwhile.
     @inline(__always)
-    func addSingles(_ concepts: ArraySlice<Int32>, at mask: WordPositions) {
+    func addSingles(_ concepts: UnsafeBufferPointer<Int32>, at mask: WordPositions) {
         var touched = touchedCounts[0]
         for concept in concepts {
             let index = Int(concept)
