@@ -400,8 +400,10 @@ extension IntentIndex {
     ) -> Measured {
         var covered: WordPositions = 0
         // The words of the window with a term of the pattern: read term by term when the pattern
-        // has few, otherwise the window's terms are looked up among the pattern's.
-        if termsOfPattern.count <= 32 * windowTerms.count + 64 {
+        // has few, otherwise the window's terms are looked up among the pattern's. A term read
+        // costs about four instructions, a binary search about seven a step: past some 16 terms
+        // per window term the searches are cheaper (patterns of big concepts have hundreds).
+        if termsOfPattern.count <= 16 * windowTerms.count {
             for term in termsOfPattern { covered |= table[term] }
         } else {
             for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
