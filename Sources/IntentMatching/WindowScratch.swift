@@ -84,20 +84,23 @@ struct WindowScratch {
     /// about any concept. The touched count stays in a register meanwhile.
     @inline(__always)
     func addSingles(_ concepts: UnsafeBufferPointer<Int32>, at mask: WordPositions) {
+        // The tables in locals: read through `self`, their addresses were loaded again after
+        // every store (a message marks dozens of concepts here).
+        let (states, singles, touchedList) = (conceptState, conceptSingles, touchedConcepts)
         var touched = touchedCounts[0]
         for concept in concepts {
             let index = Int(concept)
-            let state = conceptState[index]
+            let state = states[index]
             // Masks are only read once the state bit says so: a new concept's is set, not added to.
             if state & Self.hasSingles == 0 {
                 if state == 0 {
-                    touchedConcepts[touched] = concept
-                    touched += 1
+                    touchedList[touched] = concept
+                    touched &+= 1
                 }
-                conceptState[index] = state | Self.hasSingles
-                conceptSingles[index] = mask
+                states[index] = state | Self.hasSingles
+                singles[index] = mask
             } else {
-                conceptSingles[index] |= mask
+                singles[index] |= mask
             }
         }
         touchedCounts[0] = touched
