@@ -415,9 +415,11 @@ extension IntentIndex {
             coveredContent = (covered & everywhere).nonzeroBitCount
             coverage = Double(coveredContent) / Double(max(1, wordCount))
         }
+        // Counting bits of 128 takes a few dozen instructions here, and most windows have no typo.
+        let typos = covered & typoMask
         return Measured(
             covered: covered, coveredContent: coveredContent, coverage: coverage,
-            typos: (covered & typoMask).nonzeroBitCount)
+            typos: typos == 0 ? 0 : typos.nonzeroBitCount)
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.

@@ -142,10 +142,15 @@ struct WindowScratch {
 
     /// Clears what the window set, so the next window starts from zero.
     func clearTouched() {
-        for term in lists.pointee.windowTerms.elements { terms.positions[Int(term)] = 0 }
-        for index in 0..<touchedCounts[0] { conceptState[Int(touchedConcepts[index])] = 0 }
-        for index in 0..<touchedCounts[1] { rememberedState[Int(touchedSlots[index])] = 0 }
-        for index in 0..<touchedCounts[2] { seenPatterns[Int(touchedSeenBytes[index])] = 0 }
+        // Each table in a local, as in `addSingles`: its address stays in a register.
+        let positions = terms.positions
+        for term in lists.pointee.windowTerms.elements { positions[Int(term)] = 0 }
+        let (states, concepts) = (conceptState, touchedConcepts)
+        for index in 0..<touchedCounts[0] { states[Int(concepts[index])] = 0 }
+        let (slotStates, slots) = (rememberedState, touchedSlots)
+        for index in 0..<touchedCounts[1] { slotStates[Int(slots[index])] = 0 }
+        let (seen, seenBytes) = (seenPatterns, touchedSeenBytes)
+        for index in 0..<touchedCounts[2] { seen[Int(seenBytes[index])] = 0 }
         touchedCounts.update(repeating: 0, count: 3)
     }
 
