@@ -281,14 +281,16 @@ extension IntentIndex {
         }
         let crowded = crowdedSingleTermsByConcept
         // Once every concept bit is set, candidates that lack a required word or concept are
-        // dropped before they cost an evaluation.
+        // dropped before they cost an evaluation. Read from a constant: the variable, which the
+        // closure below captures, was read from memory again for every posting.
+        let signature = windowSignature
         for term in windowTerms {
             patternsByAnchor.withElements(term) { postings in
                 for anchored in postings {
                     // Most candidates lack a required word or concept: the signature beside them in
                     // the posting list says so without reading their requirements.
                     let pattern = anchored.pattern
-                    guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
+                    guard RequirementSignature.mayBeMet(anchored.signature, in: signature),
                         anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
                         scratch.markSeen(pattern)
                     else { continue }
@@ -299,7 +301,7 @@ extension IntentIndex {
             }
             if anchorPairs.isPaired(term) {
                 collectPairedCandidates(
-                    anchor: term, windowTerms: windowTerms, windowSignature: windowSignature, table, scratch,
+                    anchor: term, windowTerms: windowTerms, windowSignature: signature, table, scratch,
                     into: &lists.pointee.candidates)
             }
         }
