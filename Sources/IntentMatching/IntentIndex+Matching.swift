@@ -325,13 +325,14 @@ extension IntentIndex {
                         // covers: a pattern that cannot beat its target's best so far is not
                         // evaluated. Diacritics are left out of the bound, taken as all agreeing.
                         var measured: Measured?
-                        if best.hasOffer(for: entry.target) {
+                        let standing = best.standing(of: entry.target)
+                        if let standing {
                             let early = measure(
                                 entry, termsOfPattern, wordCount: words.count, table: table,
                                 windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
                                 contentCount: contentCount, everywhere: everywhere)
                             let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
-                            guard best.mayTake(target: entry.target, score: bound, pattern: number) else { continue }
+                            guard best.wouldTake(score: bound, pattern: number, over: standing) else { continue }
                             measured = early
                         }
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
@@ -353,7 +354,7 @@ extension IntentIndex {
                             target: entry.target,
                             score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
                             pattern: number, window: windowStart, covered: measuredNow.covered,
-                            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing))
+                            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
                     }
                 }
             }
