@@ -286,6 +286,8 @@ extension IntentIndex {
         let signature = windowSignature
         for term in windowTerms {
             patternsByAnchor.withElements(term) { postings in
+                // A copy of its own: the captured one was read through its address, twice a table.
+                let scratch = scratch
                 for anchored in postings {
                     // Most candidates lack a required word or concept: the signature beside them in
                     // the posting list says so without reading their requirements.
