@@ -238,8 +238,11 @@ extension IntentIndex {
         lists.pointee.windowTerms.count = 0
         lists.pointee.runs.count = 0
         lists.pointee.candidates.count = 0
+        // Each word's bit is the one before shifted by one: shifting 1 by a variable count is a
+        // dozen instructions on 128 bits.
+        var bit: WordPositions = 1
         for position in 0..<words.count {
-            let bit: WordPositions = 1 << WordPositions(position)
+            defer { bit <<= 1 }
             for term in words.terms(at: position) where table.insert(term, bit) {
                 lists.pointee.windowTerms.append(term)
             }
@@ -461,9 +464,11 @@ extension IntentIndex {
         let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
         var agreeing = 0
         var disagreeing = 0
+        var bit: WordPositions = 1
         for position in 0..<words.count {
+            defer { bit <<= 1 }
             let word = words.words[position]
-            guard word.isMarked, covered & (1 << WordPositions(position)) != 0 else { continue }
+            guard word.isMarked, covered & bit != 0 else { continue }
             let typed = tokens[Int(word.token)].folded
             for term in words.terms(at: position) {
                 var marked = false
@@ -505,10 +510,12 @@ extension IntentIndex {
         var typos: [String] = []
         var contentCount = 0
         var coveredContent = 0
+        var bit: WordPositions = 1
         for position in 0..<words.count {
+            defer { bit <<= 1 }
             let word = words.words[position]
             if word.isContent { contentCount += 1 }
-            guard found.covered & (1 << WordPositions(position)) != 0 else { continue }
+            guard found.covered & bit != 0 else { continue }
             let plain = plain(of: word, tokens)
             matched.append(plain)
             if word.isTypo { typos.append(plain) }
