@@ -45,10 +45,21 @@ struct BestPatterns {
         target: Int32, score: Double, pattern: Int32, window: Int, covered: WordPositions = 0, agreeing: Int32 = 0,
         disagreeing: Int32 = 0
     ) {
+        offer(
+            target: target, score: score, pattern: pattern, window: window, covered: covered, agreeing: agreeing,
+            disagreeing: disagreeing, at: standing(of: target))
+    }
+
+    /// `offer` for a target whose `standing` was just looked up: the matcher looks it up once per
+    /// candidate, to skip those that cannot win, rather than once for that and again here.
+    mutating func offer(
+        target: Int32, score: Double, pattern: Int32, window: Int, covered: WordPositions, agreeing: Int32,
+        disagreeing: Int32, at standing: Int?
+    ) {
         let offered = Found(
             target: target, score: score, pattern: pattern, window: window, covered: covered, agreeing: agreeing,
             disagreeing: disagreeing)
-        guard let position = position(of: target) else {
+        guard let position = standing else {
             if found.count == Self.linearLimit {
                 for (position, entry) in found.enumerated() { positions[entry.target] = position }
             }
@@ -56,13 +67,21 @@ struct BestPatterns {
             found.append(offered)
             return
         }
-        let current = found[position]
-        if current.score > score || (current.score == score && current.pattern <= pattern) { return }
+        guard wouldTake(score: score, pattern: pattern, over: position) else { return }
         found[position] = offered
     }
 
-    private func position(of target: Int32) -> Int? {
+    /// Where the target's best so far is in `found`; nil when it has none yet.
+    @inline(__always)
+    func standing(of target: Int32) -> Int? {
         if found.count > Self.linearLimit { return positions[target] }
         return found.firstIndex { $0.target == target }
+    }
+
+    /// Whether a pattern scoring `score` beats the best at `position` (`standing`).
+    @inline(__always)
+    func wouldTake(score: Double, pattern: Int32, over position: Int) -> Bool {
+        let current = found[position]
+        return !(current.score > score || (current.score == score && current.pattern <= pattern))
     }
 }

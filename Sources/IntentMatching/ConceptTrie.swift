@@ -99,9 +99,13 @@ struct ConceptTrie: Sendable {
             // window's few following words, each looked up among the sorted edges, rather than by
             // asking the window about every edge.
             guard edgeRange.count > 3 * following.nonzeroBitCount else {
+                // Each edge is tested against where the form would go on (`following`): most of
+                // them are not there, and only those that are pay for a shift by a variable count.
                 for edge in edges[edgeRange] {
-                    let continuing = starts & (positions[edge.term] >> WordPositions(length))
-                    if continuing != 0 { walk(edge.node, starts: continuing, length: length + 1, found) }
+                    let reached = following & positions[edge.term]
+                    if reached != 0 {
+                        walk(edge.node, starts: reached >> WordPositions(length), length: length + 1, found)
+                    }
                 }
                 return
             }
@@ -112,10 +116,10 @@ struct ConceptTrie: Sendable {
                 guard position < words.count else { continue }
                 for term in words.terms(at: position) {
                     guard let edge = edge(term, in: edgeRange) else { continue }
-                    let continuing = starts & (positions[term] >> WordPositions(length))
+                    let reached = following & positions[term]
                     // A word met at several positions is walked once, from its first.
-                    guard (continuing << WordPositions(length)).trailingZeroBitCount == position else { continue }
-                    walk(edge.node, starts: continuing, length: length + 1, found)
+                    guard reached.trailingZeroBitCount == position else { continue }
+                    walk(edge.node, starts: reached >> WordPositions(length), length: length + 1, found)
                 }
             }
         }

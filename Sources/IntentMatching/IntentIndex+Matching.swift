@@ -238,8 +238,11 @@ extension IntentIndex {
         lists.pointee.windowTerms.count = 0
         lists.pointee.runs.count = 0
         lists.pointee.candidates.count = 0
+        // Each word's bit is the one before shifted by one: shifting 1 by a variable count is a
+        // dozen instructions on 128 bits.
+        var bit: WordPositions = 1
         for position in 0..<words.count {
-            let bit: WordPositions = 1 << WordPositions(position)
+            defer { bit <<= 1 }
             for term in words.terms(at: position) where table.insert(term, bit) {
                 lists.pointee.windowTerms.append(term)
             }
@@ -258,7 +261,7 @@ extension IntentIndex {
         // up when a pattern asks; the signature bits of all are set here.
         for term in windowTerms {
             windowSignature |= conceptBitsBySingleTerm[Int(term)]
-            scratch.addSingles(conceptsBySingleTerm[term], at: table[term])
+            conceptsBySingleTerm.withElements(term) { scratch.addSingles($0, at: table[term]) }
         }
         for term in windowTerms {
             let mask = table[term]
@@ -281,23 +284,29 @@ extension IntentIndex {
         }
         let crowded = crowdedSingleTermsByConcept
         // Once every concept bit is set, candidates that lack a required word or concept are
-        // dropped before they cost an evaluation.
+        // dropped before they cost an evaluation. Read from a constant: the variable, which the
+        // closure below captures, was read from memory again for every posting.
+        let signature = windowSignature
         for term in windowTerms {
-            for anchored in patternsByAnchor[term] {
-                // Most candidates lack a required word or concept: the signature beside them in
-                // the posting list says so without reading their requirements.
-                let pattern = anchored.pattern
-                guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature),
-                    anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
-                    scratch.markSeen(pattern)
-                else { continue }
-                if meetsRequirements(entries[Int(pattern)], table, scratch, crowded) {
-                    lists.pointee.candidates.append(pattern)
+            patternsByAnchor.withElements(term) { postings in
+                // A copy of its own: the captured one was read through its address, twice a table.
+                let scratch = scratch
+                for anchored in postings {
+                    // Most candidates lack a required word or concept: the signature beside them in
+                    // the posting list says so without reading their requirements.
+                    let pattern = anchored.pattern
+                    guard RequirementSignature.mayBeMet(anchored.signature, in: signature),
+                        anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
+                        scratch.markSeen(pattern)
+                    else { continue }
+                    if meetsRequirements(entries[Int(pattern)], table, scratch, crowded) {
+                        lists.pointee.candidates.append(pattern)
+                    }
                 }
             }
             if anchorPairs.isPaired(term) {
                 collectPairedCandidates(
-                    anchor: term, windowTerms: windowTerms, windowSignature: windowSignature, table, scratch,
+                    anchor: term, windowTerms: windowTerms, windowSignature: signature, table, scratch,
                     into: &lists.pointee.candidates)
             }
         }
@@ -315,15 +324,42 @@ extension IntentIndex {
                         everywhere: everywhere)
                     for number in candidates {
                         let entry = entries[Int(number)]
+                        let termsOfPattern = patternTerms[
+                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
+                        // A score does not depend on how the pattern matches, only on the words it
+                        // covers: a pattern that cannot beat its target's best so far is not
+                        // evaluated. Diacritics are left out of the bound, taken as all agreeing.
+                        var measured: Measured?
+                        let standing = best.standing(of: entry.target)
+                        if let standing {
+                            let early = measure(
+                                entry, termsOfPattern, wordCount: words.count, table: table,
+                                windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                contentCount: contentCount, everywhere: everywhere)
+                            let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
+                            guard best.wouldTake(score: bound, pattern: number, over: standing) else { continue }
+                            measured = early
+                        }
                         guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
                             entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
                         else { continue }
-                        let termsOfPattern = patternTerms[
-                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
-                        score(
-                            number, entry, termsOfPattern, words, windowStart: windowStart, tokens, table: table,
-                            windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
-                            markedMask: markedMask, contentCount: contentCount, everywhere: everywhere, into: &best)
+                        let measuredNow =
+                            measured
+                            ?? measure(
+                                entry, termsOfPattern, wordCount: words.count, table: table,
+                                windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                contentCount: contentCount, everywhere: everywhere)
+                        // Only covered words typed with diacritics can agree or disagree.
+                        let (agreeing, disagreeing) =
+                            measuredNow.covered & markedMask == 0
+                            ? (0, 0) : diacriticAgreement(number, words, measuredNow.covered, tokens)
+                        // Ties go to the earliest pattern, so explanations do not depend on the
+                        // order of candidates.
+                        best.offer(
+                            target: entry.target,
+                            score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
+                            pattern: number, window: windowStart, covered: measuredNow.covered,
+                            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
                     }
                 }
             }
@@ -346,43 +382,52 @@ extension IntentIndex {
         }
     }
 
-    /// Scores a pattern that matched the window and keeps it when it is its intent's best.
-    private func score(
-        _ number: Int32, _ entry: PatternEntry, _ termsOfPattern: Slice<UnsafeBufferPointer<Int32>>,
-        _ words: WindowWords, windowStart: Int, _ tokens: [Token],
+    /// What a candidate scores on before diacritics: the window's words it covers.
+    private struct Measured {
+        var covered: WordPositions
+        var coveredContent: Int
+        var coverage: Double
+        var typos: Int
+
+        /// The candidate's score once `agreeing` and `disagreeing` words of it are known; more
+        /// agreeing words never lower it, so it bounds the score before they are counted.
+        func confidence(agreeing: Int, disagreeing: Int = 0) -> Double {
+            // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
+            var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
+            score -= 0.05 * Double(min(typos, 3))
+            score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
+            return min(1, max(0, score))
+        }
+    }
+
+    /// Measures which words of the window a candidate pattern covers.
+    private func measure(
+        _ entry: PatternEntry, _ termsOfPattern: Slice<UnsafeBufferPointer<Int32>>, wordCount: Int,
         table: WindowTermPositions, windowTerms: UnsafeBufferPointer<Int32>, contentMask: WordPositions,
-        typoMask: WordPositions, markedMask: WordPositions, contentCount: Int, everywhere: WordPositions,
-        into best: inout BestPatterns
-    ) {
+        typoMask: WordPositions, contentCount: Int, everywhere: WordPositions
+    ) -> Measured {
         var covered: WordPositions = 0
         // The words of the window with a term of the pattern: read term by term when the pattern
-        // has few, otherwise the window's terms are looked up among the pattern's.
-        if termsOfPattern.count <= 32 * windowTerms.count + 64 {
+        // has few, otherwise the window's terms are looked up among the pattern's. A term read
+        // costs about four instructions, a binary search about seven a step: past some 16 terms
+        // per window term the searches are cheaper (patterns of big concepts have hundreds).
+        if termsOfPattern.count <= 16 * windowTerms.count {
             for term in termsOfPattern { covered |= table[term] }
         } else {
             for term in windowTerms where Self.sortedContains(termsOfPattern, term) { covered |= table[term] }
         }
         var coveredContent = (covered & contentMask).nonzeroBitCount
         var coverage = Double(coveredContent) / Double(contentCount)
-        let target = Int(entry.target)
-        if contentMask == 0, targets[target].phraseSet != nil {
+        if contentMask == 0, targets[Int(entry.target)].phraseSet != nil {
             // A short reply of stop words only ("ko", "yes it is") is measured on all its words.
             coveredContent = (covered & everywhere).nonzeroBitCount
-            coverage = Double(coveredContent) / Double(max(1, words.count))
+            coverage = Double(coveredContent) / Double(max(1, wordCount))
         }
-        let typos = (covered & typoMask).nonzeroBitCount
-        // Only covered words typed with diacritics can agree or disagree.
-        let (agreeing, disagreeing) =
-            covered & markedMask == 0 ? (0, 0) : diacriticAgreement(number, words, covered, tokens)
-        // Leave headroom under 1 so agreeing diacritics can still rank a pattern higher.
-        var score = 0.4 + 0.33 * coverage + 0.22 * min(1, Double(max(coveredContent, 1)) / 3)
-        score -= 0.05 * Double(min(typos, 3))
-        score += 0.015 * Double(min(agreeing, 3)) - 0.15 * Double(disagreeing)
-        score = min(1, max(0, score))
-        // Ties go to the earliest pattern, so explanations do not depend on the order of candidates.
-        best.offer(
-            target: Int32(target), score: score, pattern: number, window: windowStart, covered: covered,
-            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing))
+        // Counting bits of 128 takes a few dozen instructions here, and most windows have no typo.
+        let typos = covered & typoMask
+        return Measured(
+            covered: covered, coveredContent: coveredContent, coverage: coverage,
+            typos: typos == 0 ? 0 : typos.nonzeroBitCount)
     }
 
     /// Whether the window holds something of every group of the pattern's requirements.
@@ -419,9 +464,11 @@ extension IntentIndex {
         let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
         var agreeing = 0
         var disagreeing = 0
+        var bit: WordPositions = 1
         for position in 0..<words.count {
+            defer { bit <<= 1 }
             let word = words.words[position]
-            guard word.isMarked, covered & (1 << WordPositions(position)) != 0 else { continue }
+            guard word.isMarked, covered & bit != 0 else { continue }
             let typed = tokens[Int(word.token)].folded
             for term in words.terms(at: position) {
                 var marked = false
@@ -440,12 +487,13 @@ extension IntentIndex {
     }
 
     /// Whether a mark of `term` in `run` (sorted by term) has the form `typed`; sets `marked`
-    /// when there is a mark of `term` at all. A pattern has a few marks: a scan beats any lookup.
+    /// when there is a mark of `term` at all.
     private func scanMarks(_ run: ArraySlice<PatternMark>, _ term: Int32, _ typed: String, _ marked: inout Bool)
         -> Bool
     {
-        for mark in run {
-            if mark.term < term { continue }
+        // Concepts' runs can be long (a mark per marked form): the term's marks are found by
+        // a binary search rather than a scan from the start.
+        for mark in run[run.lowerBound { $0.term < term }...] {
             if mark.term > term { break }
             marked = true
             if markedForms[Int(mark.form)] == typed { return true }
@@ -462,10 +510,12 @@ extension IntentIndex {
         var typos: [String] = []
         var contentCount = 0
         var coveredContent = 0
+        var bit: WordPositions = 1
         for position in 0..<words.count {
+            defer { bit <<= 1 }
             let word = words.words[position]
             if word.isContent { contentCount += 1 }
-            guard found.covered & (1 << WordPositions(position)) != 0 else { continue }
+            guard found.covered & bit != 0 else { continue }
             let plain = plain(of: word, tokens)
             matched.append(plain)
             if word.isTypo { typos.append(plain) }

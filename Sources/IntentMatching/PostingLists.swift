@@ -32,6 +32,16 @@ struct PostingLists<Element: Sendable>: Sendable {
         for index in Int(offsets[Int(key)])..<Int(offsets[Int(key) + 1]) { body(elements[index]) }
     }
 
+    /// Calls `body` with the elements of `key`, read in place: a slice of the array would retain
+    /// and release it, per key, on the matcher's hot path.
+    @inline(__always)
+    func withElements<Result>(_ key: Int32, _ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
+        guard key >= 0, Int(key) + 1 < offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(offsets[Int(key)])
+        let count = Int(offsets[Int(key) + 1]) - start
+        return elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+    }
+
     /// The elements of `key`, in the order they were given; none for a key out of range.
     subscript(key: Int32) -> ArraySlice<Element> {
         guard key >= 0, Int(key) + 1 < offsets.count else { return [] }

@@ -83,21 +83,24 @@ struct WindowScratch {
     /// Adds `mask` to where each of `concepts` has a one-word form. Runs before the window asks
     /// about any concept. The touched count stays in a register meanwhile.
     @inline(__always)
-    func addSingles(_ concepts: ArraySlice<Int32>, at mask: WordPositions) {
+    func addSingles(_ concepts: UnsafeBufferPointer<Int32>, at mask: WordPositions) {
+        // The tables in locals: read through `self`, their addresses were loaded again after
+        // every store (a message marks dozens of concepts here).
+        let (states, singles, touchedList) = (conceptState, conceptSingles, touchedConcepts)
         var touched = touchedCounts[0]
         for concept in concepts {
             let index = Int(concept)
-            let state = conceptState[index]
+            let state = states[index]
             // Masks are only read once the state bit says so: a new concept's is set, not added to.
             if state & Self.hasSingles == 0 {
                 if state == 0 {
-                    touchedConcepts[touched] = concept
-                    touched += 1
+                    touchedList[touched] = concept
+                    touched &+= 1
                 }
-                conceptState[index] = state | Self.hasSingles
-                conceptSingles[index] = mask
+                states[index] = state | Self.hasSingles
+                singles[index] = mask
             } else {
-                conceptSingles[index] |= mask
+                singles[index] |= mask
             }
         }
         touchedCounts[0] = touched
@@ -139,10 +142,15 @@ struct WindowScratch {
 
     /// Clears what the window set, so the next window starts from zero.
     func clearTouched() {
-        for term in lists.pointee.windowTerms.elements { terms.positions[Int(term)] = 0 }
-        for index in 0..<touchedCounts[0] { conceptState[Int(touchedConcepts[index])] = 0 }
-        for index in 0..<touchedCounts[1] { rememberedState[Int(touchedSlots[index])] = 0 }
-        for index in 0..<touchedCounts[2] { seenPatterns[Int(touchedSeenBytes[index])] = 0 }
+        // Each table in a local, as in `addSingles`: its address stays in a register.
+        let positions = terms.positions
+        for term in lists.pointee.windowTerms.elements { positions[Int(term)] = 0 }
+        let (states, concepts) = (conceptState, touchedConcepts)
+        for index in 0..<touchedCounts[0] { states[Int(concepts[index])] = 0 }
+        let (slotStates, slots) = (rememberedState, touchedSlots)
+        for index in 0..<touchedCounts[1] { slotStates[Int(slots[index])] = 0 }
+        let (seen, seenBytes) = (seenPatterns, touchedSeenBytes)
+        for index in 0..<touchedCounts[2] { seen[Int(seenBytes[index])] = 0 }
         touchedCounts.update(repeating: 0, count: 3)
     }
 

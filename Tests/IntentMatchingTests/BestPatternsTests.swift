@@ -34,4 +34,28 @@ struct BestPatternsTests {
             #expect(reference?.window == found.window)
         }
     }
+
+    @Test(
+        "wouldTake agrees with offer: a pattern is skipped only when offering it would change nothing",
+        arguments: [5, 40])
+    func wouldTakeAgreesWithOffer(targetCount: Int) {
+        var best = BestPatterns()
+        var generator = SeededRandom(seed: UInt64(targetCount) &+ 7)
+        for offer in 0..<(targetCount * 6) {
+            let target = Int32(generator.next() % UInt64(targetCount))
+            let score = Double(generator.next() % 4) / 4
+            let pattern = Int32(generator.next() % 50)
+            let standing = best.standing(of: target)
+            let before = best.found
+            let taken = standing.map { best.wouldTake(score: score, pattern: pattern, over: $0) } ?? true
+            best.offer(
+                target: target, score: score, pattern: pattern, window: offer, covered: 0, agreeing: 0,
+                disagreeing: 0, at: standing)
+            let changed =
+                best.found.count != before.count
+                || zip(best.found, before).contains { $0.pattern != $1.pattern || $0.window != $1.window }
+            #expect(changed == taken)
+            #expect(best.standing(of: target).map { best.found[$0].target } == target)
+        }
+    }
 }
