@@ -133,6 +133,18 @@ enum ContentFileReader {
 
     static func text(decoding bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: Data(buffer: bytes), encoding: .utf8) }
-        return String(validating: bytes, as: UTF8.self)
+        return validText(bytes)
+    }
+
+    /// `String(validating: bytes, as: UTF8.self)`: decoding repairs what is not valid, so the
+    /// bytes are valid exactly when the text holds them unchanged. The generic validation
+    /// walked 20,000 answers byte by byte, at 14 instructions a byte; decoding has a fast path.
+    static func validText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let unchanged = text.withUTF8 { decoded in
+            decoded.count == bytes.count
+                && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return unchanged ? text : nil
     }
 }

@@ -159,6 +159,12 @@ public enum ContentLoader {
     private static let intentKeys = [
         "id", "route", "escalate", "priority", "title", "patterns", "examples", "description", "ask_satisfaction",
     ]
+    private static let intentSchema = YAMLFields.Schema(intentKeys)
+
+    /// The positions of `intentKeys`.
+    private enum IntentKey: Int {
+        case id, route, escalate, priority, title, patterns, examples, description, askSatisfaction
+    }
 
     private static func loadIntents(_ directory: URL, log: DiagnosticLog) -> [IntentDefinition] {
         let folder = directory.appendingPathComponent("intents")
@@ -198,19 +204,20 @@ public enum ContentLoader {
 
     private static func loadIntent(_ node: YAMLNode, file: YAMLFile, log: DiagnosticLog) -> IntentDefinition? {
         guard let intentMapping = file.mapping(node, "an intent", log: log) else { return nil }
-        let mapping = YAMLFields(intentMapping, names: intentKeys)
-        guard let idNode = mapping["id"], let id = file.string(idNode, "'id'", log: log) else {
+        let fields = YAMLFields(intentMapping, schema: intentSchema)
+        let field = { (key: IntentKey) in fields[key.rawValue] }
+        guard let idNode = field(.id), let id = file.string(idNode, "'id'", log: log) else {
             log.error(file.location(of: node), "intent has no 'id'", sourceLine: file.sourceLine(of: node))
             return nil
         }
-        file.rejectUnknownKeys(mapping, allowed: intentKeys, in: "intent '\(id)'", log: log)
+        file.rejectUnknownKeys(fields, allowed: intentKeys, in: "intent '\(id)'", log: log)
         if !isValidName(id) {
             log.error(
                 file.location(of: idNode), "intent id '\(id)' may use only lower-case letters, digits, '_' and '.'",
                 sourceLine: file.sourceLine(of: idNode))
         }
         var route = IntentRoute.answer
-        if let routeNode = mapping["route"], let name = file.string(routeNode, "'route'", log: log) {
+        if let routeNode = field(.route), let name = file.string(routeNode, "'route'", log: log) {
             if let known = IntentRoute(rawValue: name) {
                 route = known
             } else {
@@ -219,12 +226,12 @@ public enum ContentLoader {
                     file.location(of: routeNode), "unknown route '\(name)' (expected one of: \(choices))",
                     sourceLine: file.sourceLine(of: routeNode))
             }
-        } else if mapping["route"] == nil {
+        } else if field(.route) == nil {
             log.error(
                 file.location(of: idNode), "intent '\(id)' has no 'route'", sourceLine: file.sourceLine(of: idNode))
         }
         var intent = IntentDefinition(id: id, route: route, location: file.location(of: idNode))
-        if let escalate = mapping["escalate"] {
+        if let escalate = field(.escalate) {
             if let value = escalate.bool {
                 intent.escalates = value
             } else {
@@ -233,7 +240,7 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: escalate))
             }
         }
-        if let ask = mapping["ask_satisfaction"] {
+        if let ask = field(.askSatisfaction) {
             if let value = ask.bool {
                 intent.asksSatisfaction = value
             } else {
@@ -242,7 +249,7 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: ask))
             }
         }
-        if let priority = mapping["priority"] {
+        if let priority = field(.priority) {
             if let value = priority.int {
                 intent.priority = value
             } else {
@@ -251,18 +258,18 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: priority))
             }
         }
-        if let titles = mapping["title"] {
-            let lists = textNodesPerLanguage(titles, "'title'", file: file, log: log)
-            var byLanguage: [Language: String] = Dictionary(minimumCapacity: lists.count)
-            for (language, nodes) in lists {
-                if let first = nodes.first { byLanguage[language] = first.tree.string(first.index) }
+        if let titles = field(.title) {
+            var byLanguage: [Language: String] = Dictionary(minimumCapacity: titles.mapping?.count ?? 0)
+            forEachLanguage(titles, "'title'", file: file, log: log) { language, what, value in
+                // A language's title is its first text; the last list wins, as with patterns.
+                byLanguage[language] = file.textNodes(value, what(), log: log).first.map { $0.tree.string($0.index) }
             }
             intent.titles = byLanguage
         }
-        if let patterns = mapping["patterns"] {
+        if let patterns = field(.patterns) {
             intent.patterns = perLanguage(patterns, "'patterns'", file: file, log: log)
         }
-        if let node = mapping["examples"] {
+        if let node = field(.examples) {
             // Packed from the file's bytes: examples are kept packed, and a string for each on
             // the way was a fifth of loading.
             intent.packedExamples = file.packedTexts(
@@ -285,9 +292,10 @@ public enum ContentLoader {
     private static func perLanguage(
         _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
     ) -> [Language: [SourceText]] {
-        let lists = textNodesPerLanguage(node, what, file: file, log: log)
-        var result: [Language: [SourceText]] = Dictionary(minimumCapacity: lists.count)
-        for (language, nodes) in lists { result[language] = nodes.map { file.sourceText($0)! } }
+        var result: [Language: [SourceText]] = Dictionary(minimumCapacity: node.mapping?.count ?? 0)
+        forEachLanguage(node, what, file: file, log: log) { language, what, value in
+            result[language] = file.texts(value, what(), log: log)
+        }
         return result
     }
 
@@ -297,9 +305,26 @@ public enum ContentLoader {
     private static func textNodesPerLanguage(
         _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
     ) -> [(language: Language, nodes: [YAMLNode])] {
-        guard let mapping = file.mapping(node, what, log: log) else { return [] }
         var result: [(language: Language, nodes: [YAMLNode])] = []
-        result.reserveCapacity(mapping.count)
+        forEachLanguage(node, what, file: file, log: log) { language, what, value in
+            let nodes = file.textNodes(value, what(), log: log)
+            if let earlier = result.firstIndex(where: { $0.language == language }) {
+                result[earlier].nodes = nodes
+            } else {
+                result.append((language, nodes))
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` with each language of a `en:`/`vi:` mapping, in file order, with what the
+    /// node under it is called in messages and the node; reports keys that are no language.
+    /// Each caller builds its own result from the nodes, instead of from lists of them.
+    private static func forEachLanguage(
+        _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog,
+        _ body: (Language, _ what: () -> String, YAMLNode) -> Void
+    ) {
+        guard let mapping = file.mapping(node, what, log: log) else { return }
         for (key, value) in mapping {
             // Compared by bytes; a string only for a message.
             let known =
@@ -312,14 +337,8 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: key))
                 continue
             }
-            let nodes = file.textNodes(value, "\(what) in \(key.tree.string(key.index))", log: log)
-            if let earlier = result.firstIndex(where: { $0.language == language }) {
-                result[earlier].nodes = nodes
-            } else {
-                result.append((language, nodes))
-            }
+            body(language, { "\(what) in \(key.tree.string(key.index))" }, value)
         }
-        return result
     }
 
     // MARK: - faq/
@@ -340,10 +359,12 @@ public enum ContentLoader {
             // of reading their files.
             let fileLog = DiagnosticLog()
             var problems: [(name: String, diagnostics: Range<Int>)] = []
-            for name in names where name.hasSuffix(".md") {
+            for name in names {
+                guard let id = intentID(ofAnswerFile: name) else { continue }
                 let before = fileLog.diagnostics.count
                 if let (id, text) = loadAnswer(
-                    name, language, folder: folder, path: path, known: known, placeholders: placeholders, log: fileLog)
+                    name, id: id, language, folder: folder, path: path, known: known, placeholders: placeholders,
+                    log: fileLog)
                 {
                     answers[id, default: Dictionary(minimumCapacity: BotContent.languages.count)][language] = text
                     answerCounts[language, default: 0] += 1
@@ -372,17 +393,38 @@ public enum ContentLoader {
         return answers
     }
 
-    /// The intent id and filled text of answer file `name`, read from `folder` (or by its path
-    /// when the folder could not be opened); nil when it names no intent or cannot be used.
+    /// `name` without its `.md` ending, nil when it has none (`name.hasSuffix(".md")`).
+    ///
+    /// By bytes when the ending follows an ASCII character or nothing: then its three bytes are
+    /// its last three characters (only a non-ASCII character joins a `.` that follows it).
+    /// `hasSuffix` and `dropLast` walked characters, a tenth of listing 20,000 answers.
+    private static func intentID(ofAnswerFile name: String) -> String? {
+        let utf8 = name.utf8
+        let count = utf8.count
+        let ending = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] == UInt8(ascii: "m"),
+                bytes[count - 1] == UInt8(ascii: "d")
+            else { return false }
+            return count == 3 || bytes[count - 4] < 0x80 ? true : nil
+        }
+        switch ending {
+        case .some(.some(false)): return nil
+        case .some(.some(true)): return String(Substring(utf8.dropLast(3)))
+        default: return name.hasSuffix(".md") ? String(name.dropLast(3)) : nil
+        }
+    }
+
+    /// The intent id and filled text of answer file `name`, whose name gives `id`, read from
+    /// `folder` (or by its path when the folder could not be opened); nil when it names no
+    /// intent or cannot be used.
     private static func loadAnswer(
-        _ name: String, _ language: Language, folder: ContentFileReader.Folder?, path: String, known: Set<String>,
-        placeholders: [String: String], log: DiagnosticLog
+        _ name: String, id: String, _ language: Language, folder: ContentFileReader.Folder?, path: String,
+        known: Set<String>, placeholders: [String: String], log: DiagnosticLog
     ) -> (id: String, text: String)? {
         // Made only for a message: building each path was a tenth of reading 20,000 answers.
         let relativePath = { "faq/\(language.rawValue)/\(name)" }
         // The intent's own id string, so the answers' keys share its storage.
-        guard let position = known.firstIndex(of: String(name.dropLast(3))) else {
-            let id = String(name.dropLast(3))
+        guard let position = known.firstIndex(of: id) else {
             log.warning(SourceLocation(file: relativePath()), "answer for unknown intent '\(id)'")
             return nil
         }
@@ -415,7 +457,7 @@ public enum ContentLoader {
         if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let first = bytes.firstIndex(where: { !isSpace($0) }),
             let last = bytes.lastIndex(where: { !isSpace($0) }), bytes[first] < 0x80, bytes[last] < 0x80
         {
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
+            return ContentFileReader.validText(UnsafeBufferPointer(rebasing: bytes[first...last]))
         }
         return ContentFileReader.text(decoding: bytes).map(trimmed)
     }

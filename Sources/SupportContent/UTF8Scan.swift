@@ -36,6 +36,20 @@ enum UTF8Scan {
                 index += asciiCount
                 continue
             }
+            // Two- and three-byte characters (the Vietnamese letters) whose form needs no table:
+            // leads other than those with a narrower second byte, then continuation bytes.
+            if lead >= 0xC2 && lead < 0xE0 && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                if lead == 0xC2 && bytes[index + 1] < 0xA0 { isPlain = false }
+                index += 2
+                continue
+            }
+            if lead >= 0xE1 && lead < 0xF0 && lead != 0xED && index + 2 < count && bytes[index + 1] & 0xC0 == 0x80
+                && bytes[index + 2] & 0xC0 == 0x80
+            {
+                if isPlain && (lead == 0xE2 || lead == 0xEF) && !isPlainCharacter(bytes, at: index) { isPlain = false }
+                index += 3
+                continue
+            }
             guard let length = sequenceLength(bytes, at: index) else { return Result(isValid: false, isPlain: false) }
             if isPlain && (lead == 0xC2 || lead == 0xE2 || lead == 0xEF) && !isPlainCharacter(bytes, at: index) {
                 isPlain = false

@@ -290,9 +290,21 @@ struct YAMLFile {
 
     /// A list of texts; a single text is accepted as a list of one.
     func texts(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [SourceText] {
-        // Sized by `map`: the loaded content keeps these lists, and growing by doubling left a
-        // third of their memory unused at 10,000 intents.
-        textNodes(node, what(), log: log).map { sourceText($0)! }
+        // Made from the nodes directly rather than from a list of them; sized to the items, as
+        // the loaded content keeps these lists, and growing by doubling left a third of their
+        // memory unused at 10,000 intents.
+        if node.kind == .scalar { return [sourceText(node)!] }
+        guard let items = sequence(node, what(), log: log) else { return [] }
+        var texts: [SourceText] = []
+        texts.reserveCapacity(items.count)
+        for item in items {
+            if let text = sourceText(item) {
+                texts.append(text)
+            } else {
+                log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
+            }
+        }
+        return texts
     }
 
     /// The scalar nodes of a list of texts (or the node itself when it is a text), reporting
