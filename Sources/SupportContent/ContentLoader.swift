@@ -262,7 +262,9 @@ public enum ContentLoader {
             var byLanguage: [Language: String] = Dictionary(minimumCapacity: titles.mapping?.count ?? 0)
             forEachLanguage(titles, "'title'", file: file, log: log) { language, what, value in
                 // A language's title is its first text; the last list wins, as with patterns.
-                byLanguage[language] = file.textNodes(value, what(), log: log).first.map { $0.tree.string($0.index) }
+                var first: YAMLNode?
+                file.forEachTextNode(value, what(), log: log) { node in first = first ?? node }
+                byLanguage[language] = first.map { $0.tree.string($0.index) }
             }
             intent.titles = byLanguage
         }
@@ -272,8 +274,19 @@ public enum ContentLoader {
         if let node = field(.examples) {
             // Packed from the file's bytes: examples are kept packed, and a string for each on
             // the way was a fifth of loading.
-            intent.packedExamples = file.packedTexts(
-                textNodesPerLanguage(node, "'examples'", file: file, log: log))
+            // Problems are reported in file order first; the lists are then packed by language.
+            var lists: [(language: Language, node: YAMLNode)] = []
+            lists.reserveCapacity(BotContent.languages.count)
+            forEachLanguage(node, "'examples'", file: file, log: log) { language, what, value in
+                file.forEachTextNode(value, what(), log: log) { _ in }
+                // The last list of a language written twice, as a dictionary would keep.
+                if let earlier = lists.firstIndex(where: { $0.language == language }) {
+                    lists[earlier].node = value
+                } else {
+                    lists.append((language, value))
+                }
+            }
+            intent.packedExamples = file.packedTexts(lists)
         }
         for language in BotContent.languages {
             if intent.patterns[language, default: []].isEmpty {
@@ -295,24 +308,6 @@ public enum ContentLoader {
         var result: [Language: [SourceText]] = Dictionary(minimumCapacity: node.mapping?.count ?? 0)
         forEachLanguage(node, what, file: file, log: log) { language, what, value in
             result[language] = file.texts(value, what(), log: log)
-        }
-        return result
-    }
-
-    /// The text nodes under each language of a `en:`/`vi:` mapping, one list per language
-    /// (the last, for a language written twice): a list rather than a dictionary, which cost
-    /// more to make than what it held.
-    private static func textNodesPerLanguage(
-        _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
-    ) -> [(language: Language, nodes: [YAMLNode])] {
-        var result: [(language: Language, nodes: [YAMLNode])] = []
-        forEachLanguage(node, what, file: file, log: log) { language, what, value in
-            let nodes = file.textNodes(value, what(), log: log)
-            if let earlier = result.firstIndex(where: { $0.language == language }) {
-                result[earlier].nodes = nodes
-            } else {
-                result.append((language, nodes))
-            }
         }
         return result
     }
@@ -346,11 +341,18 @@ public enum ContentLoader {
     private static func loadAnswers(
         _ directory: URL, intents: [IntentDefinition], placeholders: [String: String], log: DiagnosticLog
     ) -> [String: [Language: String]] {
-        var answers: [String: [Language: String]] = [:]
-        answers.reserveCapacity(intents.count)
-        let known = Set(intents.map(\.id))
-        var answerCounts: [Language: Int] = [:]
+        // Intent ids are unique (the loader keeps the first of a duplicate only). Read in place
+        // by position: each intent copied for its id was a tenth of reading the answers.
+        var known: [String: Int] = [:]
+        known.reserveCapacity(intents.count)
+        for position in intents.indices { known[intents[position].id] = position }
+        // Each language's texts by intent, gathered into one dictionary per intent at the end:
+        // a lookup by id for each answer was a tenth of reading them.
+        var textsByLanguage: [[String?]] = []
+        var answerCounts: [Int] = []
         for language in BotContent.languages {
+            var texts = [String?](repeating: nil, count: intents.count)
+            var answerCount = 0
             let path = directory.appendingPathComponent("faq/\(language.rawValue)").path
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let folder = ContentFileReader.Folder(path: path)
@@ -362,12 +364,12 @@ public enum ContentLoader {
             for name in names {
                 guard let id = intentID(ofAnswerFile: name) else { continue }
                 let before = fileLog.diagnostics.count
-                if let (id, text) = loadAnswer(
+                if let (position, text) = loadAnswer(
                     name, id: id, language, folder: folder, path: path, known: known, placeholders: placeholders,
                     log: fileLog)
                 {
-                    answers[id, default: Dictionary(minimumCapacity: BotContent.languages.count)][language] = text
-                    answerCounts[language, default: 0] += 1
+                    texts[position] = text
+                    answerCount += 1
                 }
                 if fileLog.diagnostics.count > before {
                     problems.append((name, before..<fileLog.diagnostics.count))
@@ -376,12 +378,23 @@ public enum ContentLoader {
             for problem in problems.sorted(by: { $0.name < $1.name }) {
                 for diagnostic in fileLog.diagnostics[problem.diagnostics] { log.append(diagnostic) }
             }
+            textsByLanguage.append(texts)
+            answerCounts.append(answerCount)
+        }
+        var answers: [String: [Language: String]] = [:]
+        answers.reserveCapacity(intents.count)
+        for position in intents.indices {
+            var byLanguage: [Language: String]?
+            for (list, language) in BotContent.languages.enumerated() {
+                guard let text = textsByLanguage[list][position] else { continue }
+                if byLanguage == nil { byLanguage = Dictionary(minimumCapacity: BotContent.languages.count) }
+                byLanguage![language] = text
+            }
+            if let byLanguage { answers[intents[position].id] = byLanguage }
         }
         // Each answer read is a different intent's: when there are as many as intents in every
         // language, none is missing.
-        guard
-            answerCounts.values.contains(where: { $0 < known.count }) || answerCounts.count < BotContent.languages.count
-        else { return answers }
+        guard answerCounts.contains(where: { $0 < known.count }) else { return answers }
         for intent in intents {
             for language in BotContent.languages where answers[intent.id]?[language] == nil {
                 log.error(
@@ -414,17 +427,16 @@ public enum ContentLoader {
         }
     }
 
-    /// The intent id and filled text of answer file `name`, whose name gives `id`, read from
-    /// `folder` (or by its path when the folder could not be opened); nil when it names no
-    /// intent or cannot be used.
+    /// The intent's position in `known` (intent ids) and the filled text of answer file `name`,
+    /// whose name gives `id`, read from `folder` (or by its path when the folder could not be
+    /// opened); nil when it names no intent or cannot be used.
     private static func loadAnswer(
         _ name: String, id: String, _ language: Language, folder: ContentFileReader.Folder?, path: String,
-        known: Set<String>, placeholders: [String: String], log: DiagnosticLog
-    ) -> (id: String, text: String)? {
+        known: [String: Int], placeholders: [String: String], log: DiagnosticLog
+    ) -> (position: Int, text: String)? {
         // Made only for a message: building each path was a tenth of reading 20,000 answers.
         let relativePath = { "faq/\(language.rawValue)/\(name)" }
-        // The intent's own id string, so the answers' keys share its storage.
-        guard let position = known.firstIndex(of: id) else {
+        guard let position = known[id] else {
             log.warning(SourceLocation(file: relativePath()), "answer for unknown intent '\(id)'")
             return nil
         }
@@ -443,8 +455,8 @@ public enum ContentLoader {
             log.error(SourceLocation(file: relativePath()), "answer is empty")
             return nil
         }
-        guard hasOpeningBraces(body) else { return (known[position], body) }
-        return (known[position], fill(body, placeholders, file: relativePath(), line: 1, log: log))
+        guard hasOpeningBraces(body) else { return (position, body) }
+        return (position, fill(body, placeholders, file: relativePath(), line: 1, log: log))
     }
 
     /// The file's text without white space at either end, nil when it is not UTF-8.

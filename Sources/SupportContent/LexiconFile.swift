@@ -137,8 +137,14 @@ public enum LexiconFile {
         guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
         else { return "" }
         guard utf8[first] < 0x80, utf8[last] < 0x80 else { return text.trimmingCharacters(in: .whitespaces) }
-        return first == utf8.startIndex && last == utf8.index(before: utf8.endIndex)
-            ? text : String(Substring(utf8[first...last]))
+        // Decoded anew, as Foundation's result is: a string that knows it is ASCII compares
+        // and hashes on a fast path, and these words are dictionary keys.
+        let start = utf8.distance(from: utf8.startIndex, to: first)
+        let end = utf8.distance(from: utf8.startIndex, to: last) + 1
+        let decoded = utf8.withContiguousStorageIfAvailable {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
+        return decoded ?? String(decoding: Array(utf8[first...last]), as: UTF8.self)
     }
 
     private static func foldedList(_ node: YAMLNode, _ what: String, _ file: YAMLFile, _ log: DiagnosticLog) -> [String]

@@ -213,20 +213,29 @@ struct YAMLFile {
         }
     }
 
-    /// The texts of `lists` packed from the file's bytes, without a string for each text.
-    func packedTexts(_ lists: [(language: Language, nodes: [YAMLNode])]) -> PackedSourceTexts {
+    /// The texts of the lists of texts under each language packed from the file's bytes, without
+    /// a string for each text. The items that are not texts are left out (``forEachTextNode(_:_:log:_:)``
+    /// reports them).
+    func packedTexts(_ lists: [(language: Language, node: YAMLNode)]) -> PackedSourceTexts {
+        func forEachText(in list: YAMLNode, _ body: (YAMLNode) -> Void) {
+            if list.kind == .scalar { return body(list) }
+            guard let items = list.sequence else { return }
+            for item in items where item.kind == .scalar { body(item) }
+        }
         var count = 0
         var byteCount = 0
         for (_, list) in lists {
-            count += list.count
-            for node in list { byteCount += Int(node.tree.entry(node.index).count) }
+            forEachText(in: list) { node in
+                count += 1
+                byteCount += Int(node.tree.entry(node.index).count)
+            }
         }
         var packed = PackedSourceTexts(reservingCapacityForTexts: count, bytes: byteCount)
         // In `Language.allCases` order, as `PackedSourceTexts.init(_:)` packs.
         for language in Language.allCases {
-            guard let list = lists.first(where: { $0.language == language })?.nodes else { continue }
+            guard let list = lists.first(where: { $0.language == language })?.node else { continue }
             packed.startList(language)
-            for node in list {
+            forEachText(in: list) { node in
                 let textOffset = node.isQuoted ? 1 : 0
                 let location = location(of: node)
                 let placement = placement(of: node, textOffset: textOffset)
@@ -258,6 +267,13 @@ struct YAMLFile {
         guard count >= 0 else { return nil }
         var remaining = count
         var offset = 0
+        // Eight ASCII bytes at a time (such as a line's indentation), each a scalar of its own.
+        while remaining >= 8 && offset + 8 <= bytes.count
+            && UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+            offset += 8
+            remaining -= 8
+        }
         while remaining > 0 {
             guard offset < bytes.count else { return nil }
             offset += 1
@@ -290,38 +306,29 @@ struct YAMLFile {
 
     /// A list of texts; a single text is accepted as a list of one.
     func texts(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [SourceText] {
-        // Made from the nodes directly rather than from a list of them; sized to the items, as
-        // the loaded content keeps these lists, and growing by doubling left a third of their
-        // memory unused at 10,000 intents.
-        if node.kind == .scalar { return [sourceText(node)!] }
-        guard let items = sequence(node, what(), log: log) else { return [] }
+        // Sized to the items: the loaded content keeps these lists, and growing by doubling
+        // left a third of their memory unused at 10,000 intents.
         var texts: [SourceText] = []
-        texts.reserveCapacity(items.count)
-        for item in items {
-            if let text = sourceText(item) {
-                texts.append(text)
-            } else {
-                log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
-            }
-        }
+        texts.reserveCapacity(node.sequence?.count ?? 1)
+        forEachTextNode(node, what(), log: log) { texts.append(sourceText($0)!) }
         return texts
     }
 
-    /// The scalar nodes of a list of texts (or the node itself when it is a text), reporting
-    /// the items that are not texts.
-    func textNodes(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [YAMLNode] {
-        if node.kind == .scalar { return [node] }
-        guard let items = sequence(node, what(), log: log) else { return [] }
-        var nodes: [YAMLNode] = []
-        nodes.reserveCapacity(items.count)
+    /// Calls `body` with each scalar node of a list of texts (or the node itself when it is a
+    /// text), reporting the items that are not texts: for callers that build something else
+    /// than a list of the nodes.
+    func forEachTextNode(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog, _ body: (YAMLNode) -> Void
+    ) {
+        if node.kind == .scalar { return body(node) }
+        guard let items = sequence(node, what(), log: log) else { return }
         for item in items {
             if item.kind == .scalar {
-                nodes.append(item)
+                body(item)
             } else {
                 log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
             }
         }
-        return nodes
     }
 
     /// Reports keys the schema does not know (typos such as `pattern:` for `patterns:`).
