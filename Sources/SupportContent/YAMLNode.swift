@@ -1,5 +1,11 @@
 import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One node of a ``YAMLTree``: what the content loader reads, with Yams' meanings for text,
 /// booleans, numbers and key lookup.
 struct YAMLNode {
@@ -122,7 +128,10 @@ struct YAMLFields {
         fileprivate let bytes: [UInt8]
         fileprivate let ranges: [Range<Int>]
 
+        /// `names` must be ASCII, as schema keys are: then a key that is ASCII equals a name only
+        /// byte for byte.
         init(_ names: [String]) {
+            precondition(names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "schema names are ASCII")
             self.names = names
             var bytes: [UInt8] = []
             var ranges: [Range<Int>] = []
@@ -165,7 +174,16 @@ struct YAMLFields {
                 let key = tree.child(mapping.node.index, 2 * position)
                 guard tree.entry(key).kind == .scalar else { continue }
                 let match = tree.withText(of: key) { text in
-                    schema.ranges.firstIndex { YAMLTree.sameText(text, UnsafeBufferPointer(rebasing: names[$0])) }
+                    // By length and bytes for an ASCII key, the usual one: comparing as strings
+                    // walked both texts whenever they started alike (`patterns`, `priority`).
+                    guard text.allSatisfy({ $0 < 0x80 }) else {
+                        return schema.ranges.firstIndex { YAMLTree.sameText(text, UnsafeBufferPointer(rebasing: names[$0])) }
+                    }
+                    return schema.ranges.firstIndex { range in
+                        range.count == text.count
+                            && (text.isEmpty
+                                || memcmp(text.baseAddress!, names.baseAddress! + range.lowerBound, text.count) == 0)
+                    }
                 }
                 if let match {
                     values[match] = tree.child(mapping.node.index, 2 * position + 1)
