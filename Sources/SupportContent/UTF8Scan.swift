@@ -22,7 +22,18 @@ enum UTF8Scan {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
+                // Whole words of ASCII in a loop of their own, as most of a file is.
+                while index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    guard word & highBits == 0 else { break }
+                    if isPlain && controlsOtherThanLineFeed(word) != 0 { isPlain = false }
+                    index += 8
+                }
+                guard index < count else { break }
                 guard index + 8 <= count else {
+                    // Past the words, the byte here may start a character of several bytes.
+                    let lead = bytes[index]
+                    guard lead < 0x80 else { continue }
                     if lead < 0x20 ? lead != UInt8(ascii: "\n") : lead == 0x7F { isPlain = false }
                     index += 1
                     continue

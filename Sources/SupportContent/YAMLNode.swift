@@ -177,7 +177,9 @@ struct YAMLFields {
                     // By length and bytes for an ASCII key, the usual one: comparing as strings
                     // walked both texts whenever they started alike (`patterns`, `priority`).
                     guard text.allSatisfy({ $0 < 0x80 }) else {
-                        return schema.ranges.firstIndex { YAMLTree.sameText(text, UnsafeBufferPointer(rebasing: names[$0])) }
+                        return schema.ranges.firstIndex { range in
+                            YAMLTree.sameText(text, UnsafeBufferPointer(rebasing: names[range]))
+                        }
                     }
                     return schema.ranges.firstIndex { range in
                         range.count == text.count

@@ -194,7 +194,8 @@ enum YAMLTextChecks {
                 while index < range.upperBound {
                     // Outside quotes, eight bytes at a time while none is a quote or bracket.
                     if quote == nil && index + 8 <= range.upperBound
-                        && !mayHoldQuoteOrBracket(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                        && !mayHoldQuoteOrBracket(
+                            UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
                     {
                         index += 8
                         continue
