@@ -296,8 +296,12 @@ public enum ContentLoader {
             }
             intent.packedExamples = file.packedTexts(lists)
         }
+        // Its keys are languages: when there are as many as languages and none is empty, every
+        // language has patterns, and none is looked up (two hashed lookups an intent).
+        let patternsEverywhere =
+            intent.patterns.count == BotContent.languages.count && !intent.patterns.values.contains { $0.isEmpty }
         for language in BotContent.languages {
-            if intent.patterns[language, default: []].isEmpty {
+            if !patternsEverywhere && intent.patterns[language, default: []].isEmpty {
                 log.warning(intent.location, "intent '\(id)' has no \(language.rawValue) patterns")
             }
             let count = intent.packedExamples.count(of: language)
