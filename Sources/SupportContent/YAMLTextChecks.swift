@@ -56,6 +56,8 @@ enum YAMLTextChecks {
         let file: SourceFileText
         /// Where each target is next found, at or after the last offset asked from.
         var found: [Int]
+        /// The last line answered: offsets are asked for in order, so the next is on it or after.
+        var lastLine = 1
 
         init(_ targets: [UInt8], in text: UnsafeBufferPointer<UInt8>, file: SourceFileText) {
             self.targets = targets
@@ -72,7 +74,9 @@ enum YAMLTextChecks {
                 found[position] = next.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? text.count
             }
             let first = found.min()!
-            return first < text.count ? file.lineNumber(containing: first) : nil
+            guard first < text.count else { return nil }
+            lastLine = file.lineNumber(containing: first, from: lastLine)
+            return lastLine
         }
     }
 
