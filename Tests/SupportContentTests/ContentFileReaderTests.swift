@@ -1,3 +1,4 @@
+import Foundation
 import SupportBotTestSupport
 import Testing
 
@@ -23,5 +24,23 @@ struct ContentFileReaderTests {
             if expected != nil { validCount += 1 }
         }
         #expect(validCount > 1000)
+    }
+
+    @Test("A folder lists its names as FileManager does, in the same order")
+    func folderNames() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folder-names-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.md", "._", "._b.md", ".hidden.md", "rút-tiền.md", "nested", "z z.md"] {
+            let url = folder.appendingPathComponent(name)
+            if name == "nested" {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            } else {
+                try Data("text".utf8).write(to: url)
+            }
+        }
+        let names = try #require(ContentFileReader.Folder(path: folder.path)?.names())
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: folder.path)))
+        #expect(names.count == 6)
     }
 }
