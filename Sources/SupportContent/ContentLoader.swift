@@ -195,13 +195,15 @@ public enum ContentLoader {
             guard let items = file.sequence(list, "'intents'", log: log) else { continue }
             for node in items {
                 guard let intent = loadIntent(node, file: file, log: log) else { continue }
-                if let first = firstDefinition[intent.id] {
+                // One lookup for a new id (a lookup then an insertion before); a duplicate puts
+                // the first definition back.
+                if let first = firstDefinition.updateValue(intent.location, forKey: intent.id) {
+                    firstDefinition[intent.id] = first
                     log.error(
                         intent.location, "duplicate intent id '\(intent.id)' (first defined at \(first))",
                         sourceLine: file.sourceLine(of: node["id"] ?? node))
                     continue
                 }
-                firstDefinition[intent.id] = intent.location
                 intents.append(intent)
             }
         }
