@@ -36,6 +36,31 @@ enum ContentFileReader {
 
         deinit { close(descriptor) }
 
+        /// The names of the folder's entries as `FileManager.contentsOfDirectory(atPath:)` lists
+        /// them: in the folder's order, decoded by `String(cString:)`, without `.`, `..` and `._`;
+        /// nil when the folder cannot be listed. Foundation built each name with its path's prefix
+        /// and compared it as a string three times, a sixth of reading 20,000 answers.
+        func names() -> [String]? {
+            // `fdopendir` takes the descriptor it is given: a copy, so this one stays open.
+            let copy = dup(descriptor)
+            guard copy >= 0 else { return nil }
+            guard let directory = fdopendir(copy) else {
+                close(copy)
+                return nil
+            }
+            defer { closedir(directory) }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                guard entry.pointee.d_ino != 0 else { continue }
+                let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+                    String(cString: bytes.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." || name == "._" { continue }
+                names.append(name)
+            }
+            return names
+        }
+
         /// Runs `body` on the bytes of the file `name` in the folder, read to its end, or on
         /// nil when it cannot be read; the bytes are valid only during `body`.
         func withContents<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
@@ -133,6 +158,18 @@ enum ContentFileReader {
 
     static func text(decoding bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: Data(buffer: bytes), encoding: .utf8) }
-        return String(validating: bytes, as: UTF8.self)
+        return validText(bytes)
+    }
+
+    /// `String(validating: bytes, as: UTF8.self)`: decoding repairs what is not valid, so the
+    /// bytes are valid exactly when the text holds them unchanged. The generic validation
+    /// walked 20,000 answers byte by byte, at 14 instructions a byte; decoding has a fast path.
+    static func validText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let unchanged = text.withUTF8 { decoded in
+            decoded.count == bytes.count
+                && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return unchanged ? text : nil
     }
 }

@@ -16,6 +16,13 @@ public enum ContentLoader {
     /// The least number of examples an intent needs per language.
     public static let minimumExamples = 5
 
+    /// Empty dictionaries with room for every language, which per-language dictionaries start as
+    /// copies of. `Dictionary(minimumCapacity:)` is generic code that looked up its storage's
+    /// type each time, for 30,000 dictionaries at 10,000 intents; copying an empty one (on its
+    /// first insertion) allocates the same room without that.
+    private static let noTexts: [Language: [SourceText]] = Dictionary(minimumCapacity: BotContent.languages.count)
+    private static let noStrings: [Language: String] = Dictionary(minimumCapacity: BotContent.languages.count)
+
     public static func load(from directory: URL) throws(ContentError) -> BotContent {
         let log = DiagnosticLog()
         let content = load(from: directory, log: log)
@@ -159,6 +166,12 @@ public enum ContentLoader {
     private static let intentKeys = [
         "id", "route", "escalate", "priority", "title", "patterns", "examples", "description", "ask_satisfaction",
     ]
+    private static let intentSchema = YAMLFields.Schema(intentKeys)
+
+    /// The positions of `intentKeys`.
+    private enum IntentKey: Int {
+        case id, route, escalate, priority, title, patterns, examples, description, askSatisfaction
+    }
 
     private static func loadIntents(_ directory: URL, log: DiagnosticLog) -> [IntentDefinition] {
         let folder = directory.appendingPathComponent("intents")
@@ -182,13 +195,15 @@ public enum ContentLoader {
             guard let items = file.sequence(list, "'intents'", log: log) else { continue }
             for node in items {
                 guard let intent = loadIntent(node, file: file, log: log) else { continue }
-                if let first = firstDefinition[intent.id] {
+                // One lookup for a new id (a lookup then an insertion before); a duplicate puts
+                // the first definition back.
+                if let first = firstDefinition.updateValue(intent.location, forKey: intent.id) {
+                    firstDefinition[intent.id] = first
                     log.error(
                         intent.location, "duplicate intent id '\(intent.id)' (first defined at \(first))",
                         sourceLine: file.sourceLine(of: node["id"] ?? node))
                     continue
                 }
-                firstDefinition[intent.id] = intent.location
                 intents.append(intent)
             }
         }
@@ -198,19 +213,20 @@ public enum ContentLoader {
 
     private static func loadIntent(_ node: YAMLNode, file: YAMLFile, log: DiagnosticLog) -> IntentDefinition? {
         guard let intentMapping = file.mapping(node, "an intent", log: log) else { return nil }
-        let mapping = YAMLFields(intentMapping, names: intentKeys)
-        guard let idNode = mapping["id"], let id = file.string(idNode, "'id'", log: log) else {
+        let fields = YAMLFields(intentMapping, schema: intentSchema)
+        let field = { (key: IntentKey) in fields[key.rawValue] }
+        guard let idNode = field(.id), let id = file.string(idNode, "'id'", log: log) else {
             log.error(file.location(of: node), "intent has no 'id'", sourceLine: file.sourceLine(of: node))
             return nil
         }
-        file.rejectUnknownKeys(mapping, allowed: intentKeys, in: "intent '\(id)'", log: log)
+        file.rejectUnknownKeys(fields, allowed: intentKeys, in: "intent '\(id)'", log: log)
         if !isValidName(id) {
             log.error(
                 file.location(of: idNode), "intent id '\(id)' may use only lower-case letters, digits, '_' and '.'",
                 sourceLine: file.sourceLine(of: idNode))
         }
         var route = IntentRoute.answer
-        if let routeNode = mapping["route"], let name = file.string(routeNode, "'route'", log: log) {
+        if let routeNode = field(.route), let name = file.string(routeNode, "'route'", log: log) {
             if let known = IntentRoute(rawValue: name) {
                 route = known
             } else {
@@ -219,12 +235,12 @@ public enum ContentLoader {
                     file.location(of: routeNode), "unknown route '\(name)' (expected one of: \(choices))",
                     sourceLine: file.sourceLine(of: routeNode))
             }
-        } else if mapping["route"] == nil {
+        } else if field(.route) == nil {
             log.error(
                 file.location(of: idNode), "intent '\(id)' has no 'route'", sourceLine: file.sourceLine(of: idNode))
         }
         var intent = IntentDefinition(id: id, route: route, location: file.location(of: idNode))
-        if let escalate = mapping["escalate"] {
+        if let escalate = field(.escalate) {
             if let value = escalate.bool {
                 intent.escalates = value
             } else {
@@ -233,7 +249,7 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: escalate))
             }
         }
-        if let ask = mapping["ask_satisfaction"] {
+        if let ask = field(.askSatisfaction) {
             if let value = ask.bool {
                 intent.asksSatisfaction = value
             } else {
@@ -242,7 +258,7 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: ask))
             }
         }
-        if let priority = mapping["priority"] {
+        if let priority = field(.priority) {
             if let value = priority.int {
                 intent.priority = value
             } else {
@@ -251,25 +267,43 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: priority))
             }
         }
-        if let titles = mapping["title"] {
-            let lists = textNodesPerLanguage(titles, "'title'", file: file, log: log)
-            var byLanguage: [Language: String] = Dictionary(minimumCapacity: lists.count)
-            for (language, nodes) in lists {
-                if let first = nodes.first { byLanguage[language] = first.tree.string(first.index) }
+        if let titles = field(.title) {
+            let count = titles.mapping?.count ?? 0
+            var byLanguage = count == BotContent.languages.count ? noStrings : Dictionary(minimumCapacity: count)
+            forEachLanguage(titles, "'title'", file: file, log: log) { language, what, value in
+                // A language's title is its first text; the last list wins, as with patterns.
+                var first: YAMLNode?
+                file.forEachTextNode(value, what(), log: log) { node in first = first ?? node }
+                byLanguage[language] = first.map { $0.tree.string($0.index) }
             }
             intent.titles = byLanguage
         }
-        if let patterns = mapping["patterns"] {
+        if let patterns = field(.patterns) {
             intent.patterns = perLanguage(patterns, "'patterns'", file: file, log: log)
         }
-        if let node = mapping["examples"] {
+        if let node = field(.examples) {
             // Packed from the file's bytes: examples are kept packed, and a string for each on
             // the way was a fifth of loading.
-            intent.packedExamples = file.packedTexts(
-                textNodesPerLanguage(node, "'examples'", file: file, log: log))
+            // Problems are reported in file order first; the lists are then packed by language.
+            var lists: [(language: Language, node: YAMLNode)] = []
+            lists.reserveCapacity(BotContent.languages.count)
+            forEachLanguage(node, "'examples'", file: file, log: log) { language, what, value in
+                file.forEachTextNode(value, what(), log: log) { _ in }
+                // The last list of a language written twice, as a dictionary would keep.
+                if let earlier = lists.firstIndex(where: { $0.language == language }) {
+                    lists[earlier].node = value
+                } else {
+                    lists.append((language, value))
+                }
+            }
+            intent.packedExamples = file.packedTexts(lists)
         }
+        // Its keys are languages: when there are as many as languages and none is empty, every
+        // language has patterns, and none is looked up (two hashed lookups an intent).
+        let patternsEverywhere =
+            intent.patterns.count == BotContent.languages.count && !intent.patterns.values.contains { $0.isEmpty }
         for language in BotContent.languages {
-            if intent.patterns[language, default: []].isEmpty {
+            if !patternsEverywhere && intent.patterns[language, default: []].isEmpty {
                 log.warning(intent.location, "intent '\(id)' has no \(language.rawValue) patterns")
             }
             let count = intent.packedExamples.count(of: language)
@@ -285,21 +319,22 @@ public enum ContentLoader {
     private static func perLanguage(
         _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
     ) -> [Language: [SourceText]] {
-        let lists = textNodesPerLanguage(node, what, file: file, log: log)
-        var result: [Language: [SourceText]] = Dictionary(minimumCapacity: lists.count)
-        for (language, nodes) in lists { result[language] = nodes.map { file.sourceText($0)! } }
+        let count = node.mapping?.count ?? 0
+        var result = count == BotContent.languages.count ? noTexts : Dictionary(minimumCapacity: count)
+        forEachLanguage(node, what, file: file, log: log) { language, what, value in
+            result[language] = file.texts(value, what(), log: log)
+        }
         return result
     }
 
-    /// The text nodes under each language of a `en:`/`vi:` mapping, one list per language
-    /// (the last, for a language written twice): a list rather than a dictionary, which cost
-    /// more to make than what it held.
-    private static func textNodesPerLanguage(
-        _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog
-    ) -> [(language: Language, nodes: [YAMLNode])] {
-        guard let mapping = file.mapping(node, what, log: log) else { return [] }
-        var result: [(language: Language, nodes: [YAMLNode])] = []
-        result.reserveCapacity(mapping.count)
+    /// Calls `body` with each language of a `en:`/`vi:` mapping, in file order, with what the
+    /// node under it is called in messages and the node; reports keys that are no language.
+    /// Each caller builds its own result from the nodes, instead of from lists of them.
+    private static func forEachLanguage(
+        _ node: YAMLNode, _ what: String, file: YAMLFile, log: DiagnosticLog,
+        _ body: (Language, _ what: () -> String, YAMLNode) -> Void
+    ) {
+        guard let mapping = file.mapping(node, what, log: log) else { return }
         for (key, value) in mapping {
             // Compared by bytes; a string only for a message.
             let known =
@@ -312,14 +347,8 @@ public enum ContentLoader {
                     sourceLine: file.sourceLine(of: key))
                 continue
             }
-            let nodes = file.textNodes(value, "\(what) in \(key.tree.string(key.index))", log: log)
-            if let earlier = result.firstIndex(where: { $0.language == language }) {
-                result[earlier].nodes = nodes
-            } else {
-                result.append((language, nodes))
-            }
+            body(language, { "\(what) in \(key.tree.string(key.index))" }, value)
         }
-        return result
     }
 
     // MARK: - faq/
@@ -327,26 +356,35 @@ public enum ContentLoader {
     private static func loadAnswers(
         _ directory: URL, intents: [IntentDefinition], placeholders: [String: String], log: DiagnosticLog
     ) -> [String: [Language: String]] {
-        var answers: [String: [Language: String]] = [:]
-        answers.reserveCapacity(intents.count)
-        let known = Set(intents.map(\.id))
-        var answerCounts: [Language: Int] = [:]
+        // Intent ids are unique (the loader keeps the first of a duplicate only). Read in place
+        // by position: each intent copied for its id was a tenth of reading the answers.
+        var known: [String: Int] = [:]
+        known.reserveCapacity(intents.count)
+        for position in intents.indices { known[intents[position].id] = position }
+        // Each language's texts by intent, gathered into one dictionary per intent at the end:
+        // a lookup by id for each answer was a tenth of reading them.
+        var textsByLanguage: [[String?]] = []
+        var answerCounts: [Int] = []
         for language in BotContent.languages {
+            var texts = [String?](repeating: nil, count: intents.count)
+            var answerCount = 0
             let path = directory.appendingPathComponent("faq/\(language.rawValue)").path
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let folder = ContentFileReader.Folder(path: path)
+            let names = folder?.names() ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             // Files are read in the folder's order, and their problems reported in the order of
             // their names, as when the names were sorted first: sorting 10,000 names cost a sixth
             // of reading their files.
             let fileLog = DiagnosticLog()
             var problems: [(name: String, diagnostics: Range<Int>)] = []
-            for name in names where name.hasSuffix(".md") {
+            for name in names {
+                guard let id = intentID(ofAnswerFile: name) else { continue }
                 let before = fileLog.diagnostics.count
-                if let (id, text) = loadAnswer(
-                    name, language, folder: folder, path: path, known: known, placeholders: placeholders, log: fileLog)
+                if let (position, text) = loadAnswer(
+                    name, id: id, language, folder: folder, path: path, known: known, placeholders: placeholders,
+                    log: fileLog)
                 {
-                    answers[id, default: Dictionary(minimumCapacity: BotContent.languages.count)][language] = text
-                    answerCounts[language, default: 0] += 1
+                    texts[position] = text
+                    answerCount += 1
                 }
                 if fileLog.diagnostics.count > before {
                     problems.append((name, before..<fileLog.diagnostics.count))
@@ -355,12 +393,23 @@ public enum ContentLoader {
             for problem in problems.sorted(by: { $0.name < $1.name }) {
                 for diagnostic in fileLog.diagnostics[problem.diagnostics] { log.append(diagnostic) }
             }
+            textsByLanguage.append(texts)
+            answerCounts.append(answerCount)
+        }
+        var answers: [String: [Language: String]] = [:]
+        answers.reserveCapacity(intents.count)
+        for position in intents.indices {
+            var byLanguage: [Language: String]?
+            for (list, language) in BotContent.languages.enumerated() {
+                guard let text = textsByLanguage[list][position] else { continue }
+                if byLanguage == nil { byLanguage = noStrings }
+                byLanguage![language] = text
+            }
+            if let byLanguage { answers[intents[position].id] = byLanguage }
         }
         // Each answer read is a different intent's: when there are as many as intents in every
         // language, none is missing.
-        guard
-            answerCounts.values.contains(where: { $0 < known.count }) || answerCounts.count < BotContent.languages.count
-        else { return answers }
+        guard answerCounts.contains(where: { $0 < known.count }) else { return answers }
         for intent in intents {
             for language in BotContent.languages where answers[intent.id]?[language] == nil {
                 log.error(
@@ -372,17 +421,37 @@ public enum ContentLoader {
         return answers
     }
 
-    /// The intent id and filled text of answer file `name`, read from `folder` (or by its path
-    /// when the folder could not be opened); nil when it names no intent or cannot be used.
+    /// `name` without its `.md` ending, nil when it has none (`name.hasSuffix(".md")`).
+    ///
+    /// By bytes when the ending follows an ASCII character or nothing: then its three bytes are
+    /// its last three characters (only a non-ASCII character joins a `.` that follows it).
+    /// `hasSuffix` and `dropLast` walked characters, a tenth of listing 20,000 answers.
+    private static func intentID(ofAnswerFile name: String) -> String? {
+        let utf8 = name.utf8
+        let count = utf8.count
+        let ending = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] == UInt8(ascii: "m"),
+                bytes[count - 1] == UInt8(ascii: "d")
+            else { return false }
+            return count == 3 || bytes[count - 4] < 0x80 ? true : nil
+        }
+        switch ending {
+        case .some(.some(false)): return nil
+        case .some(.some(true)): return String(Substring(utf8.dropLast(3)))
+        default: return name.hasSuffix(".md") ? String(name.dropLast(3)) : nil
+        }
+    }
+
+    /// The intent's position in `known` (intent ids) and the filled text of answer file `name`,
+    /// whose name gives `id`, read from `folder` (or by its path when the folder could not be
+    /// opened); nil when it names no intent or cannot be used.
     private static func loadAnswer(
-        _ name: String, _ language: Language, folder: ContentFileReader.Folder?, path: String, known: Set<String>,
-        placeholders: [String: String], log: DiagnosticLog
-    ) -> (id: String, text: String)? {
+        _ name: String, id: String, _ language: Language, folder: ContentFileReader.Folder?, path: String,
+        known: [String: Int], placeholders: [String: String], log: DiagnosticLog
+    ) -> (position: Int, text: String)? {
         // Made only for a message: building each path was a tenth of reading 20,000 answers.
         let relativePath = { "faq/\(language.rawValue)/\(name)" }
-        // The intent's own id string, so the answers' keys share its storage.
-        guard let position = known.firstIndex(of: String(name.dropLast(3))) else {
-            let id = String(name.dropLast(3))
+        guard let position = known[id] else {
             log.warning(SourceLocation(file: relativePath()), "answer for unknown intent '\(id)'")
             return nil
         }
@@ -401,8 +470,8 @@ public enum ContentLoader {
             log.error(SourceLocation(file: relativePath()), "answer is empty")
             return nil
         }
-        guard hasOpeningBraces(body) else { return (known[position], body) }
-        return (known[position], fill(body, placeholders, file: relativePath(), line: 1, log: log))
+        guard hasOpeningBraces(body) else { return (position, body) }
+        return (position, fill(body, placeholders, file: relativePath(), line: 1, log: log))
     }
 
     /// The file's text without white space at either end, nil when it is not UTF-8.
@@ -415,7 +484,7 @@ public enum ContentLoader {
         if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let first = bytes.firstIndex(where: { !isSpace($0) }),
             let last = bytes.lastIndex(where: { !isSpace($0) }), bytes[first] < 0x80, bytes[last] < 0x80
         {
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
+            return ContentFileReader.validText(UnsafeBufferPointer(rebasing: bytes[first...last]))
         }
         return ContentFileReader.text(decoding: bytes).map(trimmed)
     }

@@ -86,6 +86,18 @@ final class SourceFileText: Sendable {
         return low + 1
     }
 
+    /// ``lineNumber(containing:)`` for an offset at or after the start of line `line`: a few
+    /// lines forward from there before a search, for callers that go through the file in order
+    /// and find their next line close by.
+    func lineNumber(containing offset: Int, from line: Int) -> Int {
+        var number = max(line, 1)
+        for _ in 0..<8 {
+            guard number < lineStarts.count, Int(lineStarts[number]) <= offset else { return number }
+            number += 1
+        }
+        return lineNumber(containing: offset)
+    }
+
     /// Line `number` (1-based) as a new string; nil outside the file.
     func line(_ number: Int) -> String? {
         guard let range = lineRange(number) else { return nil }

@@ -47,7 +47,14 @@ public struct SourceText: Sendable, Hashable {
     /// A text whose source line is `lineAround` with `text` put back at UTF-8 offset `lineSplit`
     /// (a scalar boundary), or, when `lineSplit` is negative, `lineAround` itself.
     init(text: String, location: SourceLocation, lineAround: String?, lineSplit: Int, textOffset: Int) {
-        self.init(text: text, location: location, sourceLine: lineAround, textOffset: textOffset)
+        // Each field set once: delegating to the other initializer and then setting `lineSplit`
+        // copied the whole value, for each of 80,000 patterns at 10,000 intents.
+        self.text = text
+        file = location.file
+        line = Int32(clamping: location.line)
+        column = Int32(clamping: location.column)
+        offset = Int32(clamping: textOffset)
+        self.lineAround = lineAround
         self.lineSplit = Int32(clamping: lineSplit)
     }
 

@@ -22,7 +22,18 @@ enum UTF8Scan {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
+                // Whole words of ASCII in a loop of their own, as most of a file is.
+                while index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    guard word & highBits == 0 else { break }
+                    if isPlain && controlsOtherThanLineFeed(word) != 0 { isPlain = false }
+                    index += 8
+                }
+                guard index < count else { break }
                 guard index + 8 <= count else {
+                    // Past the words, the byte here may start a character of several bytes.
+                    let lead = bytes[index]
+                    guard lead < 0x80 else { continue }
                     if lead < 0x20 ? lead != UInt8(ascii: "\n") : lead == 0x7F { isPlain = false }
                     index += 1
                     continue
@@ -34,6 +45,20 @@ enum UTF8Scan {
                 let asciiBytes = asciiCount == 8 ? UInt64.max : (1 << (8 * asciiCount)) - 1
                 if isPlain && controlsOtherThanLineFeed(word) & asciiBytes != 0 { isPlain = false }
                 index += asciiCount
+                continue
+            }
+            // Two- and three-byte characters (the Vietnamese letters) whose form needs no table:
+            // leads other than those with a narrower second byte, then continuation bytes.
+            if lead >= 0xC2 && lead < 0xE0 && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                if lead == 0xC2 && bytes[index + 1] < 0xA0 { isPlain = false }
+                index += 2
+                continue
+            }
+            if lead >= 0xE1 && lead < 0xF0 && lead != 0xED && index + 2 < count && bytes[index + 1] & 0xC0 == 0x80
+                && bytes[index + 2] & 0xC0 == 0x80
+            {
+                if isPlain && (lead == 0xE2 || lead == 0xEF) && !isPlainCharacter(bytes, at: index) { isPlain = false }
+                index += 3
                 continue
             }
             guard let length = sequenceLength(bytes, at: index) else { return Result(isValid: false, isPlain: false) }

@@ -145,6 +145,13 @@ enum YAMLBlockParser {
                 nextLineStart = end + 1
                 lineNumber += 1
                 var first = start
+                // The indentation eight spaces at a time, then space by space.
+                while first + 8 <= end
+                    && UnsafeRawPointer(bytes.baseAddress! + first).loadUnaligned(as: UInt64.self)
+                        == 0x2020_2020_2020_2020
+                {
+                    first += 8
+                }
                 while first < end && bytes[first] == UInt8(ascii: " ") { first += 1 }
                 if first == end || bytes[first] == UInt8(ascii: "#") { continue }
                 (lineStart, lineEnd, indentation) = (start, end, first - start)
@@ -222,11 +229,32 @@ enum YAMLBlockParser {
                     }
                 }
             } while indentation == column
-            guard YAMLTreeBuilder.hasDistinctScalarKeys(pending[firstChild...], entries: entries, bytes: bytes) else {
-                throw Unsupported()
-            }
+            guard hasDistinctKeys(from: firstChild) else { throw Unsupported() }
             setChildren(of: node, from: firstChild)
             return node
+        }
+
+        /// Whether the keys pending from `firstChild` (every other item) differ.
+        ///
+        /// Keys read here are plain and ASCII (see ``keyEnd(at:)``), so they are equal as strings
+        /// exactly when their bytes are: compared by length and bytes, without the general check's
+        /// canonical equivalence, for a few keys; the general check for many.
+        func hasDistinctKeys(from firstChild: Int) -> Bool {
+            guard pending.count - firstChild <= 32 else {
+                return YAMLTreeBuilder.hasDistinctScalarKeys(pending[firstChild...], entries: entries, bytes: bytes)
+            }
+            func key(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+                let entry = entries[Int(pending[position])]
+                return UnsafeBufferPointer(rebasing: bytes[Int(entry.first)..<Int(entry.first + entry.count)])
+            }
+            for position in stride(from: firstChild, to: pending.count, by: 2) {
+                let name = key(position)
+                for other in stride(from: position + 2, to: pending.count, by: 2) {
+                    let otherName = key(other)
+                    if otherName.count == name.count && otherName.elementsEqual(name) { return false }
+                }
+            }
+            return true
         }
 
         /// A block sequence whose entries' dashes are at `column`, the first on the current line.

@@ -155,28 +155,37 @@ struct YAMLFile {
     /// kept; otherwise the whole line.
     func sourceText(_ node: YAMLNode) -> SourceText? {
         guard node.kind == .scalar else { return nil }
-        let text = node.tree.string(node.index)
+        return source.withBytes { file in
+            node.tree.bytes.withUnsafeBufferPointer { texts in sourceText(ofScalar: node, file: file, texts: texts) }
+        }
+    }
+
+    /// ``sourceText(_:)`` of a scalar node, given the file's bytes and its tree's.
+    private func sourceText(
+        ofScalar node: YAMLNode, file: UnsafeBufferPointer<UInt8>, texts: UnsafeBufferPointer<UInt8>
+    ) -> SourceText {
+        let entry = node.tree.entry(node.index)
+        let bytes = UnsafeBufferPointer(rebasing: texts[Int(entry.first)..<Int(entry.first + entry.count)])
+        let text = String(decoding: bytes, as: UTF8.self)
         let textOffset = node.isQuoted ? 1 : 0
-        let location = location(of: node)
-        switch placement(of: node, textOffset: textOffset) {
+        let location = SourceLocation(file: path, line: Int(entry.line), column: Int(entry.column))
+        let placed = placement(
+            of: bytes, line: Int(entry.line), column: Int(entry.column), textOffset: textOffset, in: file)
+        switch placed {
         case .noLine:
             return SourceText(text: text, location: location, sourceLine: nil, textOffset: textOffset)
         case .whole(let line):
-            let whole = source.withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[line]), as: UTF8.self) }
+            let whole = String(decoding: UnsafeBufferPointer(rebasing: file[line]), as: UTF8.self)
             return SourceText(text: text, location: location, lineAround: whole, lineSplit: -1, textOffset: textOffset)
         case .around(let line, let textRange):
             let split = textRange.lowerBound - line.lowerBound
             let count = line.count - textRange.count
-            let around = source.withBytes { file in
-                String(unsafeUninitializedCapacity: count) { buffer in
-                    let head = UnsafeMutableBufferPointer(rebasing: buffer[..<split])
-                    _ = head.initialize(
-                        from: UnsafeBufferPointer(rebasing: file[line.lowerBound..<textRange.lowerBound]))
-                    let tail = UnsafeMutableBufferPointer(rebasing: buffer[split..<count])
-                    _ = tail.initialize(
-                        from: UnsafeBufferPointer(rebasing: file[textRange.upperBound..<line.upperBound]))
-                    return count
-                }
+            let around = String(unsafeUninitializedCapacity: count) { buffer in
+                let head = UnsafeMutableBufferPointer(rebasing: buffer[..<split])
+                _ = head.initialize(from: UnsafeBufferPointer(rebasing: file[line.lowerBound..<textRange.lowerBound]))
+                let tail = UnsafeMutableBufferPointer(rebasing: buffer[split..<count])
+                _ = tail.initialize(from: UnsafeBufferPointer(rebasing: file[textRange.upperBound..<line.upperBound]))
+                return count
             }
             return SourceText(
                 text: text, location: location, lineAround: around, lineSplit: split, textOffset: textOffset)
@@ -196,37 +205,51 @@ struct YAMLFile {
     /// Worked out over the line's bytes: comparing through `Substring` views was a quarter of
     /// loading 10,000 intents.
     func placement(of node: YAMLNode, textOffset: Int) -> LinePlacement {
-        guard let range = source.lineRange(node.line) else { return .noLine }
-        return source.withBytes { fileBytes in
-            let line = UnsafeBufferPointer(rebasing: fileBytes[range])
-            // Columns count Unicode scalars, as libyaml does.
-            guard let start = Self.offset(ofScalar: node.column - 1 + textOffset, in: line) else {
-                return .whole(line: range)
+        source.withBytes { file in
+            node.tree.withText(of: node.index) { text in
+                placement(of: text, line: node.line, column: node.column, textOffset: textOffset, in: file)
             }
-            let end: Int? = node.tree.withText(of: node.index) { text in
-                guard start + text.count <= line.count else { return nil }
-                let same = text.isEmpty || memcmp(line.baseAddress! + start, text.baseAddress!, text.count) == 0
-                return same ? start + text.count : nil
-            }
-            guard let end else { return .whole(line: range) }
-            return .around(line: range, text: (range.lowerBound + start)..<(range.lowerBound + end))
         }
     }
 
-    /// The texts of `lists` packed from the file's bytes, without a string for each text.
-    func packedTexts(_ lists: [(language: Language, nodes: [YAMLNode])]) -> PackedSourceTexts {
+    /// ``placement(of:textOffset:)`` for a scalar's text, line and column, given the file's bytes.
+    private func placement(
+        of text: UnsafeBufferPointer<UInt8>, line number: Int, column: Int, textOffset: Int,
+        in file: UnsafeBufferPointer<UInt8>
+    ) -> LinePlacement {
+        guard let range = source.lineRange(number) else { return .noLine }
+        let line = UnsafeBufferPointer(rebasing: file[range])
+        // Columns count Unicode scalars, as libyaml does.
+        guard let start = Self.offset(ofScalar: column - 1 + textOffset, in: line),
+            start + text.count <= line.count,
+            text.isEmpty || memcmp(line.baseAddress! + start, text.baseAddress!, text.count) == 0
+        else { return .whole(line: range) }
+        return .around(line: range, text: (range.lowerBound + start)..<(range.lowerBound + start + text.count))
+    }
+
+    /// The texts of the lists of texts under each language packed from the file's bytes, without
+    /// a string for each text. The items that are not texts are left out (``forEachTextNode(_:_:log:_:)``
+    /// reports them).
+    func packedTexts(_ lists: [(language: Language, node: YAMLNode)]) -> PackedSourceTexts {
+        func forEachText(in list: YAMLNode, _ body: (YAMLNode) -> Void) {
+            if list.kind == .scalar { return body(list) }
+            guard let items = list.sequence else { return }
+            for item in items where item.kind == .scalar { body(item) }
+        }
         var count = 0
         var byteCount = 0
         for (_, list) in lists {
-            count += list.count
-            for node in list { byteCount += Int(node.tree.entry(node.index).count) }
+            forEachText(in: list) { node in
+                count += 1
+                byteCount += Int(node.tree.entry(node.index).count)
+            }
         }
         var packed = PackedSourceTexts(reservingCapacityForTexts: count, bytes: byteCount)
         // In `Language.allCases` order, as `PackedSourceTexts.init(_:)` packs.
         for language in Language.allCases {
-            guard let list = lists.first(where: { $0.language == language })?.nodes else { continue }
+            guard let list = lists.first(where: { $0.language == language })?.node else { continue }
             packed.startList(language)
-            for node in list {
+            forEachText(in: list) { node in
                 let textOffset = node.isQuoted ? 1 : 0
                 let location = location(of: node)
                 let placement = placement(of: node, textOffset: textOffset)
@@ -258,6 +281,13 @@ struct YAMLFile {
         guard count >= 0 else { return nil }
         var remaining = count
         var offset = 0
+        // Eight ASCII bytes at a time (such as a line's indentation), each a scalar of its own.
+        while remaining >= 8 && offset + 8 <= bytes.count
+            && UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+            offset += 8
+            remaining -= 8
+        }
         while remaining > 0 {
             guard offset < bytes.count else { return nil }
             offset += 1
@@ -290,26 +320,37 @@ struct YAMLFile {
 
     /// A list of texts; a single text is accepted as a list of one.
     func texts(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [SourceText] {
-        // Sized by `map`: the loaded content keeps these lists, and growing by doubling left a
-        // third of their memory unused at 10,000 intents.
-        textNodes(node, what(), log: log).map { sourceText($0)! }
+        // Sized to the items: the loaded content keeps these lists, and growing by doubling
+        // left a third of their memory unused at 10,000 intents.
+        var texts: [SourceText] = []
+        texts.reserveCapacity(node.sequence?.count ?? 1)
+        // The file's and the tree's bytes opened once for the list, not for each text.
+        let tree = node.tree
+        source.withBytes { file in
+            tree.bytes.withUnsafeBufferPointer { bytes in
+                forEachTextNode(node, what(), log: log) {
+                    texts.append(sourceText(ofScalar: $0, file: file, texts: bytes))
+                }
+            }
+        }
+        return texts
     }
 
-    /// The scalar nodes of a list of texts (or the node itself when it is a text), reporting
-    /// the items that are not texts.
-    func textNodes(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> [YAMLNode] {
-        if node.kind == .scalar { return [node] }
-        guard let items = sequence(node, what(), log: log) else { return [] }
-        var nodes: [YAMLNode] = []
-        nodes.reserveCapacity(items.count)
+    /// Calls `body` with each scalar node of a list of texts (or the node itself when it is a
+    /// text), reporting the items that are not texts: for callers that build something else
+    /// than a list of the nodes.
+    func forEachTextNode(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog, _ body: (YAMLNode) -> Void
+    ) {
+        if node.kind == .scalar { return body(node) }
+        guard let items = sequence(node, what(), log: log) else { return }
         for item in items {
             if item.kind == .scalar {
-                nodes.append(item)
+                body(item)
             } else {
                 log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
             }
         }
-        return nodes
     }
 
     /// Reports keys the schema does not know (typos such as `pattern:` for `patterns:`).

@@ -1,5 +1,11 @@
 import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One node of a ``YAMLTree``: what the content loader reads, with Yams' meanings for text,
 /// booleans, numbers and key lookup.
 struct YAMLNode {
@@ -113,44 +119,85 @@ struct YAMLSequence: RandomAccessCollection {
 /// one pass over the mapping's keys.
 ///
 /// Looking up each of an intent's nine keys and then checking every key against the schema
-/// compared each key a dozen times; this compares it once with each name.
+/// compared each key a dozen times; this compares it once with each name, and the values are
+/// then read by the name's position in the schema rather than by comparing names again.
 struct YAMLFields {
-    private let names: [String]
-    private var values: [YAMLNode?]
+    /// The names a mapping may use, with their bytes laid out once for comparing keys.
+    struct Schema {
+        let names: [String]
+        fileprivate let bytes: [UInt8]
+        fileprivate let ranges: [Range<Int>]
+
+        /// `names` must be ASCII, as schema keys are: then a key that is ASCII equals a name only
+        /// byte for byte.
+        init(_ names: [String]) {
+            precondition(names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "schema names are ASCII")
+            self.names = names
+            var bytes: [UInt8] = []
+            var ranges: [Range<Int>] = []
+            for name in names {
+                ranges.append(bytes.count..<(bytes.count + name.utf8.count))
+                bytes.append(contentsOf: name.utf8)
+            }
+            self.bytes = bytes
+            self.ranges = ranges
+        }
+    }
+
+    private let tree: YAMLTree
+    /// The value's node under each name, by the name's position; -1 for a name not used.
+    private var values: [Int32]
     /// The keys that are text but none of the names, with their text, in file order.
     private(set) var unknownKeys: [(key: YAMLNode, name: String)] = []
 
-    /// What `mapping[name]` gives for each of `names`, and the keys that
+    /// What `mapping[name]` gives for each of the schema's names, and the keys that
     /// ``YAMLFile/rejectUnknownKeys(_:allowed:in:log:)`` reports.
-    init(_ mapping: YAMLMapping, names: [String]) {
-        self.names = names
-        let tree = mapping.node.tree
+    init(_ mapping: YAMLMapping, schema: Schema) {
+        tree = mapping.node.tree
+        values = [Int32](repeating: -1, count: schema.names.count)
         guard tree.tags == nil else {
             // Tags from Yams decide which keys count: ask as those functions do.
-            values = names.map { mapping[$0] }
+            for (position, name) in schema.names.enumerated() {
+                if let value = mapping[name] { values[position] = value.index }
+            }
             for (key, _) in mapping {
-                guard let name = key.string, !names.contains(name) else { continue }
+                guard let name = key.string, !schema.names.contains(name) else { continue }
                 unknownKeys.append((key, name))
             }
             return
         }
         // Without tags every scalar key is a text key, and a later key wins, as `mapping[name]`
         // finds the last.
-        values = Array(repeating: nil, count: names.count)
-        for position in 0..<mapping.count {
-            let key = mapping.key(at: position)
-            guard key.kind == .scalar else { continue }
-            let match = tree.withText(of: key.index) { text in
-                names.firstIndex { name in YAMLTextChecks.withBytes(of: name) { YAMLTree.sameText(text, $0) } }
-            }
-            if let match {
-                values[match] = mapping.value(at: position)
-            } else {
-                unknownKeys.append((key, tree.string(key.index)))
+        let tree = tree
+        schema.bytes.withUnsafeBufferPointer { names in
+            for position in 0..<mapping.count {
+                let key = tree.child(mapping.node.index, 2 * position)
+                guard tree.entry(key).kind == .scalar else { continue }
+                let match = tree.withText(of: key) { text in
+                    // By length and bytes for an ASCII key, the usual one: comparing as strings
+                    // walked both texts whenever they started alike (`patterns`, `priority`).
+                    guard text.allSatisfy({ $0 < 0x80 }) else {
+                        return schema.ranges.firstIndex { range in
+                            YAMLTree.sameText(text, UnsafeBufferPointer(rebasing: names[range]))
+                        }
+                    }
+                    return schema.ranges.firstIndex { range in
+                        range.count == text.count
+                            && (text.isEmpty
+                                || memcmp(text.baseAddress!, names.baseAddress! + range.lowerBound, text.count) == 0)
+                    }
+                }
+                if let match {
+                    values[match] = tree.child(mapping.node.index, 2 * position + 1)
+                } else {
+                    unknownKeys.append((YAMLNode(tree: tree, index: key), tree.string(key)))
+                }
             }
         }
     }
 
-    /// The value under `name`, which must be one of the names.
-    subscript(name: String) -> YAMLNode? { values[names.firstIndex(of: name)!] }
+    /// The value under the schema's name at `position`.
+    subscript(position: Int) -> YAMLNode? {
+        values[position] < 0 ? nil : YAMLNode(tree: tree, index: values[position])
+    }
 }

@@ -56,6 +56,8 @@ enum YAMLTextChecks {
         let file: SourceFileText
         /// Where each target is next found, at or after the last offset asked from.
         var found: [Int]
+        /// The last line answered: offsets are asked for in order, so the next is on it or after.
+        var lastLine = 1
 
         init(_ targets: [UInt8], in text: UnsafeBufferPointer<UInt8>, file: SourceFileText) {
             self.targets = targets
@@ -72,7 +74,9 @@ enum YAMLTextChecks {
                 found[position] = next.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? text.count
             }
             let first = found.min()!
-            return first < text.count ? file.lineNumber(containing: first) : nil
+            guard first < text.count else { return nil }
+            lastLine = file.lineNumber(containing: first, from: lastLine)
+            return lastLine
         }
     }
 
@@ -190,7 +194,18 @@ enum YAMLTextChecks {
                 let range = file.lineRange(number)!
                 from = range.upperBound + 1
                 var quote: UInt8?
-                for byte in UnsafeBufferPointer(rebasing: text[range]) {
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    // Outside quotes, eight bytes at a time while none is a quote or bracket.
+                    if quote == nil && index + 8 <= range.upperBound
+                        && !mayHoldQuoteOrBracket(
+                            UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    {
+                        index += 8
+                        continue
+                    }
+                    let byte = text[index]
+                    index += 1
                     if let open = quote {
                         if byte == open { quote = nil }
                         continue
@@ -206,6 +221,18 @@ enum YAMLTextChecks {
             }
             return firstDeep
         }
+    }
+
+    /// Whether any of the eight bytes of `word` is `"`, `'` or a bracket (`[`, `{`, `]`, `}`);
+    /// never false when one is.
+    private static func mayHoldQuoteOrBracket(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Whether a byte of `word` is zero (a borrow past a zero byte only adds false alarms).
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & (ones &* 0x80) != 0 }
+        // `[` and `{`, `]` and `}` differ only in the bit 0x20.
+        let folded = word | (ones &* 0x20)
+        return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x27))
+            || hasZeroByte(folded ^ (ones &* 0x7B)) || hasZeroByte(folded ^ (ones &* 0x7D))
     }
 
     private static func leadingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
