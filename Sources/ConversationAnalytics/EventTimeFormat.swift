@@ -19,6 +19,8 @@ public enum EventTimeFormat {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let (wholeSeconds, millis) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
+        let fields = UTCTimeFields(secondsSince1970: wholeSeconds)
+        if fields.isWritable { return fields.iso8601(milliseconds: millis) }
         let text = withoutFraction.format(Date(timeIntervalSince1970: TimeInterval(wholeSeconds)))
         return text.dropLast() + String(format: ".%03dZ", Int(millis))
     }
@@ -31,6 +33,12 @@ public enum EventTimeFormat {
 
     /// The UTC day of `date` as `YYYY-MM-DD`.
     public static func day(of date: Date) -> String {
+        let interval = date.timeIntervalSince1970
+        // Far outside the years that are ever logged, Foundation's calendar answers.
+        if interval.magnitude < 1e12 {
+            let fields = UTCTimeFields(secondsSince1970: Int64(interval.rounded(.down)))
+            if fields.isWritable { return fields.dayText }
+        }
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
