@@ -65,6 +65,10 @@ public final class JSONLinesEventLog: ConversationEventSink {
     public let options: Options
     /// The open descriptor, or -1 after ``close()`` or a rotation (reopened on the next write).
     private let descriptor = Locked<Int32>(-1)
+    /// The file's size right after this writer's last line, or -1: while the file still ends
+    /// there, its last byte is that line's newline and need not be read back. Guarded by
+    /// `descriptor`'s lock, taken whenever it is used.
+    private nonisolated(unsafe) var endOfOwnLine: off_t = -1
 
     /// Opens (creating if needed) the log at `path`. Throws when the file cannot be opened for appending.
     public init(path: String, options: Options = Options()) throws {
@@ -106,6 +110,7 @@ public final class JSONLinesEventLog: ConversationEventSink {
                 if stat(path, &onDisk) != 0 || onDisk.st_ino != current.st_ino || onDisk.st_dev != current.st_dev {
                     _ = flock(fd, LOCK_UN)
                     Self.closeDescriptor(&fd)
+                    endOfOwnLine = -1
                     continue
                 }
                 if needsRotation(size: Int(current.st_size), lastWrite: Self.modificationDate(current), line: line) {
@@ -114,16 +119,23 @@ public final class JSONLinesEventLog: ConversationEventSink {
                     let renameError = errno
                     _ = flock(fd, LOCK_UN)
                     Self.closeDescriptor(&fd)
+                    endOfOwnLine = -1
                     guard renamed else { throw Self.failure("cannot rotate to '\(rotated)'", path, renameError) }
                     continue
                 }
                 defer { _ = flock(fd, LOCK_UN) }
                 var bytes = Data()
-                if current.st_size > 0, Self.lastByte(of: fd, size: current.st_size) != 0x0A {
+                // Another writer (or a crash) has been at the file when it no longer ends where our
+                // last line did: read its last byte then.
+                if current.st_size > 0, current.st_size != endOfOwnLine,
+                    Self.lastByte(of: fd, size: current.st_size) != 0x0A
+                {
                     bytes.append(0x0A)  // end a line torn by a crashed writer so ours starts clean
                 }
                 bytes.append(line)
+                endOfOwnLine = -1
                 try Self.writeAll(bytes, to: fd, path: path)
+                endOfOwnLine = current.st_size + off_t(bytes.count)
                 if options.sync == .everyEvent, fsync(fd) != 0 { throw Self.failure("cannot fsync", path) }
                 return
             }
@@ -132,7 +144,10 @@ public final class JSONLinesEventLog: ConversationEventSink {
 
     /// Closes the file. A later ``record(_:)`` opens it again.
     public func close() {
-        descriptor.withLock { Self.closeDescriptor(&$0) }
+        descriptor.withLock {
+            Self.closeDescriptor(&$0)
+            endOfOwnLine = -1
+        }
     }
 
     // MARK: - Rotation

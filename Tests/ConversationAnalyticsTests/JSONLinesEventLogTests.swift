@@ -61,6 +61,24 @@ struct JSONLinesEventLogTests {
         #expect(result.skipped == [SkippedLogLine(file: path, line: 4, reason: "not a valid event")])
     }
 
+    /// The writer that wrote the last whole line skips reading the last byte back while the
+    /// file still ends there; a torn line after it must still be ended.
+    @Test func aTornLineAfterOurOwnLineIsEndedByOurNextWrite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("ev.jsonl")
+        let log = try JSONLinesEventLog(path: path)
+        for item in SmallLog.events.prefix(2) { try log.record(item) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"time":"2025-01-07T08:00:00.000Z","conv"#.utf8))
+        try handle.close()
+        for item in SmallLog.events[2..<4] { try log.record(item) }
+        let result = try EventLogReader().read(files: [path])
+        #expect(result.events == Array(SmallLog.events.prefix(4)))
+        #expect(result.skipped == [SkippedLogLine(file: path, line: 3, reason: "not a valid event")])
+    }
+
     @Test func rotatesBySize() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
