@@ -63,12 +63,23 @@ public final class JSONLinesEventLog: ConversationEventSink {
     /// The path of the live file.
     public let path: String
     public let options: Options
-    /// The open descriptor, or -1 after ``close()`` or a rotation (reopened on the next write).
-    private let descriptor = Locked<Int32>(-1)
-    /// The file's size right after this writer's last line, or -1: while the file still ends
-    /// there, its last byte is that line's newline and need not be read back. Guarded by
-    /// `descriptor`'s lock, taken whenever it is used.
-    private nonisolated(unsafe) var endOfOwnLine: off_t = -1
+    /// The open file, closed after ``close()`` or a rotation (reopened on the next write).
+    private let file = Locked(OpenFile())
+
+    /// A descriptor and what this writer knows of the file behind it.
+    private struct OpenFile {
+        /// -1 when closed.
+        var descriptor: Int32 = -1
+        /// The file's size right after this writer's last line, or -1: while the file still ends
+        /// there, its last byte is that line's newline and need not be read back.
+        var endOfOwnLine: off_t = -1
+
+        mutating func close() {
+            if descriptor >= 0 { systemClose(descriptor) }
+            descriptor = -1
+            endOfOwnLine = -1
+        }
+    }
 
     /// Opens (creating if needed) the log at `path`. Throws when the file cannot be opened for appending.
     public init(path: String, options: Options = Options()) throws {
@@ -76,7 +87,7 @@ public final class JSONLinesEventLog: ConversationEventSink {
         self.options = options
         let fd = try Self.open(path)
         if options.sync == .everyEvent { Self.syncFolder(of: path) }
-        descriptor.withLock { $0 = fd }
+        file.withLock { $0.descriptor = fd }
     }
 
     deinit {
@@ -92,51 +103,49 @@ public final class JSONLinesEventLog: ConversationEventSink {
         guard line.last == 0x0A, !line.dropLast().contains(0x0A) else {
             throw EventLogError("a line for event log '\(path)' must end in its only newline")
         }
-        try descriptor.withLock { fd in
+        try file.withLock { file in
             while true {
-                if fd < 0 {
-                    fd = try Self.open(path)
+                if file.descriptor < 0 {
+                    file.descriptor = try Self.open(path)
                     // Make a file just created (or renamed away) survive a power cut as well.
                     if options.sync == .everyEvent { Self.syncFolder(of: path) }
                 }
-                guard flock(fd, LOCK_EX) == 0 else { throw Self.failure("cannot lock", path) }
+                guard flock(file.descriptor, LOCK_EX) == 0 else { throw Self.failure("cannot lock", path) }
                 var current = stat()
                 var onDisk = stat()
-                guard fstat(fd, &current) == 0 else {
-                    defer { _ = flock(fd, LOCK_UN) }
+                guard fstat(file.descriptor, &current) == 0 else {
+                    defer { _ = flock(file.descriptor, LOCK_UN) }
                     throw Self.failure("cannot stat", path)
                 }
                 // Another writer renamed the file away (rotation) or it was deleted: reopen the path.
                 if stat(path, &onDisk) != 0 || onDisk.st_ino != current.st_ino || onDisk.st_dev != current.st_dev {
-                    _ = flock(fd, LOCK_UN)
-                    Self.closeDescriptor(&fd)
-                    endOfOwnLine = -1
+                    _ = flock(file.descriptor, LOCK_UN)
+                    file.close()
                     continue
                 }
                 if needsRotation(size: Int(current.st_size), lastWrite: Self.modificationDate(current), line: line) {
                     let rotated = rotatedPath(for: Self.modificationDate(current))
                     let renamed = rename(path, rotated) == 0
                     let renameError = errno
-                    _ = flock(fd, LOCK_UN)
-                    Self.closeDescriptor(&fd)
-                    endOfOwnLine = -1
+                    _ = flock(file.descriptor, LOCK_UN)
+                    file.close()
                     guard renamed else { throw Self.failure("cannot rotate to '\(rotated)'", path, renameError) }
                     continue
                 }
-                defer { _ = flock(fd, LOCK_UN) }
+                defer { _ = flock(file.descriptor, LOCK_UN) }
                 var bytes = Data()
                 // Another writer (or a crash) has been at the file when it no longer ends where our
                 // last line did: read its last byte then.
-                if current.st_size > 0, current.st_size != endOfOwnLine,
-                    Self.lastByte(of: fd, size: current.st_size) != 0x0A
+                if current.st_size > 0, current.st_size != file.endOfOwnLine,
+                    Self.lastByte(of: file.descriptor, size: current.st_size) != 0x0A
                 {
                     bytes.append(0x0A)  // end a line torn by a crashed writer so ours starts clean
                 }
                 bytes.append(line)
-                endOfOwnLine = -1
-                try Self.writeAll(bytes, to: fd, path: path)
-                endOfOwnLine = current.st_size + off_t(bytes.count)
-                if options.sync == .everyEvent, fsync(fd) != 0 { throw Self.failure("cannot fsync", path) }
+                file.endOfOwnLine = -1
+                try Self.writeAll(bytes, to: file.descriptor, path: path)
+                file.endOfOwnLine = current.st_size + off_t(bytes.count)
+                if options.sync == .everyEvent, fsync(file.descriptor) != 0 { throw Self.failure("cannot fsync", path) }
                 return
             }
         }
@@ -144,10 +153,7 @@ public final class JSONLinesEventLog: ConversationEventSink {
 
     /// Closes the file. A later ``record(_:)`` opens it again.
     public func close() {
-        descriptor.withLock {
-            Self.closeDescriptor(&$0)
-            endOfOwnLine = -1
-        }
+        file.withLock { $0.close() }
     }
 
     // MARK: - Rotation
@@ -179,11 +185,6 @@ public final class JSONLinesEventLog: ConversationEventSink {
         let fd = systemOpen(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("cannot open", path) }
         return fd
-    }
-
-    private static func closeDescriptor(_ fd: inout Int32) {
-        if fd >= 0 { systemClose(fd) }
-        fd = -1
     }
 
     private static func syncFolder(of path: String) {

@@ -42,7 +42,7 @@ struct UTCTimeFields: Equatable {
     func iso8601(milliseconds: Int64) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
-        appendDate(to: &bytes, separator: UInt8(ascii: "-"))
+        appendDate(to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         Self.append(hour, digits: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -59,15 +59,15 @@ struct UTCTimeFields: Equatable {
     var dayText: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
-        appendDate(to: &bytes, separator: UInt8(ascii: "-"))
+        appendDate(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func appendDate(to bytes: inout [UInt8], separator: UInt8) {
+    private func appendDate(to bytes: inout [UInt8]) {
         Self.append(year, digits: 4, to: &bytes)
-        bytes.append(separator)
+        bytes.append(UInt8(ascii: "-"))
         Self.append(month, digits: 2, to: &bytes)
-        bytes.append(separator)
+        bytes.append(UInt8(ascii: "-"))
         Self.append(day, digits: 2, to: &bytes)
     }
 
