@@ -10,6 +10,14 @@ struct JSONLinesEventLogTests {
         return event("w\(writer)", index + 1, "answer", at: at("2025-01-06", 1), message: "\(index) \(padding)")
     }
 
+    /// Half a line, as a writer that died in the middle of its line leaves it.
+    func appendLineOfAWriterThatDied(to path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"time":"2025-01-07T08:00:00.000Z","conv"#.utf8))
+        try handle.close()
+    }
+
     @Test func appendsOneLinePerEvent() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -49,11 +57,7 @@ struct JSONLinesEventLogTests {
         let path = folder.path("ev.jsonl")
         let first = try JSONLinesEventLog(path: path)
         for item in SmallLog.events.prefix(3) { try first.record(item) }
-        // A writer died in the middle of its line.
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        handle.seekToEndOfFile()
-        handle.write(Data(#"{"time":"2025-01-07T08:00:00.000Z","conv"#.utf8))
-        try handle.close()
+        try appendLineOfAWriterThatDied(to: path)
         let second = try JSONLinesEventLog(path: path)
         try second.record(SmallLog.events[3])
         let result = try EventLogReader().read(files: [path])
@@ -69,10 +73,7 @@ struct JSONLinesEventLogTests {
         let path = folder.path("ev.jsonl")
         let log = try JSONLinesEventLog(path: path)
         for item in SmallLog.events.prefix(2) { try log.record(item) }
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        handle.seekToEndOfFile()
-        handle.write(Data(#"{"time":"2025-01-07T08:00:00.000Z","conv"#.utf8))
-        try handle.close()
+        try appendLineOfAWriterThatDied(to: path)
         for item in SmallLog.events[2..<4] { try log.record(item) }
         let result = try EventLogReader().read(files: [path])
         #expect(result.events == Array(SmallLog.events.prefix(4)))
