@@ -155,41 +155,75 @@ struct YAMLFile {
     /// kept; otherwise the whole line.
     func sourceText(_ node: YAMLNode) -> SourceText? {
         guard node.kind == .scalar else { return nil }
+        var around = LineAroundCache()
         return source.withBytes { file in
-            node.tree.bytes.withUnsafeBufferPointer { texts in sourceText(ofScalar: node, file: file, texts: texts) }
+            node.tree.bytes.withUnsafeBufferPointer { texts in
+                sourceText(ofScalar: node.tree.entry(node.index), file: file, texts: texts, around: &around)
+            }
         }
     }
 
-    /// ``sourceText(_:)`` of a scalar node, given the file's bytes and its tree's.
-    private func sourceText(
-        ofScalar node: YAMLNode, file: UnsafeBufferPointer<UInt8>, texts: UnsafeBufferPointer<UInt8>
-    ) -> SourceText {
-        let entry = node.tree.entry(node.index)
-        let bytes = UnsafeBufferPointer(rebasing: texts[Int(entry.first)..<Int(entry.first + entry.count)])
-        let text = String(decoding: bytes, as: UTF8.self)
-        let textOffset = node.isQuoted ? 1 : 0
-        let location = SourceLocation(file: path, line: Int(entry.line), column: Int(entry.column))
-        let placed = placement(
-            of: bytes, line: Int(entry.line), column: Int(entry.column), textOffset: textOffset, in: file)
-        switch placed {
-        case .noLine:
-            return SourceText(text: text, location: location, sourceLine: nil, textOffset: textOffset)
-        case .whole(let line):
-            let whole = String(decoding: UnsafeBufferPointer(rebasing: file[line]), as: UTF8.self)
-            return SourceText(text: text, location: location, lineAround: whole, lineSplit: -1, textOffset: textOffset)
-        case .around(let line, let textRange):
-            let split = textRange.lowerBound - line.lowerBound
-            let count = line.count - textRange.count
-            let around = String(unsafeUninitializedCapacity: count) { buffer in
-                let head = UnsafeMutableBufferPointer(rebasing: buffer[..<split])
-                _ = head.initialize(from: UnsafeBufferPointer(rebasing: file[line.lowerBound..<textRange.lowerBound]))
-                let tail = UnsafeMutableBufferPointer(rebasing: buffer[split..<count])
-                _ = tail.initialize(from: UnsafeBufferPointer(rebasing: file[textRange.upperBound..<line.upperBound]))
-                return count
+    /// The last line around a text made into a string, by where its two parts are in the file.
+    ///
+    /// The texts of a list are usually written alike (`        - "…"`): one string for all of
+    /// them instead of one each, which was a seventh of reading patterns.
+    struct LineAroundCache {
+        var head = 0..<0
+        var tail = 0..<0
+        var around: String?
+
+        /// The string of `head` then `tail` (ranges of `file`), made only when the last one
+        /// was of other bytes.
+        mutating func string(head: Range<Int>, tail: Range<Int>, in file: UnsafeBufferPointer<UInt8>) -> String {
+            if let around, head.count == self.head.count, tail.count == self.tail.count,
+                Self.same(head, self.head, in: file), Self.same(tail, self.tail, in: file)
+            {
+                return around
             }
-            return SourceText(
-                text: text, location: location, lineAround: around, lineSplit: split, textOffset: textOffset)
+            let made = String(unsafeUninitializedCapacity: head.count + tail.count) { buffer in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[..<head.count])
+                    .initialize(from: UnsafeBufferPointer(rebasing: file[head]))
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[head.count...])
+                    .initialize(from: UnsafeBufferPointer(rebasing: file[tail]))
+                return head.count + tail.count
+            }
+            (self.head, self.tail, around) = (head, tail, made)
+            return made
         }
+
+        /// Whether two ranges of `file` of the same length hold the same bytes.
+        private static func same(_ one: Range<Int>, _ other: Range<Int>, in file: UnsafeBufferPointer<UInt8>) -> Bool {
+            one.isEmpty
+                || memcmp(file.baseAddress! + one.lowerBound, file.baseAddress! + other.lowerBound, one.count) == 0
+        }
+    }
+
+    /// ``sourceText(_:)`` of a scalar's entry, given the file's bytes and its tree's.
+    private func sourceText(
+        ofScalar entry: YAMLTree.Entry, file: UnsafeBufferPointer<UInt8>, texts: UnsafeBufferPointer<UInt8>,
+        around: inout LineAroundCache
+    ) -> SourceText {
+        let bytes = UnsafeBufferPointer(rebasing: texts[Int(entry.first)..<Int(entry.first + entry.count)])
+        let textOffset = entry.isQuoted ? 1 : 0
+        // The line around the text first, so that the text is made into a string last and
+        // moved into the value once.
+        var lineAround: String?
+        var lineSplit = -1
+        switch placement(of: bytes, line: Int(entry.line), column: Int(entry.column), textOffset: textOffset, in: file)
+        {
+        case .noLine:
+            break
+        case .whole(let line):
+            lineAround = String(decoding: UnsafeBufferPointer(rebasing: file[line]), as: UTF8.self)
+        case .around(let line, let textRange):
+            lineAround = around.string(
+                head: line.lowerBound..<textRange.lowerBound, tail: textRange.upperBound..<line.upperBound, in: file)
+            lineSplit = textRange.lowerBound - line.lowerBound
+        }
+        return SourceText(
+            text: String(decoding: bytes, as: UTF8.self),
+            location: SourceLocation(file: path, line: Int(entry.line), column: Int(entry.column)),
+            lineAround: lineAround, lineSplit: lineSplit, textOffset: textOffset)
     }
 
     /// Where a scalar's text is on its source line, by UTF-8 offsets in the file.
@@ -202,17 +236,10 @@ struct YAMLFile {
         case around(line: Range<Int>, text: Range<Int>)
     }
 
+    /// Where a scalar's text, line and column put it on its line, given the file's bytes.
+    ///
     /// Worked out over the line's bytes: comparing through `Substring` views was a quarter of
     /// loading 10,000 intents.
-    func placement(of node: YAMLNode, textOffset: Int) -> LinePlacement {
-        source.withBytes { file in
-            node.tree.withText(of: node.index) { text in
-                placement(of: text, line: node.line, column: node.column, textOffset: textOffset, in: file)
-            }
-        }
-    }
-
-    /// ``placement(of:textOffset:)`` for a scalar's text, line and column, given the file's bytes.
     private func placement(
         of text: UnsafeBufferPointer<UInt8>, line number: Int, column: Int, textOffset: Int,
         in file: UnsafeBufferPointer<UInt8>
@@ -231,32 +258,33 @@ struct YAMLFile {
     /// a string for each text. The items that are not texts are left out (``forEachTextNode(_:_:log:_:)``
     /// reports them).
     func packedTexts(_ lists: [(language: Language, node: YAMLNode)]) -> PackedSourceTexts {
-        func forEachText(in list: YAMLNode, _ body: (YAMLNode) -> Void) {
-            if list.kind == .scalar { return body(list) }
-            guard let items = list.sequence else { return }
-            for item in items where item.kind == .scalar { body(item) }
-        }
         var count = 0
         var byteCount = 0
         for (_, list) in lists {
-            forEachText(in: list) { node in
+            list.tree.forEachText(in: list.index) { entry in
                 count += 1
-                byteCount += Int(node.tree.entry(node.index).count)
+                byteCount += Int(entry.count)
             }
         }
         var packed = PackedSourceTexts(reservingCapacityForTexts: count, bytes: byteCount)
-        // In `Language.allCases` order, as `PackedSourceTexts.init(_:)` packs.
+        // In `Language.allCases` order, as `PackedSourceTexts.init(_:)` packs. The file's and
+        // the tree's bytes opened once for each list, not for each text.
         for language in Language.allCases {
             guard let list = lists.first(where: { $0.language == language })?.node else { continue }
             packed.startList(language)
-            forEachText(in: list) { node in
-                let textOffset = node.isQuoted ? 1 : 0
-                let location = location(of: node)
-                let placement = placement(of: node, textOffset: textOffset)
-                let fits = source.withBytes { file in
-                    node.tree.withText(of: node.index) { text in
+            let tree = list.tree
+            source.withBytes { file in
+                tree.bytes.withUnsafeBufferPointer { texts in
+                    var around = LineAroundCache()
+                    tree.forEachText(in: list.index) { entry in
+                        let text = UnsafeBufferPointer(
+                            rebasing: texts[Int(entry.first)..<Int(entry.first + entry.count)])
+                        let textOffset = entry.isQuoted ? 1 : 0
                         let line: PackedSourceTexts.LineBytes
-                        switch placement {
+                        switch placement(
+                            of: text, line: Int(entry.line), column: Int(entry.column), textOffset: textOffset, in: file
+                        )
+                        {
                         case .noLine:
                             line = .none
                         case .whole(let range):
@@ -266,10 +294,13 @@ struct YAMLFile {
                                 head: UnsafeBufferPointer(rebasing: file[range.lowerBound..<textRange.lowerBound]),
                                 tail: UnsafeBufferPointer(rebasing: file[textRange.upperBound..<range.upperBound]))
                         }
-                        return packed.append(text, line: line, at: location, textOffset: textOffset, language)
+                        let location = SourceLocation(file: path, line: Int(entry.line), column: Int(entry.column))
+                        if !packed.append(text, line: line, at: location, textOffset: textOffset, language) {
+                            packed.appendKept(
+                                sourceText(ofScalar: entry, file: file, texts: texts, around: &around), language)
+                        }
                     }
                 }
-                if !fits { packed.appendKept(sourceText(node)!, language) }
             }
         }
         return packed
@@ -328,8 +359,9 @@ struct YAMLFile {
         let tree = node.tree
         source.withBytes { file in
             tree.bytes.withUnsafeBufferPointer { bytes in
-                forEachTextNode(node, what(), log: log) {
-                    texts.append(sourceText(ofScalar: $0, file: file, texts: bytes))
+                var around = LineAroundCache()
+                forEachTextEntry(node, what(), log: log) { _, entry in
+                    texts.append(sourceText(ofScalar: entry, file: file, texts: bytes, around: &around))
                 }
             }
         }
@@ -342,13 +374,28 @@ struct YAMLFile {
     func forEachTextNode(
         _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog, _ body: (YAMLNode) -> Void
     ) {
-        if node.kind == .scalar { return body(node) }
+        let tree = node.tree
+        forEachTextEntry(node, what(), log: log) { index, _ in body(YAMLNode(tree: tree, index: index)) }
+    }
+
+    /// ``forEachTextNode(_:_:log:_:)`` giving each scalar's index and entry rather than a node:
+    /// a node for each item cost a retain and a release of the tree.
+    private func forEachTextEntry(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog,
+        _ body: (Int32, YAMLTree.Entry) -> Void
+    ) {
+        let tree = node.tree
+        if node.kind == .scalar { return body(node.index, tree.entry(node.index)) }
         guard let items = sequence(node, what(), log: log) else { return }
-        for item in items {
-            if item.kind == .scalar {
-                body(item)
+        for position in items.indices {
+            let item = tree.child(node.index, position)
+            let entry = tree.entry(item)
+            if entry.kind == .scalar {
+                body(item, entry)
             } else {
-                log.error(location(of: item), "each of \(what()) must be text", sourceLine: sourceLine(of: item))
+                let itemNode = YAMLNode(tree: tree, index: item)
+                log.error(
+                    location(of: itemNode), "each of \(what()) must be text", sourceLine: sourceLine(of: itemNode))
             }
         }
     }

@@ -21,11 +21,7 @@ struct YAMLNode {
     var scalar: String? { kind == .scalar ? tree.string(index) : nil }
 
     /// Whether the scalar was written in quotes, so its text starts one column in.
-    var isQuoted: Bool {
-        let style = UInt32(tree.entry(index).style)
-        return kind == .scalar
-            && (style == Node.Scalar.Style.singleQuoted.rawValue || style == Node.Scalar.Style.doubleQuoted.rawValue)
-    }
+    var isQuoted: Bool { tree.entry(index).isQuoted }
 
     var mapping: YAMLMapping? { kind == .mapping ? YAMLMapping(node: self) : nil }
     var sequence: YAMLSequence? { kind == .sequence ? YAMLSequence(node: self) : nil }

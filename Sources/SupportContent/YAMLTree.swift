@@ -143,6 +143,23 @@ final class YAMLTree {
 
     func child(_ index: Int32, _ position: Int) -> Int32 { children[Int(entries[Int(index)].first) + position] }
 
+    /// Calls `body` with the entry of each scalar item of a sequence, or of the node itself
+    /// when it is a scalar; other items are skipped.
+    func forEachText(in index: Int32, _ body: (Entry) -> Void) {
+        let entry = entries[Int(index)]
+        switch entry.kind {
+        case .scalar:
+            body(entry)
+        case .sequence:
+            for child in children[Int(entry.first)..<Int(entry.first + entry.count)] {
+                let item = entries[Int(child)]
+                if item.kind == .scalar { body(item) }
+            }
+        case .mapping:
+            break
+        }
+    }
+
     /// The tag name as Yams would hold it after composing: explicit, `str` for quoted and block
     /// scalars, empty (still to resolve) for plain ones and collections.
     func tagName(_ index: Int32) -> String {
@@ -154,6 +171,13 @@ final class YAMLTree {
 }
 
 extension YAMLTree.Entry {
+    /// Whether a scalar was written in quotes, so its text starts one column in.
+    var isQuoted: Bool {
+        kind == .scalar
+            && (UInt32(style) == Node.Scalar.Style.singleQuoted.rawValue
+                || UInt32(style) == Node.Scalar.Style.doubleQuoted.rawValue)
+    }
+
     init(kind: YAMLTree.Kind, style: UInt8, line: Int, column: Int, first: Int) {
         self.init(
             kind: kind, style: style, line: Int32(clamping: line), column: Int32(clamping: column),
