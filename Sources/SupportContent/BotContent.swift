@@ -19,8 +19,19 @@ public struct BotContent: Sendable {
         intents: [IntentDefinition], answers: [String: [Language: String]], locales: [Language: LocaleDefinition],
         lexicon: NormalizationLexicon, placeholders: [String: String], directory: URL
     ) {
+        self.init(
+            intents: intents, intentPositions: Self.positions(of: intents), answers: answers, locales: locales,
+            lexicon: lexicon, placeholders: placeholders, directory: directory)
+    }
+
+    /// Content whose intents' positions by id the loader already has (ids are unique there).
+    init(
+        intents: [IntentDefinition], intentPositions: [String: Int], answers: [String: [Language: String]],
+        locales: [Language: LocaleDefinition], lexicon: NormalizationLexicon, placeholders: [String: String],
+        directory: URL
+    ) {
         self.intents = intents
-        self.intentPositions = Self.positions(of: intents)
+        self.intentPositions = intentPositions
         self.answers = answers
         self.locales = locales
         self.lexicon = lexicon

@@ -31,7 +31,8 @@ public struct IntentDefinition: Sendable {
         self.priority = priority
         self.titles = titles
         self.patterns = patterns
-        packedExamples = PackedSourceTexts(examples)
+        // The loader adds examples after: nothing to pack for it.
+        packedExamples = examples.isEmpty ? PackedSourceTexts() : PackedSourceTexts(examples)
         self.location = location
     }
 

@@ -358,8 +358,12 @@ enum YAMLBlockParser {
         mutating func setChildren(of node: Int32, from firstChild: Int) {
             entries[Int(node)].first = Int32(children.count)
             entries[Int(node)].count = Int32(pending.count - firstChild)
-            children.append(contentsOf: pending[firstChild...])
-            pending.removeLast(pending.count - firstChild)
+            // Through the buffer and one by one: a slice of `pending` retained its storage, and
+            // the generic `removeLast(_:)` cost more than the few children it removes.
+            pending.withUnsafeBufferPointer {
+                children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[firstChild...]))
+            }
+            while pending.count > firstChild { pending.removeLast() }
         }
     }
 }

@@ -204,12 +204,17 @@ enum YAMLTextChecks {
                         index += 8
                         continue
                     }
-                    let byte = text[index]
-                    index += 1
                     if let open = quote {
-                        if byte == open { quote = nil }
+                        // Inside quotes only the closing quote counts: found by memchr, not byte
+                        // by byte (a pattern's whole text is in quotes).
+                        let found = memchr(text.baseAddress! + index, Int32(open), range.upperBound - index)
+                        guard let found else { break }
+                        index = text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                        quote = nil
                         continue
                     }
+                    let byte = text[index]
+                    index += 1
                     switch byte {
                     case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
                     case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
