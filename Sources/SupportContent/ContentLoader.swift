@@ -279,9 +279,7 @@ public enum ContentLoader {
             var byLanguage = count == BotContent.languages.count ? noStrings : Dictionary(minimumCapacity: count)
             forEachLanguage(titles, "'title'", file: file, log: log) { language, what, value in
                 // A language's title is its first text; the last list wins, as with patterns.
-                var first: YAMLNode?
-                file.forEachTextNode(value, what(), log: log) { node in first = first ?? node }
-                byLanguage[language] = first.map { $0.tree.string($0.index) }
+                byLanguage[language] = file.firstText(value, what(), log: log)
             }
             intent.titles = byLanguage
         }
@@ -295,7 +293,7 @@ public enum ContentLoader {
             var lists: [(language: Language, node: YAMLNode)] = []
             lists.reserveCapacity(BotContent.languages.count)
             forEachLanguage(node, "'examples'", file: file, log: log) { language, what, value in
-                file.forEachTextNode(value, what(), log: log) { _ in }
+                file.checkTexts(value, what(), log: log)
                 // The last list of a language written twice, as a dictionary would keep.
                 if let earlier = lists.firstIndex(where: { $0.language == language }) {
                     lists[earlier].node = value
@@ -557,14 +555,17 @@ public enum ContentLoader {
         }
     }
 
-    /// By UTF-8 bytes: every allowed character is ASCII, so a name is valid exactly when each of
-    /// its bytes is one (walking Unicode scalars cost four times as much).
+    /// By UTF-8 bytes in place: every allowed character is ASCII, so a name is valid exactly when
+    /// each of its bytes is one (walking its Unicode scalars or its UTF-8 view cost several times
+    /// as much).
     static func isValidName(_ name: String) -> Bool {
         !name.isEmpty
-            && name.utf8.allSatisfy {
-                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
-                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-                    || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+            && YAMLTextChecks.withBytes(of: name) { bytes in
+                bytes.allSatisfy {
+                    ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                        || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+                        || $0 == UInt8(ascii: ".")
+                }
             }
     }
 }

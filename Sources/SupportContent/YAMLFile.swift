@@ -255,8 +255,8 @@ struct YAMLFile {
     }
 
     /// The texts of the lists of texts under each language packed from the file's bytes, without
-    /// a string for each text. The items that are not texts are left out (``forEachTextNode(_:_:log:_:)``
-    /// reports them).
+    /// a string for each text. The items that are not texts are left out (``checkTexts(_:_:log:)`` reports
+    /// them).
     func packedTexts(_ lists: [(language: Language, node: YAMLNode)]) -> PackedSourceTexts {
         var count = 0
         var byteCount = 0
@@ -368,18 +368,22 @@ struct YAMLFile {
         return texts
     }
 
-    /// Calls `body` with each scalar node of a list of texts (or the node itself when it is a
-    /// text), reporting the items that are not texts: for callers that build something else
-    /// than a list of the nodes.
-    func forEachTextNode(
-        _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog, _ body: (YAMLNode) -> Void
-    ) {
-        let tree = node.tree
-        forEachTextEntry(node, what(), log: log) { index, _ in body(YAMLNode(tree: tree, index: index)) }
+    /// The first text of a list of texts (or the text itself) as a string, reporting the items
+    /// that are not texts.
+    func firstText(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) -> String? {
+        var first: Int32?
+        forEachTextEntry(node, what(), log: log) { index, _ in first = first ?? index }
+        return first.map { node.tree.string($0) }
     }
 
-    /// ``forEachTextNode(_:_:log:_:)`` giving each scalar's index and entry rather than a node:
-    /// a node for each item cost a retain and a release of the tree.
+    /// Reports the items of a list of texts that are not texts, for a list read otherwise.
+    func checkTexts(_ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog) {
+        forEachTextEntry(node, what(), log: log) { _, _ in }
+    }
+
+    /// Calls `body` with the index and entry of each scalar of a list of texts (or of the node
+    /// itself when it is a text), reporting the items that are not texts. Entries rather than
+    /// nodes: a node for each item cost a retain and a release of the tree.
     private func forEachTextEntry(
         _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog,
         _ body: (Int32, YAMLTree.Entry) -> Void

@@ -128,6 +128,7 @@ struct YAMLFields {
         /// byte for byte.
         init(_ names: [String]) {
             precondition(names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "schema names are ASCII")
+            precondition(names.count <= Values.scalarCount, "a schema names at most \(Values.scalarCount) keys")
             self.names = names
             var bytes: [UInt8] = []
             var ranges: [Range<Int>] = []
@@ -141,8 +142,11 @@ struct YAMLFields {
     }
 
     private let tree: YAMLTree
-    /// The value's node under each name, by the name's position; -1 for a name not used.
-    private var values: [Int32]
+    /// The value's node under each name, by the name's position; -1 for a name not used. In a
+    /// SIMD vector rather than an array: allocating an array for each intent was a quarter of
+    /// reading its keys.
+    private var values = Values(repeating: -1)
+    fileprivate typealias Values = SIMD16<Int32>
     /// The keys that are text but none of the names, with their text, in file order.
     private(set) var unknownKeys: [(key: YAMLNode, name: String)] = []
 
@@ -150,7 +154,6 @@ struct YAMLFields {
     /// ``YAMLFile/rejectUnknownKeys(_:allowed:in:log:)`` reports.
     init(_ mapping: YAMLMapping, schema: Schema) {
         tree = mapping.node.tree
-        values = [Int32](repeating: -1, count: schema.names.count)
         guard tree.tags == nil else {
             // Tags from Yams decide which keys count: ask as those functions do.
             for (position, name) in schema.names.enumerated() {
