@@ -13,11 +13,27 @@ public struct SourceText: Sendable, Hashable {
     /// at 10,000 intents a copy of every line was hundreds of thousands of heap strings, while
     /// `        - "` and `"` fit in a string's inline storage.
     private var lineAround: String?
-    private var line: Int32
-    private var column: Int32
-    private var offset: Int32
+    /// `location`'s line and column, `textOffset` and `lineSplit`, in one vector rather than four
+    /// fields: with four, a new value had too many parts for the compiler to build it in place,
+    /// and it was copied and the first destroyed (a sixth of making a pattern's value).
+    private var numbers: SIMD4<Int32>
+    private var line: Int32 {
+        get { numbers[0] }
+        set { numbers[0] = newValue }
+    }
+    private var column: Int32 {
+        get { numbers[1] }
+        set { numbers[1] = newValue }
+    }
+    private var offset: Int32 {
+        get { numbers[2] }
+        set { numbers[2] = newValue }
+    }
     /// Where `text` goes in `lineAround` (UTF-8 offset); -1 when `lineAround` is the whole line.
-    private var lineSplit: Int32
+    private var lineSplit: Int32 {
+        get { numbers[3] }
+        set { numbers[3] = newValue }
+    }
 
     public var location: SourceLocation {
         get { SourceLocation(file: file, line: Int(line), column: Int(column)) }
@@ -37,11 +53,9 @@ public struct SourceText: Sendable, Hashable {
     public init(text: String, location: SourceLocation, sourceLine: String? = nil, textOffset: Int = 0) {
         self.text = text
         file = location.file
-        line = Int32(clamping: location.line)
-        column = Int32(clamping: location.column)
-        offset = Int32(clamping: textOffset)
         lineAround = sourceLine
-        lineSplit = -1
+        numbers = SIMD4(
+            Int32(clamping: location.line), Int32(clamping: location.column), Int32(clamping: textOffset), -1)
     }
 
     /// A text whose source line is `lineAround` with `text` put back at UTF-8 offset `lineSplit`
@@ -51,11 +65,10 @@ public struct SourceText: Sendable, Hashable {
         // copied the whole value, for each of 80,000 patterns at 10,000 intents.
         self.text = text
         file = location.file
-        line = Int32(clamping: location.line)
-        column = Int32(clamping: location.column)
-        offset = Int32(clamping: textOffset)
         self.lineAround = lineAround
-        self.lineSplit = Int32(clamping: lineSplit)
+        numbers = SIMD4(
+            Int32(clamping: location.line), Int32(clamping: location.column), Int32(clamping: textOffset),
+            Int32(clamping: lineSplit))
     }
 
     /// The stored line and where `text` goes in it (-1: the stored line is the whole line).
