@@ -49,6 +49,9 @@ enum ContentFileReader {
                 return nil
             }
             defer { closedir(directory) }
+            // From the first entry: the copy shares its position with the descriptor, which an
+            // earlier listing left at the end.
+            rewinddir(directory)
             var names: [String] = []
             while let entry = readdir(directory) {
                 guard entry.pointee.d_ino != 0 else { continue }
@@ -61,11 +64,59 @@ enum ContentFileReader {
             return names
         }
 
+        /// How many of the folder's entries ``names()`` would list have a name whose bytes
+        /// `matches` says yes to; nil when the folder cannot be listed. No string is made.
+        func countNames(where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+            let copy = dup(descriptor)
+            guard copy >= 0 else { return nil }
+            guard let directory = fdopendir(copy) else {
+                close(copy)
+                return nil
+            }
+            defer { closedir(directory) }
+            rewinddir(directory)
+            var count = 0
+            while let entry = readdir(directory) {
+                guard entry.pointee.d_ino != 0 else { continue }
+                let matched = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+                    let name = UnsafeBufferPointer(
+                        start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                        count: strlen(bytes.baseAddress!.assumingMemoryBound(to: CChar.self)))
+                    // `.`, `..` and `._`, as ``names()`` leaves them out.
+                    let skipped =
+                        name.count <= 2 && name.first == UInt8(ascii: ".")
+                        && (name.count == 1 || name[1] == UInt8(ascii: ".") || name[1] == UInt8(ascii: "_"))
+                    return !skipped && matches(name)
+                }
+                if matched { count += 1 }
+            }
+            return count
+        }
+
+        /// Whether the names `one` and `other` in the folder are the same file (its device and
+        /// inode), such as two spellings of a name on a file system that ignores case.
+        func isSameFile(_ one: UnsafePointer<CChar>, _ other: UnsafePointer<CChar>) -> Bool {
+            var first = stat()
+            var second = stat()
+            guard fstatat(descriptor, one, &first, 0) == 0, fstatat(descriptor, other, &second, 0) == 0 else {
+                return false
+            }
+            return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        }
+
         /// Runs `body` on the bytes of the file `name` in the folder, read to its end, or on
         /// nil when it cannot be read; the bytes are valid only during `body`.
         func withContents<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
-            let file = name.withCString { openat(descriptor, $0, O_RDONLY | O_CLOEXEC) }
-            guard file >= 0 else { return body(nil) }
+            name.withCString { withContents(ofExisting: $0, body) } ?? body(nil)
+        }
+
+        /// ``withContents(of:_:)`` for a name given as a C string, nil (without calling `body`)
+        /// when the file cannot be opened, such as when there is none.
+        func withContents<Result>(
+            ofExisting name: UnsafePointer<CChar>, _ body: (UnsafeBufferPointer<UInt8>?) -> Result
+        ) -> Result? {
+            let file = openat(descriptor, name, O_RDONLY | O_CLOEXEC)
+            guard file >= 0 else { return nil }
             var status = stat()
             guard fstat(file, &status) == 0 else {
                 close(file)

@@ -55,6 +55,20 @@ struct ContentLoaderErrorTests {
         #expect(found.contains { $0.message == "intent 'fees.trading' has no vi answer (faq/vi/fees.trading.md)" })
     }
 
+    @Test("An answer for no intent is a warning, and every other answer is still read")
+    func answerForUnknownIntent() throws {
+        // Answers are read by id unless a file is left over; then the folder is listed again.
+        let content = try TemporaryContent(copying: Fixtures.minimalContent)
+        try content.write("faq/en/no.such.intent.md", "Hello\n")
+        try content.write("faq/vi/other.topic.md", "Phí\n")
+        let found = ContentLint.run(contentDirectory: content.directory)
+        #expect(
+            found.map(\.description) == [
+                "faq/en/no.such.intent.md: warning: answer for unknown intent 'no.such.intent'",
+                "faq/vi/other.topic.md: warning: answer for unknown intent 'other.topic'",
+            ])
+    }
+
     @Test("A placeholder with no value is located in the answer file")
     func missingPlaceholder() throws {
         let found = try diagnostics { try $0.write("faq/en/fees.trading.md", "Fees\nSee {{fee_page}} now.\n") }
