@@ -13,7 +13,7 @@ final class SourceFileText: Sendable {
     /// Valid UTF-8.
     let bytes: [UInt8]
     /// The UTF-8 offset at which each line starts; lines end at `\n`, which no line includes.
-    private let lineStarts: [UInt32]
+    let lineStarts: [UInt32]
 
     /// Splits on the `\n` byte only, so a `\r` of a CRLF file stays part of its line.
     convenience init(_ text: String) {

@@ -28,9 +28,17 @@ enum YAMLBlockParser {
     /// ``UTF8Scan``).
     /// The tree keeps `file` for its scalars' texts, without a copy.
     static func build(plain file: [UInt8], maximumNodes: Int) -> YAMLTree? {
-        file.withUnsafeBufferPointer { bytes in
-            var parser = Parser(bytes: bytes, maximumNodes: maximumNodes)
-            return try? parser.document(in: file)
+        build(plain: SourceFileText(validUTF8: file), maximumNodes: maximumNodes)
+    }
+
+    /// ``build(plain:maximumNodes:)`` for a file whose lines are already found: the parser goes
+    /// from line to line by them rather than looking for each line's end again.
+    static func build(plain source: SourceFileText, maximumNodes: Int) -> YAMLTree? {
+        source.withBytes { bytes in
+            source.lineStarts.withUnsafeBufferPointer { lineStarts in
+                var parser = Parser(bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes)
+                return try? parser.document(in: source.bytes)
+            }
         }
     }
 
@@ -109,11 +117,14 @@ enum YAMLBlockParser {
         var lineEnd = 0
         var lineNumber = 0
         var indentation = -1
-        /// The byte after the previous line's end.
-        var nextLineStart = 0
+        /// Where each line starts (``SourceFileText/lineStarts``), and the index of the line
+        /// after the current one.
+        let lineStarts: UnsafeBufferPointer<UInt32>
+        var nextLine = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) {
+        init(bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<UInt32>, maximumNodes: Int) {
             self.bytes = bytes
+            self.lineStarts = lineStarts
             self.maximumNodes = maximumNodes
             pending.reserveCapacity(64)
             // About one node for every 30 bytes of content.
@@ -136,13 +147,11 @@ enum YAMLBlockParser {
 
         /// Moves to the next content line, counting the blank and comment lines it passes.
         mutating func advance() {
-            while nextLineStart < bytes.count {
-                let start = nextLineStart
-                var end = bytes.count
-                if let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
-                    end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                }
-                nextLineStart = end + 1
+            // Up to the last line that holds a byte (the empty one after a final `\n` is no line).
+            while nextLine < lineStarts.count && Int(lineStarts[nextLine]) < bytes.count {
+                let start = Int(lineStarts[nextLine])
+                nextLine += 1
+                let end = nextLine < lineStarts.count ? Int(lineStarts[nextLine]) - 1 : bytes.count
                 lineNumber += 1
                 var first = start
                 // The indentation eight spaces at a time, then space by space.

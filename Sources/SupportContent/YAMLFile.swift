@@ -65,7 +65,7 @@ struct YAMLFile {
             return nil
         }
         let fast =
-            (scan.isPlain ? YAMLBlockParser.build(plain: source.bytes, maximumNodes: maximumNodes) : nil)
+            (scan.isPlain ? YAMLBlockParser.build(plain: source, maximumNodes: maximumNodes) : nil)
             ?? source.withBytes { YAMLTreeBuilder.build($0, maximumNodes: maximumNodes) }
         if let tree = fast {
             return YAMLFile(path: relativePath, source: source, root: tree.root)
