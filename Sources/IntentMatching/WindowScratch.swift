@@ -331,6 +331,21 @@ struct ScratchList<Element: BitwiseCopyable> {
     }
 }
 
+extension ScratchList where Element: Comparable {
+    /// Inserts `element` in its place in a list kept sorted: for short lists, cheaper than
+    /// sorting them once they are complete.
+    @inline(__always)
+    mutating func insertSorted(_ element: Element) {
+        append(element)
+        var index = count - 1
+        while index > 0, base[index - 1] > element {
+            base[index] = base[index - 1]
+            index -= 1
+        }
+        base[index] = element
+    }
+}
+
 /// Where each term of the index is in a window, read and set in place.
 struct WindowTermPositions {
     let positions: UnsafeMutableBufferPointer<WordPositions>
