@@ -95,10 +95,13 @@ struct ConceptTrie: Sendable {
             }
             let edgeRange = Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)
             let following = starts << WordPositions(length)
+            // Nothing follows the last word of the window.
+            guard following != 0 else { return }
             // A node with many edges ("to" followed by any of dozens of words) is walked from the
             // window's few following words, each looked up among the sorted edges, rather than by
-            // asking the window about every edge.
-            guard edgeRange.count > 3 * following.nonzeroBitCount else {
+            // asking the window about every edge. Up to three edges are always scanned: at least
+            // one word follows. (Counting the bits of 128 takes a few dozen instructions.)
+            guard edgeRange.count > 3, edgeRange.count > 3 * following.nonzeroBitCount else {
                 // Each edge is tested against where the form would go on (`following`): most of
                 // them are not there, and only those that are pay for a shift by a variable count.
                 for edge in edges[edgeRange] {
