@@ -282,11 +282,9 @@ extension IntentIndex {
             windowSignature |= conceptBitsBySingleTerm[Int(term)]
             conceptsBySingleTerm.withElements(term) { scratch.addSingles($0, at: table[term]) }
         }
-        for term in windowTerms {
-            let mask = table[term]
-            let root = conceptTrie.root(term)
-            if root >= 0 {
-                conceptTrie.forms(from: root, starts: mask, positions: table, words: words) { concept, length, starts in
+        conceptTrie.withWalker(positions: table, words: words) { walker in
+            for term in windowTerms {
+                walker.forms(startingWith: term) { concept, length, starts in
                     // Each concept's runs are chained from its slot, newest first, so the evaluator
                     // reads only its own without the runs being sorted.
                     let index = Int(concept)
