@@ -92,8 +92,9 @@ struct ConceptTrie: Sendable {
             walk(roots[Int(term)], starts: positions[term], length: 1, found)
         }
 
-        private func walk(_ index: Int32, starts: WordPositions, length: Int32, _ found: (Int32, Int32, WordPositions) -> Void)
-        {
+        private func walk(
+            _ index: Int32, starts: WordPositions, length: Int32, _ found: (Int32, Int32, WordPositions) -> Void
+        ) {
             let node = nodes[Int(index)]
             for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {
                 found(ending, length, starts)

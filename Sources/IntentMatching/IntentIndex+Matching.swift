@@ -290,7 +290,7 @@ extension IntentIndex {
                     let index = Int(concept)
                     let hasRuns = scratch.conceptState[index] & WindowScratch.hasRuns != 0
                     lists.pointee.runs.append(
-                        WindowEvaluator.ConceptRun(
+                        ConceptRun(
                             concept: concept, length: length, starts: starts,
                             next: hasRuns ? scratch.conceptFirstRun[index] : -1))
                     scratch.conceptFirstRun[index] = Int32(lists.pointee.runs.count - 1)
@@ -335,7 +335,13 @@ extension IntentIndex {
             conceptLongerForms.withUnsafeBufferPointer { longer in
                 // Read in place: a slice of the array per scored pattern retained and released it.
                 patternTerms.withUnsafeBufferPointer { patternTerms in
-                    let evaluator = WindowEvaluator(
+                    // Most windows are evaluated in 64 bits (`WindowEvaluator`).
+                    let isNarrow = words.count < UInt64.bitWidth
+                    let narrow = WindowEvaluator<UInt64>(
+                        code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                        crowdedSingleTerms: crowdedSingleTermsByConcept, runs: UnsafeBufferPointer(runs),
+                        everywhere: UInt64(truncatingIfNeeded: everywhere))
+                    let wide = WindowEvaluator<WordPositions>(
                         code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
                         crowdedSingleTerms: crowdedSingleTermsByConcept, runs: UnsafeBufferPointer(runs),
                         everywhere: everywhere)
@@ -357,9 +363,11 @@ extension IntentIndex {
                             guard best.wouldTake(score: bound, pattern: number, over: standing) else { continue }
                             measured = early
                         }
-                        guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
-                            entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
-                        else { continue }
+                        let (items, vetoes) = (Int(entry.items), Int(entry.vetoes))
+                        let matches =
+                            isNarrow
+                            ? narrow.matches(items: items, vetoes: vetoes) : wide.matches(items: items, vetoes: vetoes)
+                        guard matches else { continue }
                         let measuredNow =
                             measured
                             ?? measure(

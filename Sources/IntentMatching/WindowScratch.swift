@@ -268,7 +268,7 @@ struct MessageLists {
     var terms = ScratchList<Int32>(capacity: 128)
     /// Per window: its distinct terms, the concept runs found in it and the patterns to evaluate.
     var windowTerms = ScratchList<Int32>(capacity: 64)
-    var runs = ScratchList<WindowEvaluator.ConceptRun>(capacity: 32)
+    var runs = ScratchList<ConceptRun>(capacity: 32)
     var candidates = ScratchList<Int32>(capacity: 256)
     /// The best patterns' list, lent to each message's `BestPatterns`.
     var found: [BestPatterns.Found] = []
