@@ -26,7 +26,9 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     let terms: WindowTermPositions
     let scratch: WindowScratch
     /// Per concept: its one-word forms that are crowded words (`WindowScratch.singles`).
-    let crowdedSingleTerms: PostingLists<Int32>
+    /// Read through a pointer: held by value, its arrays made the evaluator a type to destroy
+    /// through its generic value witness, once a window.
+    let crowdedSingleTerms: UnsafePointer<PostingLists<Int32>>
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: Positions
@@ -135,7 +137,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         case PatternCode.Opcode.concept:
             // Such a concept's one-word forms and word runs set its state bits when they occur.
             guard conceptLongerForms[operand] >= 0 else {
-                return scratch.hasPlainForm(operand, crowdedSingleTerms)
+                return scratch.hasPlainForm(operand, crowdedSingleTerms.pointee)
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
@@ -147,7 +149,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                 if opcode == PatternCode.Opcode.term {
                     if positions(of: Int32(childOperand)) != 0 { return true }
                 } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
-                    if scratch.hasPlainForm(childOperand, crowdedSingleTerms) { return true }
+                    if scratch.hasPlainForm(childOperand, crowdedSingleTerms.pointee) { return true }
                 } else if occurs(child) {
                     return true
                 }
@@ -191,7 +193,8 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
 
     private func workOutConceptEnds(_ concept: Int, from starts: Positions) -> Positions {
         let anywhere = starts == everywhere
-        var positions = (starts & Positions(truncatingIfNeeded: scratch.singles(of: concept, crowdedSingleTerms))) << 1
+        var positions =
+            (starts & Positions(truncatingIfNeeded: scratch.singles(of: concept, crowdedSingleTerms.pointee))) << 1
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
             while number >= 0 {
