@@ -55,50 +55,59 @@ struct ConceptTrie: Sendable {
         }
     }
 
-    /// The node reached by `term` as a first word, or -1.
-    func root(_ term: Int32) -> Int32 {
-        term >= 0 && Int(term) < roots.count ? roots[Int(term)] : -1
-    }
-
-    /// Calls `found(concept, length, starts)` for every form that occurs in the window, where
-    /// `starts` are the positions of its first word: a walk from `root` with `starts` its first
-    /// word's positions. `positions` says where a term is in the window, `words` which terms a
-    /// window word has.
-    func forms(
-        from root: Int32, starts: WordPositions, positions: WindowTermPositions, words: IntentIndex.WindowWords,
-        _ found: (Int32, Int32, WordPositions) -> Void
-    ) {
+    /// Calls `body` with a walker over the trie and the window: built once per window rather
+    /// than once per word that starts a form. `positions` says where a term is in the window,
+    /// `words` which terms a window word has.
+    func withWalker<Result>(
+        positions: WindowTermPositions, words: IntentIndex.WindowWords, _ body: (Walker) -> Result
+    ) -> Result {
         nodes.withUnsafeBufferPointer { nodes in
             edges.withUnsafeBufferPointer { edges in
                 endings.withUnsafeBufferPointer { endings in
-                    let walker = Walker(
-                        nodes: nodes, edges: edges, endings: endings, positions: positions, words: words)
-                    walker.walk(root, starts: starts, length: 1, found)
+                    roots.withUnsafeBufferPointer { roots in
+                        body(
+                            Walker(
+                                nodes: nodes, edges: edges, endings: endings, roots: roots, positions: positions,
+                                words: words))
+                    }
                 }
             }
         }
     }
 
     /// The trie's tables and the window, read in place: no array is retained per step.
-    private struct Walker {
-        let nodes: UnsafeBufferPointer<Node>
-        let edges: UnsafeBufferPointer<Edge>
-        let endings: UnsafeBufferPointer<Int32>
-        let positions: WindowTermPositions
-        let words: IntentIndex.WindowWords
+    struct Walker {
+        fileprivate let nodes: UnsafeBufferPointer<Node>
+        fileprivate let edges: UnsafeBufferPointer<Edge>
+        fileprivate let endings: UnsafeBufferPointer<Int32>
+        fileprivate let roots: UnsafeBufferPointer<Int32>
+        fileprivate let positions: WindowTermPositions
+        fileprivate let words: IntentIndex.WindowWords
 
-        func walk(_ index: Int32, starts: WordPositions, length: Int32, _ found: (Int32, Int32, WordPositions) -> Void)
-        {
+        /// Calls `found(concept, length, starts)` for every form starting with `term` that occurs
+        /// in the window, where `starts` are the positions of its first word.
+        @inline(__always)
+        func forms(startingWith term: Int32, _ found: (Int32, Int32, WordPositions) -> Void) {
+            guard term >= 0, Int(term) < roots.count, roots[Int(term)] >= 0 else { return }
+            walk(roots[Int(term)], starts: positions[term], length: 1, found)
+        }
+
+        private func walk(
+            _ index: Int32, starts: WordPositions, length: Int32, _ found: (Int32, Int32, WordPositions) -> Void
+        ) {
             let node = nodes[Int(index)]
             for ending in endings[Int(node.endingsStart)..<Int(node.endingsStart + node.endingsCount)] {
                 found(ending, length, starts)
             }
             let edgeRange = Int(node.edgesStart)..<Int(node.edgesStart + node.edgesCount)
             let following = starts << WordPositions(length)
+            // Nothing follows the last word of the window.
+            guard following != 0 else { return }
             // A node with many edges ("to" followed by any of dozens of words) is walked from the
             // window's few following words, each looked up among the sorted edges, rather than by
-            // asking the window about every edge.
-            guard edgeRange.count > 3 * following.nonzeroBitCount else {
+            // asking the window about every edge. Up to three edges are always scanned: at least
+            // one word follows. (Counting the bits of 128 takes a few dozen instructions.)
+            guard edgeRange.count > 3, edgeRange.count > 3 * following.nonzeroBitCount else {
                 // Each edge is tested against where the form would go on (`following`): most of
                 // them are not there, and only those that are pay for a shift by a variable count.
                 for edge in edges[edgeRange] {

@@ -267,10 +267,16 @@ struct PatternCompiler {
                 term: term, isStopWord: stopWords.contains(word),
                 isTypoExempt: typoExempt.contains(word))
         }
+        // Only concepts that some signature requires set bits in a window's: the others' bits
+        // would only let more candidates through.
+        let isSigned = RequirementSignature.signedConcepts(
+            entries, requirements: patternRequirements, conceptCount: concepts.count)
         var conceptBitsBySingleTerm = [UInt64](repeating: 0, count: termCount)
         var conceptCounts = [Int32](repeating: 0, count: termCount)
         for single in singles {
-            conceptBitsBySingleTerm[Int(single.key)] |= RequirementSignature.bit(-1 - single.element)
+            if isSigned[Int(single.element)] {
+                conceptBitsBySingleTerm[Int(single.key)] |= RequirementSignature.bit(-1 - single.element)
+            }
             conceptCounts[Int(single.key)] += 1
         }
         let isCrowded = conceptCounts.map { $0 > Self.crowdedWordConceptCount }

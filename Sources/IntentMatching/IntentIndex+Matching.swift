@@ -84,7 +84,7 @@ extension IntentIndex {
             candidates.reserveCapacity(intentCount)
             let targets = self.targets
             withUnsafeTemporaryAllocation(of: RankedTarget.self, capacity: intentCount) { buffer in
-                var order = buffer
+                let order = buffer
                 var count = 0
                 for found in best.found {
                     let target = Int(found.target)
@@ -92,11 +92,17 @@ extension IntentIndex {
                     order[count] = RankedTarget(found: found, priority: targets[target].priority)
                     count += 1
                 }
-                // Best first: by confidence, then priority, then intent id.
-                order.sort {
-                    if $0.found.score != $1.found.score { return $0.found.score > $1.found.score }
-                    if $0.priority != $1.priority { return $0.priority > $1.priority }
-                    return targets[Int($1.found.target)].intentID > targets[Int($0.found.target)].intentID
+                // Best first: by confidence, then priority, then intent id. By insertion, which is
+                // stable as `sort` is: a message has a few candidates, and `sort` with a closure
+                // over `targets` had retained and released it, a tenth of the cost of a match.
+                for sorted in stride(from: 1, to: count, by: 1) {
+                    let next = order[sorted]
+                    var place = sorted
+                    while place > 0, Self.ranksBefore(next, order[place - 1], targets) {
+                        order[place] = order[place - 1]
+                        place -= 1
+                    }
+                    order[place] = next
                 }
                 // Only the candidates a decision can name get the full account of their words.
                 for (rank, ranked) in order.enumerated() {
@@ -122,10 +128,23 @@ extension IntentIndex {
             }
         }
         var unmatched: [String] = []
-        for word in lists.pointee.words.elements where word.isContent && word.termsCount == 0 {
-            unmatched.append(plain(of: word, message.tokens))
+        // Counted first, so that the list is allocated once rather than grown word by word.
+        let unmatchedCount = lists.pointee.words.elements.count { $0.isContent && $0.termsCount == 0 }
+        if unmatchedCount > 0 {
+            unmatched.reserveCapacity(unmatchedCount)
+            for word in lists.pointee.words.elements where word.isContent && word.termsCount == 0 {
+                unmatched.append(plain(of: word, message.tokens))
+            }
         }
         return MatchResult(candidates: candidates, phraseScores: phrases, unmatchedWords: unmatched)
+    }
+
+    /// Whether `ranked` comes before `other` among a message's candidates: by confidence, then
+    /// priority, then intent id.
+    private static func ranksBefore(_ ranked: RankedTarget, _ other: RankedTarget, _ targets: [Target]) -> Bool {
+        if ranked.found.score != other.found.score { return ranked.found.score > other.found.score }
+        if ranked.priority != other.priority { return ranked.priority > other.priority }
+        return targets[Int(other.found.target)].intentID > targets[Int(ranked.found.target)].intentID
     }
 
     /// The message's words `start..<end`.
@@ -243,16 +262,16 @@ extension IntentIndex {
         var bit: WordPositions = 1
         for position in 0..<words.count {
             defer { bit <<= 1 }
+            // Kept sorted as they come: a window has a handful, and sorting them afterwards took
+            // the standard library's merge sort, three times the cost.
             for term in words.terms(at: position) where table.insert(term, bit) {
-                lists.pointee.windowTerms.append(term)
+                lists.pointee.windowTerms.insertSorted(term)
             }
             if words.words[position].isContent { contentMask |= bit }
             if words.words[position].isTypo { typoMask |= bit }
             if words.words[position].isMarked { markedMask |= bit }
         }
-        var sortedTerms = lists.pointee.windowTerms.elements
-        sortedTerms.sort()
-        let windowTerms = UnsafeBufferPointer(sortedTerms)
+        let windowTerms = UnsafeBufferPointer(lists.pointee.windowTerms.elements)
         var windowSignature: UInt64 = 0
         for term in windowTerms { windowSignature |= RequirementSignature.bit(term) }
         // Concepts' one-word forms first, then their forms of several words: the order of the
@@ -263,17 +282,15 @@ extension IntentIndex {
             windowSignature |= conceptBitsBySingleTerm[Int(term)]
             conceptsBySingleTerm.withElements(term) { scratch.addSingles($0, at: table[term]) }
         }
-        for term in windowTerms {
-            let mask = table[term]
-            let root = conceptTrie.root(term)
-            if root >= 0 {
-                conceptTrie.forms(from: root, starts: mask, positions: table, words: words) { concept, length, starts in
+        conceptTrie.withWalker(positions: table, words: words) { walker in
+            for term in windowTerms {
+                walker.forms(startingWith: term) { concept, length, starts in
                     // Each concept's runs are chained from its slot, newest first, so the evaluator
                     // reads only its own without the runs being sorted.
                     let index = Int(concept)
                     let hasRuns = scratch.conceptState[index] & WindowScratch.hasRuns != 0
                     lists.pointee.runs.append(
-                        WindowEvaluator.ConceptRun(
+                        ConceptRun(
                             concept: concept, length: length, starts: starts,
                             next: hasRuns ? scratch.conceptFirstRun[index] : -1))
                     scratch.conceptFirstRun[index] = Int32(lists.pointee.runs.count - 1)
@@ -314,52 +331,62 @@ extension IntentIndex {
         let everywhere = WordPositions.all(below: words.count)
         let contentCount = max(1, contentMask.nonzeroBitCount)
         let candidates = lists.pointee.candidates.elements
-        code.words.withUnsafeBufferPointer { code in
-            conceptLongerForms.withUnsafeBufferPointer { longer in
-                // Read in place: a slice of the array per scored pattern retained and released it.
-                patternTerms.withUnsafeBufferPointer { patternTerms in
-                    let evaluator = WindowEvaluator(
-                        code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
-                        crowdedSingleTerms: crowdedSingleTermsByConcept, runs: UnsafeBufferPointer(runs),
-                        everywhere: everywhere)
-                    for number in candidates {
-                        let entry = entries[Int(number)]
-                        let termsOfPattern = patternTerms[
-                            Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
-                        // A score does not depend on how the pattern matches, only on the words it
-                        // covers: a pattern that cannot beat its target's best so far is not
-                        // evaluated. Diacritics are left out of the bound, taken as all agreeing.
-                        var measured: Measured?
-                        let standing = best.standing(of: entry.target)
-                        if let standing {
-                            let early = measure(
-                                entry, termsOfPattern, wordCount: words.count, table: table,
-                                windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
-                                contentCount: contentCount, everywhere: everywhere)
-                            let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
-                            guard best.wouldTake(score: bound, pattern: number, over: standing) else { continue }
-                            measured = early
+        withUnsafePointer(to: crowdedSingleTermsByConcept) { crowdedPointer in
+            code.words.withUnsafeBufferPointer { code in
+                conceptLongerForms.withUnsafeBufferPointer { longer in
+                    // Read in place: a slice of the array per scored pattern retained and released it.
+                    patternTerms.withUnsafeBufferPointer { patternTerms in
+                        // Most windows are evaluated in 64 bits (`WindowEvaluator`).
+                        let isNarrow = words.count < UInt64.bitWidth
+                        let narrow = WindowEvaluator<UInt64>(
+                            code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                            crowdedSingleTerms: crowdedPointer, runs: UnsafeBufferPointer(runs),
+                            everywhere: UInt64(truncatingIfNeeded: everywhere))
+                        let wide = WindowEvaluator<WordPositions>(
+                            code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                            crowdedSingleTerms: crowdedPointer, runs: UnsafeBufferPointer(runs), everywhere: everywhere)
+                        for number in candidates {
+                            let entry = entries[Int(number)]
+                            let termsOfPattern = patternTerms[
+                                Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
+                            // A score does not depend on how the pattern matches, only on the words it
+                            // covers: a pattern that cannot beat its target's best so far is not
+                            // evaluated. Diacritics are left out of the bound, taken as all agreeing.
+                            var measured: Measured?
+                            let standing = best.standing(of: entry.target)
+                            if let standing {
+                                let early = measure(
+                                    entry, termsOfPattern, wordCount: words.count, table: table,
+                                    windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                    contentCount: contentCount, everywhere: everywhere)
+                                let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
+                                guard best.wouldTake(score: bound, pattern: number, over: standing) else { continue }
+                                measured = early
+                            }
+                            let (items, vetoes) = (Int(entry.items), Int(entry.vetoes))
+                            let matches =
+                                isNarrow
+                                ? narrow.matches(items: items, vetoes: vetoes)
+                                : wide.matches(items: items, vetoes: vetoes)
+                            guard matches else { continue }
+                            let measuredNow =
+                                measured
+                                ?? measure(
+                                    entry, termsOfPattern, wordCount: words.count, table: table,
+                                    windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                    contentCount: contentCount, everywhere: everywhere)
+                            // Only covered words typed with diacritics can agree or disagree.
+                            let (agreeing, disagreeing) =
+                                measuredNow.covered & markedMask == 0
+                                ? (0, 0) : diacriticAgreement(number, words, measuredNow.covered, tokens)
+                            // Ties go to the earliest pattern, so explanations do not depend on the
+                            // order of candidates.
+                            best.offer(
+                                target: entry.target,
+                                score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
+                                pattern: number, window: windowStart, covered: measuredNow.covered,
+                                agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
                         }
-                        guard evaluator.ends(Int(entry.items), from: everywhere) != 0,
-                            entry.vetoes < 0 || !evaluator.occurs(Int(entry.vetoes))
-                        else { continue }
-                        let measuredNow =
-                            measured
-                            ?? measure(
-                                entry, termsOfPattern, wordCount: words.count, table: table,
-                                windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
-                                contentCount: contentCount, everywhere: everywhere)
-                        // Only covered words typed with diacritics can agree or disagree.
-                        let (agreeing, disagreeing) =
-                            measuredNow.covered & markedMask == 0
-                            ? (0, 0) : diacriticAgreement(number, words, measuredNow.covered, tokens)
-                        // Ties go to the earliest pattern, so explanations do not depend on the
-                        // order of candidates.
-                        best.offer(
-                            target: entry.target,
-                            score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
-                            pattern: number, window: windowStart, covered: measuredNow.covered,
-                            agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
                     }
                 }
             }

@@ -25,6 +25,24 @@ enum RequirementSignature {
         return signature
     }
 
+    /// Per concept: whether a signature may hold its bit, as the single option of a group of
+    /// some pattern's flattened `requirements`.
+    static func signedConcepts(
+        _ entries: [IntentIndex.PatternEntry], requirements: [Int32], conceptCount: Int
+    ) -> [Bool] {
+        var isSigned = [Bool](repeating: false, count: conceptCount)
+        for entry in entries {
+            var index = Int(entry.requirementsStart)
+            let end = index + Int(entry.requirementsCount)
+            while index < end {
+                let count = Int(requirements[index])
+                if count == 1, requirements[index + 1] < 0 { isSigned[Int(-1 - requirements[index + 1])] = true }
+                index += 1 + count
+            }
+        }
+        return isSigned
+    }
+
     /// Whether a pattern of `signature` may meet its requirements in a window of `window`.
     @inline(__always)
     static func mayBeMet(_ signature: UInt64, in window: UInt64) -> Bool {

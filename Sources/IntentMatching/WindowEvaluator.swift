@@ -1,37 +1,55 @@
+/// A concept form of several plain words found in the window: where it starts, how long it
+/// is, and the concept's run found before it in the window (-1 for none).
+struct ConceptRun {
+    var concept: Int32
+    var length: Int32
+    var starts: WordPositions
+    var next: Int32 = -1
+}
+
 /// Evaluates flattened patterns (`PatternCode`) over one window of a message.
 ///
 /// Everything it reads is raw memory: the code and concept tables the index owns, and the
 /// window's term and concept positions. Concept results from "anywhere in the window" are
 /// remembered, because vetoes and unordered items ask for the same concepts pattern after
 /// pattern.
-struct WindowEvaluator {
-    /// A concept form of several plain words found in the window: where it starts, how long it
-    /// is, and the concept's run found before it in the window (-1 for none).
-    struct ConceptRun {
-        var concept: Int32
-        var length: Int32
-        var starts: WordPositions
-        var next: Int32 = -1
-    }
-
+///
+/// It works in `Positions`: `UInt64` for a window of fewer than 64 words, where a set of
+/// positions is one register (a `UInt128` takes two, and its shifts a dozen instructions), and
+/// `WordPositions` otherwise. The window's tables hold `WordPositions`; a narrow evaluator reads
+/// their low half. Fewer than 64, not 64: a match that ends on the window's last word ends at
+/// its position `count`, which must still be a bit of `Positions`.
+struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     let code: UnsafeBufferPointer<Int32>
     /// Per concept: where its forms that are not plain words start in `code`, or -1.
     let conceptLongerForms: UnsafeBufferPointer<Int32>
     let terms: WindowTermPositions
     let scratch: WindowScratch
     /// Per concept: its one-word forms that are crowded words (`WindowScratch.singles`).
-    let crowdedSingleTerms: PostingLists<Int32>
+    /// Read through a pointer: held by value, its arrays made the evaluator a type to destroy
+    /// through its generic value witness, once a window.
+    let crowdedSingleTerms: UnsafePointer<PostingLists<Int32>>
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
-    let everywhere: WordPositions
+    let everywhere: Positions
+
+    /// Whether the pattern whose items start at `items` matches in the window, and none of its
+    /// vetoes (at `vetoes`, or -1) occurs.
+    func matches(items: Int, vetoes: Int) -> Bool {
+        ends(items, from: everywhere) != 0 && (vetoes < 0 || !occurs(vetoes))
+    }
+
+    /// Where `term` is in the window.
+    @inline(__always)
+    private func positions(of term: Int32) -> Positions { Positions(truncatingIfNeeded: terms[term]) }
 
     /// Where the node at `start` can end when it starts at any of `starts`: bit i means "the
     /// next word is i".
-    func ends(_ start: Int, from starts: WordPositions) -> WordPositions {
+    func ends(_ start: Int, from starts: Positions) -> Positions {
         let operand = Int(code[start + 1])
         switch code[start] {
         case PatternCode.Opcode.term:
-            return (starts & terms[Int32(operand)]) << 1
+            return (starts & positions(of: Int32(operand))) << 1
         case PatternCode.Opcode.concept:
             return conceptEnds(operand, from: starts)
         case PatternCode.Opcode.gap:
@@ -45,7 +63,7 @@ struct WindowEvaluator {
         case PatternCode.Opcode.sequence:
             return sequenceEnds(start, from: starts)
         case PatternCode.Opcode.alternatives:
-            var positions: WordPositions = 0
+            var positions: Positions = 0
             var child = start + 2
             while child < operand {
                 if code[child] == PatternCode.Opcode.sequence {
@@ -72,9 +90,11 @@ struct WindowEvaluator {
         default:
             let slot = Int(code[start + 2])
             guard starts == everywhere else { return ends(start + 3, from: starts) }
-            if scratch.rememberedState[slot] == Self.positionsKnown { return scratch.remembered[slot] }
+            if scratch.rememberedState[slot] == Self.positionsKnown {
+                return Positions(truncatingIfNeeded: scratch.remembered[slot])
+            }
             let positions = ends(start + 3, from: starts)
-            scratch.remembered[slot] = positions
+            scratch.remembered[slot] = WordPositions(truncatingIfNeeded: positions)
             scratch.markSlot(slot, Self.positionsKnown)
             return positions
         }
@@ -82,7 +102,7 @@ struct WindowEvaluator {
 
     /// Where the sequence at `start` can end.
     @inline(__always)
-    private func sequenceEnds(_ start: Int, from starts: WordPositions) -> WordPositions {
+    private func sequenceEnds(_ start: Int, from starts: Positions) -> Positions {
         let end = Int(code[start + 1])
         var positions = starts
         var child = start + 2
@@ -98,9 +118,9 @@ struct WindowEvaluator {
     /// Where the item at `child` of a list can end, and where the next item starts. Words and
     /// concepts, the most common items, are read here rather than through a recursive `ends`.
     @inline(__always)
-    private func itemEnds(_ child: Int, from starts: WordPositions) -> (positions: WordPositions, next: Int) {
+    private func itemEnds(_ child: Int, from starts: Positions) -> (positions: Positions, next: Int) {
         switch code[child] {
-        case PatternCode.Opcode.term: ((starts & terms[code[child + 1]]) << 1, child + 2)
+        case PatternCode.Opcode.term: ((starts & positions(of: code[child + 1])) << 1, child + 2)
         case PatternCode.Opcode.concept: (conceptEnds(Int(code[child + 1]), from: starts), child + 2)
         default: (ends(child, from: starts), next(after: child))
         }
@@ -113,11 +133,11 @@ struct WindowEvaluator {
         let operand = Int(code[start + 1])
         switch code[start] {
         case PatternCode.Opcode.term:
-            return terms[Int32(operand)] != 0
+            return positions(of: Int32(operand)) != 0
         case PatternCode.Opcode.concept:
             // Such a concept's one-word forms and word runs set its state bits when they occur.
             guard conceptLongerForms[operand] >= 0 else {
-                return scratch.hasPlainForm(operand, crowdedSingleTerms)
+                return scratch.hasPlainForm(operand, crowdedSingleTerms.pointee)
             }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
@@ -127,9 +147,9 @@ struct WindowEvaluator {
                 let opcode = code[child]
                 let childOperand = Int(code[child + 1])
                 if opcode == PatternCode.Opcode.term {
-                    if terms[Int32(childOperand)] != 0 { return true }
+                    if positions(of: Int32(childOperand)) != 0 { return true }
                 } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
-                    if scratch.hasPlainForm(childOperand, crowdedSingleTerms) { return true }
+                    if scratch.hasPlainForm(childOperand, crowdedSingleTerms.pointee) { return true }
                 } else if occurs(child) {
                     return true
                 }
@@ -151,8 +171,8 @@ struct WindowEvaluator {
 
     /// `rememberedState` values: the slot holds the node's positions, or only whether it occurs
     /// (0 or 1, which `ends` must not take for positions).
-    private static let positionsKnown: UInt8 = 1
-    private static let occurrenceKnown: UInt8 = 2
+    private static var positionsKnown: UInt8 { 1 }
+    private static var occurrenceKnown: UInt8 { 2 }
 
     private func next(after start: Int) -> Int {
         switch code[start] {
@@ -164,27 +184,28 @@ struct WindowEvaluator {
     /// Where the concept can end from `starts`. Its result from anywhere, once worked out, is
     /// read in place, without a call: vetoes and unordered items ask for it pattern after pattern.
     @inline(__always)
-    private func conceptEnds(_ concept: Int, from starts: WordPositions) -> WordPositions {
+    private func conceptEnds(_ concept: Int, from starts: Positions) -> Positions {
         if starts == everywhere, scratch.conceptState[concept] & WindowScratch.remembered != 0 {
-            return scratch.conceptAnywhere[concept]
+            return Positions(truncatingIfNeeded: scratch.conceptAnywhere[concept])
         }
         return workOutConceptEnds(concept, from: starts)
     }
 
-    private func workOutConceptEnds(_ concept: Int, from starts: WordPositions) -> WordPositions {
+    private func workOutConceptEnds(_ concept: Int, from starts: Positions) -> Positions {
         let anywhere = starts == everywhere
-        var positions = (starts & scratch.singles(of: concept, crowdedSingleTerms)) << 1
+        var positions =
+            (starts & Positions(truncatingIfNeeded: scratch.singles(of: concept, crowdedSingleTerms.pointee))) << 1
         if scratch.conceptState[concept] & WindowScratch.hasRuns != 0 {
             var number = Int(scratch.conceptFirstRun[concept])
             while number >= 0 {
-                positions |= (starts & runs[number].starts) << WordPositions(runs[number].length)
+                positions |= (starts & Positions(truncatingIfNeeded: runs[number].starts)) << runs[number].length
                 number = Int(runs[number].next)
             }
         }
         let longer = Int(conceptLongerForms[concept])
         if longer >= 0 { positions |= ends(longer, from: starts) }
         if anywhere {
-            scratch.conceptAnywhere[concept] = positions
+            scratch.conceptAnywhere[concept] = WordPositions(truncatingIfNeeded: positions)
             scratch.markConcept(concept, WindowScratch.remembered)
         }
         return positions

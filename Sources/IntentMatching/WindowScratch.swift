@@ -157,7 +157,12 @@ struct WindowScratch {
     /// Scratch for one index, kept between messages; one per thread that matches at a time.
     final class Pool: @unchecked Sendable {
         private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private var idle: [Storage] = []
+        // Both only read and written under `lock`: the runtime's exclusivity checks, four a
+        // message, had cost more than the lock itself.
+        /// The storage given back last: with one thread matching at a time, the common case, it
+        /// is taken and given back without touching `idle`.
+        @exclusivity(unchecked) private var latest: Storage?
+        @exclusivity(unchecked) private var idle: [Storage] = []
 
         init() {
             pthread_mutex_init(lock, nil)
@@ -178,13 +183,13 @@ struct WindowScratch {
             let shape = Storage.Shape(
                 terms: termCount, concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
             pthread_mutex_lock(lock)
-            let reused = idle.popLast()
+            let reused = latest.take() ?? idle.popLast()
             pthread_mutex_unlock(lock)
             let storage = reused.flatMap { $0.shape == shape ? $0 : nil } ?? Storage(shape)
             storage.scratch.lists.pointee.removeAll()
             defer {
                 pthread_mutex_lock(lock)
-                idle.append(storage)
+                if latest == nil { latest = storage } else { idle.append(storage) }
                 pthread_mutex_unlock(lock)
             }
             return body(storage.scratch)
@@ -263,7 +268,7 @@ struct MessageLists {
     var terms = ScratchList<Int32>(capacity: 128)
     /// Per window: its distinct terms, the concept runs found in it and the patterns to evaluate.
     var windowTerms = ScratchList<Int32>(capacity: 64)
-    var runs = ScratchList<WindowEvaluator.ConceptRun>(capacity: 32)
+    var runs = ScratchList<ConceptRun>(capacity: 32)
     var candidates = ScratchList<Int32>(capacity: 256)
     /// The best patterns' list, lent to each message's `BestPatterns`.
     var found: [BestPatterns.Found] = []
@@ -328,6 +333,21 @@ struct ScratchList<Element: BitwiseCopyable> {
 
     func deallocate() {
         base.deallocate()
+    }
+}
+
+extension ScratchList where Element: Comparable {
+    /// Inserts `element` in its place in a list kept sorted: for short lists, cheaper than
+    /// sorting them once they are complete.
+    @inline(__always)
+    mutating func insertSorted(_ element: Element) {
+        append(element)
+        var index = count - 1
+        while index > 0, base[index - 1] > element {
+            base[index] = base[index - 1]
+            index -= 1
+        }
+        base[index] = element
     }
 }
 

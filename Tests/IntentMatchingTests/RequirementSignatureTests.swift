@@ -36,4 +36,20 @@ struct RequirementSignatureTests {
         // The filter is only worth having if it drops a good share of what fails.
         #expect(caught > 500)
     }
+
+    @Test("Only concepts that are a group's single option are signed")
+    func signedConcepts() {
+        // Pattern 0: [term 3] [concept 0 | concept 1]; pattern 1: [concept 2] [term 5].
+        let requirements: [Int32] = [1, 3, 2, -1, -2, 1, -3, 1, 5]
+        let entries = [
+            IntentIndex.PatternEntry(
+                target: 0, items: 0, vetoes: -1, termsStart: 0, termsCount: 0, requirementsStart: 0,
+                requirementsCount: 5),
+            IntentIndex.PatternEntry(
+                target: 0, items: 0, vetoes: -1, termsStart: 0, termsCount: 0, requirementsStart: 5,
+                requirementsCount: 4),
+        ]
+        let signed = RequirementSignature.signedConcepts(entries, requirements: requirements, conceptCount: 4)
+        #expect(signed == [false, false, true, false])
+    }
 }

@@ -1,0 +1,31 @@
+import SupportBot
+import SupportBotTestSupport
+import Testing
+
+/// Windows of fewer than 64 words are evaluated in 64 bits, longer ones in 128: a pattern must
+/// match the same either side of the line, also when it ends on the window's last word (its end
+/// is the position just past the window).
+@Suite("Matching across the 64-word line")
+struct WindowWidthTests {
+    @Test(
+        "A pattern ending on the last word matches in windows of any width",
+        arguments: [("how do i withdraw", "withdrawal.how_to"), ("trading fees", "fees.trading")])
+    func patternEndingTheWindow(phrase: String, intent: String) {
+        // Not a window of exactly 128 words: its end past the window is no bit of 128 either,
+        // and such a message has one window only (as before the 64-bit evaluator).
+        for fillers in [1, 60, 61, 62, 63, 64, 65, 66, 125] {
+            let message = String(repeating: "the ", count: fillers) + phrase
+            let reply = Fixtures.route(message)
+            #expect(reply.intent == intent, "\(fillers) fillers → \(reply.intent ?? "nil"): \(reply.explanation)")
+        }
+    }
+
+    @Test("A pattern starting on the first word matches in windows of any width")
+    func patternStartingTheWindow() {
+        for fillers in [1, 61, 62, 63, 64, 65, 127, 128] {
+            let message = "how do i withdraw " + String(repeating: "the ", count: fillers)
+            let reply = Fixtures.route(message)
+            #expect(reply.intent == "withdrawal.how_to", "\(fillers) fillers: \(reply.explanation)")
+        }
+    }
+}
