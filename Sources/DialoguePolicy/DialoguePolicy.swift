@@ -132,10 +132,13 @@ public struct DialoguePolicy: Sendable {
     ) -> Reply {
         let result = index.match(message)
         let thresholds = index.thresholds
-        let candidates = result.candidates
-        // Candidates come best first, so the confident ones lead: counted, not copied.
+        // Candidates come best first, so the confident ones lead: counted, not copied. Read as
+        // `result.candidates` throughout: a local `let candidates` retained the array and released
+        // it through the generic value witness (about 200 instructions a message).
         var confidentCount = 0
-        while confidentCount < candidates.count, candidates[confidentCount].confidence >= thresholds.answer {
+        while confidentCount < result.candidates.count,
+            result.candidates[confidentCount].confidence >= thresholds.answer
+        {
             confidentCount += 1
         }
         let pending = conversation.pendingQuestion
@@ -145,50 +148,52 @@ public struct DialoguePolicy: Sendable {
             return reply
         }
         if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
-            if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
+            if confidentCount > 0, result.candidates[0].route == .answer, !isSmallTalk(result.candidates[0].intentID) {
                 var reply = answer(at: 0, of: result, language: language, conversation: &conversation)
                 reply.text += texts.suffix(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
             return escalation(
-                .frustration, intent: confidentCount > 0 ? candidates[0].intentID : nil,
-                confidence: confidentCount > 0 ? candidates[0].confidence : 1,
+                .frustration, intent: confidentCount > 0 ? result.candidates[0].intentID : nil,
+                confidence: confidentCount > 0 ? result.candidates[0].confidence : 1,
                 text: texts.message(.frustration, in: language), language: language,
                 explanation: "the user is frustrated")
         }
         var firstAnswer = -1
         var secondAnswer = -1
         for position in 0..<confidentCount {
-            switch candidates[position].route {
+            switch result.candidates[position].route {
             case .security:
                 return securityWarning(
-                    candidates[position].intentID, confidence: candidates[position].confidence,
-                    explanation: candidates[position].explanation, language: language)
+                    result.candidates[position].intentID, confidence: result.candidates[position].confidence,
+                    explanation: result.candidates[position].explanation, language: language)
             case .answer where firstAnswer < 0: firstAnswer = position
             case .answer where secondAnswer < 0: secondAnswer = position
             default: break
             }
         }
-        if confidentCount > 0, candidates[0].route == .escalate {
+        if confidentCount > 0, result.candidates[0].route == .escalate {
             // Read in place, like the answers: `let handover = candidates[0]` copied the candidate.
             let reason: EscalationReason =
-                switch candidates[0].intentID {
+                switch result.candidates[0].intentID {
                 case CatalogIntent.humanRequest: .humanRequest
                 case CatalogIntent.complaint: .complaint
                 default: .highRisk
                 }
-            let text = texts.answer(candidates[0].intentID, in: language)
+            let text = texts.answer(result.candidates[0].intentID, in: language)
             return escalation(
-                reason, intent: candidates[0].intentID, confidence: candidates[0].confidence, text: text,
-                language: language, explanation: .match(candidates[0].explanation))
+                reason, intent: result.candidates[0].intentID, confidence: result.candidates[0].confidence, text: text,
+                language: language, explanation: .match(result.candidates[0].explanation))
         }
         if secondAnswer >= 0,
-            candidates[firstAnswer].confidence - candidates[secondAnswer].confidence < thresholds.clarifyMargin,
-            candidates[firstAnswer].priority == candidates[secondAnswer].priority
+            result.candidates[firstAnswer].confidence - result.candidates[secondAnswer].confidence
+                < thresholds.clarifyMargin,
+            result.candidates[firstAnswer].priority == result.candidates[secondAnswer].priority
         {
             return clarification(
-                [candidates[firstAnswer], candidates[secondAnswer]], language: language, conversation: &conversation)
+                [result.candidates[firstAnswer], result.candidates[secondAnswer]], language: language,
+                conversation: &conversation)
         }
         if firstAnswer >= 0 {
             return answer(at: firstAnswer, of: result, language: language, conversation: &conversation)
@@ -402,8 +407,9 @@ public struct DialoguePolicy: Sendable {
 
     /// `isShouting(message)` for the message typed as `text`, with `text`'s capitals counted
     /// first: most messages have too few, and counting bytes costs a fraction of reading tokens.
+    /// Fewer than three tokens are never shouting, and counting them is cheaper still.
     static func isShouting(_ message: NormalizedMessage, typed text: String) -> Bool {
-        mayBeShouting(text) && isShouting(message)
+        message.tokens.count >= 3 && mayBeShouting(text) && isShouting(message)
     }
 
     /// Whether `text` holds the ten capitals `isShouting` needs at the least (four fifths of
