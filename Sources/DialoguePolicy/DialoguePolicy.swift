@@ -42,14 +42,16 @@ public struct DialoguePolicy: Sendable {
     public func respond(to rawText: String, in conversation: inout Conversation) -> Reply {
         conversation.turn += 1
         let (text, truncated) = Self.truncate(rawText, to: maximumMessageLength)
-        let redaction = scanner.redact(text)
+        let (redaction, possibleCapitals) = scanner.redactCountingCapitals(text)
         let redacted = redaction.text
         conversation.remember(message: redacted)
         let secret = redaction.kinds.first(where: \.isWalletSecret)
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
-        var reply = firstReply(message, typed: text, secret: secret, language: language, conversation: &conversation)
+        var reply = firstReply(
+            message, possibleCapitals: possibleCapitals, secret: secret, language: language, conversation: &conversation
+        )
         finish(&reply, redacted: redacted, truncated: truncated, message, &conversation)
         return reply
     }
@@ -85,7 +87,7 @@ public struct DialoguePolicy: Sendable {
     /// into `respond`, its branches' replies were built in place and then copied.
     @inline(never)
     private func firstReply(
-        _ message: NormalizedMessage, typed text: String, secret: SensitiveKind?, language: Language,
+        _ message: NormalizedMessage, possibleCapitals: Int, secret: SensitiveKind?, language: Language,
         conversation: inout Conversation
     ) -> Reply {
         if let secret { return secretWarning(secret, language: language, conversation: &conversation) }
@@ -94,7 +96,7 @@ public struct DialoguePolicy: Sendable {
                 text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
                 language: language, explanation: "empty message")
         }
-        return decide(message, typed: text, language: language, conversation: &conversation)
+        return decide(message, possibleCapitals: possibleCapitals, language: language, conversation: &conversation)
     }
 
     /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
@@ -128,7 +130,7 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func decide(
-        _ message: NormalizedMessage, typed text: String, language: Language, conversation: inout Conversation
+        _ message: NormalizedMessage, possibleCapitals: Int, language: Language, conversation: inout Conversation
     ) -> Reply {
         let result = index.match(message)
         let thresholds = index.thresholds
@@ -147,7 +149,9 @@ public struct DialoguePolicy: Sendable {
         if let pending, let reply = answerPending(pending, result, message, language, &conversation) {
             return reply
         }
-        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
+        if result.phraseConfidence(.frustration) >= thresholds.phrase
+            || Self.isShouting(message, possibleCapitals: possibleCapitals)
+        {
             if confidentCount > 0, result.candidates[0].route == .answer, !isSmallTalk(result.candidates[0].intentID) {
                 var reply = answer(at: 0, of: result, language: language, conversation: &conversation)
                 reply.text += texts.suffix(.frustration, in: language)
@@ -405,29 +409,12 @@ public struct DialoguePolicy: Sendable {
         texts.isSmallTalk(id)
     }
 
-    /// `isShouting(message)` for the message typed as `text`, with `text`'s capitals counted
-    /// first: most messages have too few, and counting bytes costs a fraction of reading tokens.
-    /// Fewer than three tokens are never shouting, and counting them is cheaper still.
-    static func isShouting(_ message: NormalizedMessage, typed text: String) -> Bool {
-        message.tokens.count >= 3 && mayBeShouting(text) && isShouting(message)
-    }
-
-    /// Whether `text` holds the ten capitals `isShouting` needs at the least (four fifths of
-    /// twelve letters). Tokens hold the message's text as typed, so their capitals are among
-    /// these; any scalar beyond ASCII might be a capital and counts as one.
-    static func mayBeShouting(_ text: String) -> Bool {
-        let possibleCapitals = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // A–Z, or the first byte of a scalar beyond ASCII. Written without `||`, whose branch
-            // kept the compiler from vectorizing the loop.
-            var count: UInt32 = 0
-            for byte in bytes {
-                let capital: UInt32 = byte &- 0x41 < 26 ? 1 : 0
-                let beyondASCII: UInt32 = byte >= 0xC0 ? 1 : 0
-                count &+= capital | beyondASCII
-            }
-            return count
-        }
-        return (possibleCapitals ?? .max) >= 10
+    /// `isShouting(message)` for a message with at most `possibleCapitals` capital letters (the
+    /// secret scan counts them: `SensitiveDataScanner.redactCountingCapitals`). It needs ten (four
+    /// fifths of twelve letters) and three tokens, which rule out most messages before their
+    /// tokens are read.
+    static func isShouting(_ message: NormalizedMessage, possibleCapitals: Int) -> Bool {
+        possibleCapitals >= 10 && message.tokens.count >= 3 && isShouting(message)
     }
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.
