@@ -79,23 +79,33 @@ public struct SensitiveDataScanner: Sendable {
     /// The findings as byte offsets, in text order, and what the tokenizer learnt of the message.
     func scan(_ text: String, walletSecretsOnly: Bool) -> (findings: [MessageScan.Finding], summary: MessageSummary) {
         guard !text.isEmpty else { return ([], MessageSummary()) }
+        // A native string's bytes are read in place: the mutable copy `withUTF8` needs cost a
+        // retain and a release on every message. Others (bridged, say) are made native first.
+        if let scanned = text.utf8.withContiguousStorageIfAvailable({ scan($0, walletSecretsOnly: walletSecretsOnly) })
+        {
+            return scanned
+        }
         var copy = text
-        return copy.withUTF8 { bytes in
-            // Tokens live on the stack for ordinary messages (the runtime moves big ones to the heap).
-            withUnsafeTemporaryAllocation(
-                of: MessageToken.self, capacity: MessageTokenizer.capacity(forByteCount: bytes.count)
-            ) { tokenStorage in
-                var scan = MessageScan(bytes: bytes, tokenStorage: tokenStorage)
-                scan.findKeyMaterial()
-                scan.findSeedPhrases(index: index)
-                if !walletSecretsOnly {
-                    scan.findEmails()
-                    scan.findCardNumbers()
-                    scan.findPhoneNumbers()
-                    scan.findCredentials()
-                }
-                return (scan.findings.isEmpty ? [] : scan.sortedFindings, scan.summary)
+        return copy.withUTF8 { scan($0, walletSecretsOnly: walletSecretsOnly) }
+    }
+
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, walletSecretsOnly: Bool
+    ) -> (findings: [MessageScan.Finding], summary: MessageSummary) {
+        // Tokens live on the stack for ordinary messages (the runtime moves big ones to the heap).
+        withUnsafeTemporaryAllocation(
+            of: MessageToken.self, capacity: MessageTokenizer.capacity(forByteCount: bytes.count)
+        ) { tokenStorage in
+            var scan = MessageScan(bytes: bytes, tokenStorage: tokenStorage)
+            scan.findKeyMaterial()
+            scan.findSeedPhrases(index: index)
+            if !walletSecretsOnly {
+                scan.findEmails()
+                scan.findCardNumbers()
+                scan.findPhoneNumbers()
+                scan.findCredentials()
             }
+            return (scan.findings.isEmpty ? [] : scan.sortedFindings, scan.summary)
         }
     }
 }
