@@ -40,16 +40,29 @@ public struct DialoguePolicy: Sendable {
 
     /// Answers one message and advances `conversation`.
     public func respond(to rawText: String, in conversation: inout Conversation) -> Reply {
+        // Most messages are short enough and are read as given: returning them from `truncate`
+        // with a flag, as before, retained and released every one.
+        if let cut = Self.truncated(rawText, to: maximumMessageLength) {
+            return respond(to: cut, truncated: true, in: &conversation)
+        }
+        return respond(to: rawText, truncated: false, in: &conversation)
+    }
+
+    /// Inlined into both calls: called, it passed the reply through one more frame, which cost
+    /// more than the retain it saves.
+    @inline(__always)
+    private func respond(to text: String, truncated: Bool, in conversation: inout Conversation) -> Reply {
         conversation.turn += 1
-        let (text, truncated) = Self.truncate(rawText, to: maximumMessageLength)
-        let redaction = scanner.redact(text)
+        let (redaction, possibleCapitals) = scanner.redactCountingCapitals(text)
         let redacted = redaction.text
         conversation.remember(message: redacted)
         let secret = redaction.kinds.first(where: \.isWalletSecret)
         let message = normalizer.normalize(text)
         if message.language != .unknown { conversation.language = message.language }
         let language = replyLanguage(message.language, conversation)
-        var reply = firstReply(message, typed: text, secret: secret, language: language, conversation: &conversation)
+        var reply = firstReply(
+            message, possibleCapitals: possibleCapitals, secret: secret, language: language, conversation: &conversation
+        )
         finish(&reply, redacted: redacted, truncated: truncated, message, &conversation)
         return reply
     }
@@ -85,7 +98,7 @@ public struct DialoguePolicy: Sendable {
     /// into `respond`, its branches' replies were built in place and then copied.
     @inline(never)
     private func firstReply(
-        _ message: NormalizedMessage, typed text: String, secret: SensitiveKind?, language: Language,
+        _ message: NormalizedMessage, possibleCapitals: Int, secret: SensitiveKind?, language: Language,
         conversation: inout Conversation
     ) -> Reply {
         if let secret { return secretWarning(secret, language: language, conversation: &conversation) }
@@ -94,19 +107,20 @@ public struct DialoguePolicy: Sendable {
                 text: texts.message(.emptyMessage, in: language), route: .fallback, intent: nil, confidence: 0,
                 language: language, explanation: "empty message")
         }
-        return decide(message, typed: text, language: language, conversation: &conversation)
+        return decide(message, possibleCapitals: possibleCapitals, language: language, conversation: &conversation)
     }
 
-    /// Cuts `text` to `limit` Unicode scalars: scalars, not characters, so a letter carrying
-    /// thousands of combining marks cannot slip a huge message past the limit.
-    static func truncate(_ text: String, to limit: Int) -> (String, Bool) {
+    /// `text` cut to `limit` Unicode scalars, or nil when it has no more: scalars, not
+    /// characters, so a letter carrying thousands of combining marks cannot slip a huge message
+    /// past the limit.
+    static func truncated(_ text: String, to limit: Int) -> String? {
         // A scalar is at least one byte: short messages need no counting.
-        if text.utf8.count <= limit { return (text, false) }
+        if text.utf8.count <= limit { return nil }
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
             end != scalars.endIndex
-        else { return (text, false) }
-        return (String(scalars[..<end]), true)
+        else { return nil }
+        return String(scalars[..<end])
     }
 
     private func replyLanguage(_ detected: Language, _ conversation: Conversation) -> Language {
@@ -128,14 +142,17 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func decide(
-        _ message: NormalizedMessage, typed text: String, language: Language, conversation: inout Conversation
+        _ message: NormalizedMessage, possibleCapitals: Int, language: Language, conversation: inout Conversation
     ) -> Reply {
         let result = index.match(message)
         let thresholds = index.thresholds
-        let candidates = result.candidates
-        // Candidates come best first, so the confident ones lead: counted, not copied.
+        // Candidates come best first, so the confident ones lead: counted, not copied. Read as
+        // `result.candidates` throughout: a local `let candidates` retained the array and released
+        // it through the generic value witness (about 200 instructions a message).
         var confidentCount = 0
-        while confidentCount < candidates.count, candidates[confidentCount].confidence >= thresholds.answer {
+        while confidentCount < result.candidates.count,
+            result.candidates[confidentCount].confidence >= thresholds.answer
+        {
             confidentCount += 1
         }
         let pending = conversation.pendingQuestion
@@ -144,51 +161,55 @@ public struct DialoguePolicy: Sendable {
         if let pending, let reply = answerPending(pending, result, message, language, &conversation) {
             return reply
         }
-        if result.phraseConfidence(.frustration) >= thresholds.phrase || Self.isShouting(message, typed: text) {
-            if confidentCount > 0, candidates[0].route == .answer, !isSmallTalk(candidates[0].intentID) {
+        if result.phraseConfidence(.frustration) >= thresholds.phrase
+            || Self.isShouting(message, possibleCapitals: possibleCapitals)
+        {
+            if confidentCount > 0, result.candidates[0].route == .answer, !isSmallTalk(result.candidates[0].intentID) {
                 var reply = answer(at: 0, of: result, language: language, conversation: &conversation)
                 reply.text += texts.suffix(.frustration, in: language)
                 conversation.pendingQuestion = .humanOffer(reason: .frustration)
                 return reply
             }
             return escalation(
-                .frustration, intent: confidentCount > 0 ? candidates[0].intentID : nil,
-                confidence: confidentCount > 0 ? candidates[0].confidence : 1,
+                .frustration, intent: confidentCount > 0 ? result.candidates[0].intentID : nil,
+                confidence: confidentCount > 0 ? result.candidates[0].confidence : 1,
                 text: texts.message(.frustration, in: language), language: language,
                 explanation: "the user is frustrated")
         }
         var firstAnswer = -1
         var secondAnswer = -1
         for position in 0..<confidentCount {
-            switch candidates[position].route {
+            switch result.candidates[position].route {
             case .security:
                 return securityWarning(
-                    candidates[position].intentID, confidence: candidates[position].confidence,
-                    explanation: candidates[position].explanation, language: language)
+                    result.candidates[position].intentID, confidence: result.candidates[position].confidence,
+                    explanation: result.candidates[position].explanation, language: language)
             case .answer where firstAnswer < 0: firstAnswer = position
             case .answer where secondAnswer < 0: secondAnswer = position
             default: break
             }
         }
-        if confidentCount > 0, candidates[0].route == .escalate {
+        if confidentCount > 0, result.candidates[0].route == .escalate {
             // Read in place, like the answers: `let handover = candidates[0]` copied the candidate.
             let reason: EscalationReason =
-                switch candidates[0].intentID {
+                switch result.candidates[0].intentID {
                 case CatalogIntent.humanRequest: .humanRequest
                 case CatalogIntent.complaint: .complaint
                 default: .highRisk
                 }
-            let text = texts.answer(candidates[0].intentID, in: language)
+            let text = texts.answer(result.candidates[0].intentID, in: language)
             return escalation(
-                reason, intent: candidates[0].intentID, confidence: candidates[0].confidence, text: text,
-                language: language, explanation: .match(candidates[0].explanation))
+                reason, intent: result.candidates[0].intentID, confidence: result.candidates[0].confidence, text: text,
+                language: language, explanation: .match(result.candidates[0].explanation))
         }
         if secondAnswer >= 0,
-            candidates[firstAnswer].confidence - candidates[secondAnswer].confidence < thresholds.clarifyMargin,
-            candidates[firstAnswer].priority == candidates[secondAnswer].priority
+            result.candidates[firstAnswer].confidence - result.candidates[secondAnswer].confidence
+                < thresholds.clarifyMargin,
+            result.candidates[firstAnswer].priority == result.candidates[secondAnswer].priority
         {
             return clarification(
-                [candidates[firstAnswer], candidates[secondAnswer]], language: language, conversation: &conversation)
+                [result.candidates[firstAnswer], result.candidates[secondAnswer]], language: language,
+                conversation: &conversation)
         }
         if firstAnswer >= 0 {
             return answer(at: firstAnswer, of: result, language: language, conversation: &conversation)
@@ -400,28 +421,12 @@ public struct DialoguePolicy: Sendable {
         texts.isSmallTalk(id)
     }
 
-    /// `isShouting(message)` for the message typed as `text`, with `text`'s capitals counted
-    /// first: most messages have too few, and counting bytes costs a fraction of reading tokens.
-    static func isShouting(_ message: NormalizedMessage, typed text: String) -> Bool {
-        mayBeShouting(text) && isShouting(message)
-    }
-
-    /// Whether `text` holds the ten capitals `isShouting` needs at the least (four fifths of
-    /// twelve letters). Tokens hold the message's text as typed, so their capitals are among
-    /// these; any scalar beyond ASCII might be a capital and counts as one.
-    static func mayBeShouting(_ text: String) -> Bool {
-        let possibleCapitals = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // A–Z, or the first byte of a scalar beyond ASCII. Written without `||`, whose branch
-            // kept the compiler from vectorizing the loop.
-            var count: UInt32 = 0
-            for byte in bytes {
-                let capital: UInt32 = byte &- 0x41 < 26 ? 1 : 0
-                let beyondASCII: UInt32 = byte >= 0xC0 ? 1 : 0
-                count &+= capital | beyondASCII
-            }
-            return count
-        }
-        return (possibleCapitals ?? .max) >= 10
+    /// `isShouting(message)` for a message with at most `possibleCapitals` capital letters (the
+    /// secret scan counts them: `SensitiveDataScanner.redactCountingCapitals`). It needs ten (four
+    /// fifths of twelve letters) and three tokens, which rule out most messages before their
+    /// tokens are read.
+    static func isShouting(_ message: NormalizedMessage, possibleCapitals: Int) -> Bool {
+        possibleCapitals >= 10 && message.tokens.count >= 3 && isShouting(message)
     }
 
     /// Mostly capital letters over several words: the typed equivalent of shouting.

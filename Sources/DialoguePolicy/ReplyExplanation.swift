@@ -3,15 +3,18 @@ import SupportContent
 
 /// Why a reply was chosen, kept in parts and put into words only when someone reads it: most
 /// replies are never explained, and the words cost as much as matching a short message.
-public indirect enum ReplyExplanation: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+///
+/// Only the rarer cases are boxed: `match`, which most replies carry, is stored in place, for
+/// boxing it allocated (and later freed) a box on every answer.
+public enum ReplyExplanation: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
     case text(String)
     /// The pattern that decided.
     case match(MatchExplanation)
     /// Nothing was confident enough; the best candidate, if any, is named.
-    case notReached(String, nearest: IntentCandidate?)
+    indirect case notReached(String, nearest: IntentCandidate?)
     /// The candidates a clarifying question offers.
     case closeCandidates([IntentCandidate])
-    case escalated(EscalationReason, ReplyExplanation)
+    indirect case escalated(EscalationReason, ReplyExplanation)
 
     public init(stringLiteral text: String) {
         self = .text(text)

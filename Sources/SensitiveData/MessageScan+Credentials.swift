@@ -84,14 +84,20 @@ extension MessageScan {
 
     /// Cheap rejections, inlined into the caller's loop: this runs on every token of every
     /// message, and the call to the rest of `credentialKeyword(at:)` cost more than the checks.
-    /// The length bounds are those of the keywords: ASCII ones have at most eight letters
-    /// (`password`), and those from `m` at most seven (`matkhau`).
+    /// The lengths are those of the keywords from each ASCII letter (a byte a letter: `code`,
+    /// `totp`; `otp`, `otpcode`; `2fa`; `pw` to `password`), so that common words such as `the`,
+    /// `to` or `can` stop here; those from `m` have at most seven letters (`matkhau`) or are not
+    /// ASCII (`mã`, `mật`).
     @inline(__always)
     private func mayBeCredentialKeyword(_ token: MessageToken) -> Bool {
         guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return false }
+        let length = token.length
         switch bytes[token.start] | 0x20 {
-        case 0x63, 0x6F, 0x32 | 0x20, 0x70, 0x74: return token.isASCII && token.length <= 8  // c o 2 p t
-        case 0x6D: return !token.isASCII || token.length <= 7  // m: also mã, mật
+        case 0x63, 0x74: return token.isASCII && length == 4  // c t
+        case 0x6F: return token.isASCII && (length == 3 || length == 7)  // o
+        case 0x32 | 0x20: return token.isASCII && length == 3  // 2
+        case 0x70: return token.isASCII && length >= 2 && length <= 8  // p
+        case 0x6D: return !token.isASCII || length <= 7  // m: also mã, mật
         case 0xEF: return true  // full-width letters
         default: return false
         }
@@ -99,6 +105,7 @@ extension MessageScan {
 
     /// The keyword a whole packed word is. A `switch` on `Packed.word` literals, which the
     /// compiler folds into constants: the table of pairs it replaces was searched on every call.
+    /// A keyword added here needs its first letter and length in `mayBeCredentialKeyword`.
     private static func keyword(_ packed: UInt64) -> CredentialKeyword? {
         switch packed {
         case Packed.word("code"), Packed.word("otp"), Packed.word("2fa"), Packed.word("pin"), Packed.word("passcode"),

@@ -47,6 +47,9 @@ struct MessageSummary {
     var hasPlus = false
     /// The longest token, in bytes.
     var longestToken = 0
+    /// The A–Z bytes and the scalars beyond ASCII in the tokens: at least as many as the
+    /// message's capital letters (no separator is a letter), for the policy's shouting check.
+    var possibleCapitals = 0
 }
 
 enum MessageTokenizer {
@@ -128,9 +131,13 @@ enum MessageTokenizer {
                     width = innerWidth
                 }
                 flags |= MessageToken.Flags.nonASCII.rawValue
+                summary.possibleCapitals &+= 1
                 index += width
             }
             flags |= asciiClasses & ByteClass.tokenFlags
+            if asciiClasses & ByteClass.capital != 0 {
+                summary.possibleCapitals &+= occurrences(of: ByteClass.capital, in: start..<index, bytes, classes)
+            }
             if asciiClasses & ByteClass.digit != 0 {
                 summary.digitCount &+= occurrences(of: ByteClass.digit, in: start..<index, bytes, classes)
             }
@@ -182,12 +189,15 @@ enum MessageTokenizer {
         static let separator: UInt8 = 0x20  // white space, , ; | / \ - * ( ) [ ] { } < > : = " ' `
         static let colon: UInt8 = 0x40  // : =
         static let quote: UInt8 = 0x80  // " ' `
+        /// A–Z, with `letter`. Shares `colon`'s bit, which only separators carry besides.
+        static let capital: UInt8 = 0x40
     }
 
     /// The class of each byte value.
     private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
         let byte = UInt8(value)
         if byte >= 0x80 { return ByteClass.multibyte }
+        if ASCII.isUppercase(byte) { return ByteClass.letter | ByteClass.capital }
         if ASCII.isLetter(byte) { return ByteClass.letter }
         if ASCII.isDigit(byte) { return ByteClass.digit }
         switch byte {

@@ -30,7 +30,7 @@ public struct SensitiveDataScanner: Sendable {
 
     /// The sensitive data in `text`, in text order, without overlaps.
     public func findings(in text: String) -> [SensitiveFinding] {
-        let found = scan(text, walletSecretsOnly: false)
+        let found = scan(text, walletSecretsOnly: false).findings
         let utf8 = text.utf8
         return found.map { finding in
             let lower = utf8.index(utf8.startIndex, offsetBy: finding.lower)
@@ -43,8 +43,15 @@ public struct SensitiveDataScanner: Sendable {
     ///
     /// - Complexity: O(n) in the length of `text`; no copy when there is nothing to redact.
     public func redact(_ text: String) -> Redaction {
-        let found = scan(text, walletSecretsOnly: false)
-        guard !found.isEmpty else { return Redaction(text: text, kinds: []) }
+        redactCountingCapitals(text).redaction
+    }
+
+    /// `redact(_:)`, and at least how many capital letters `text` holds: its A–Z bytes and its
+    /// scalars beyond ASCII, outside separators. Counted while the scan reads the bytes, for the
+    /// dialogue policy's shouting check, which had read them all once more.
+    package func redactCountingCapitals(_ text: String) -> (redaction: Redaction, possibleCapitals: Int) {
+        let (found, summary) = scan(text, walletSecretsOnly: false)
+        guard !found.isEmpty else { return (Redaction(text: text, kinds: []), summary.possibleCapitals) }
         var copy = text
         let redacted = copy.withUTF8 { bytes in
             var output: [UInt8] = []
@@ -58,7 +65,7 @@ public struct SensitiveDataScanner: Sendable {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
             return String(decoding: output, as: UTF8.self)
         }
-        return Redaction(text: redacted, kinds: found.map(\.kind))
+        return (Redaction(text: redacted, kinds: found.map(\.kind)), summary.possibleCapitals)
     }
 
     /// The kind of the first wallet secret in `text` (seed phrase, private key, WIF, extended
@@ -66,29 +73,39 @@ public struct SensitiveDataScanner: Sendable {
     ///
     /// Skips the search for cards, e-mails, phones, codes and passwords.
     public func walletSecret(in text: String) -> SensitiveKind? {
-        scan(text, walletSecretsOnly: true).first?.kind
+        scan(text, walletSecretsOnly: true).findings.first?.kind
     }
 
-    /// The findings as byte offsets, in text order.
-    func scan(_ text: String, walletSecretsOnly: Bool) -> [MessageScan.Finding] {
-        guard !text.isEmpty else { return [] }
+    /// The findings as byte offsets, in text order, and what the tokenizer learnt of the message.
+    func scan(_ text: String, walletSecretsOnly: Bool) -> (findings: [MessageScan.Finding], summary: MessageSummary) {
+        guard !text.isEmpty else { return ([], MessageSummary()) }
+        // A native string's bytes are read in place: the mutable copy `withUTF8` needs cost a
+        // retain and a release on every message. Others (bridged, say) are made native first.
+        if let scanned = text.utf8.withContiguousStorageIfAvailable({ scan($0, walletSecretsOnly: walletSecretsOnly) })
+        {
+            return scanned
+        }
         var copy = text
-        return copy.withUTF8 { bytes in
-            // Tokens live on the stack for ordinary messages (the runtime moves big ones to the heap).
-            withUnsafeTemporaryAllocation(
-                of: MessageToken.self, capacity: MessageTokenizer.capacity(forByteCount: bytes.count)
-            ) { tokenStorage in
-                var scan = MessageScan(bytes: bytes, tokenStorage: tokenStorage)
-                scan.findKeyMaterial()
-                scan.findSeedPhrases(index: index)
-                if !walletSecretsOnly {
-                    scan.findEmails()
-                    scan.findCardNumbers()
-                    scan.findPhoneNumbers()
-                    scan.findCredentials()
-                }
-                return scan.findings.isEmpty ? [] : scan.sortedFindings
+        return copy.withUTF8 { scan($0, walletSecretsOnly: walletSecretsOnly) }
+    }
+
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, walletSecretsOnly: Bool
+    ) -> (findings: [MessageScan.Finding], summary: MessageSummary) {
+        // Tokens live on the stack for ordinary messages (the runtime moves big ones to the heap).
+        withUnsafeTemporaryAllocation(
+            of: MessageToken.self, capacity: MessageTokenizer.capacity(forByteCount: bytes.count)
+        ) { tokenStorage in
+            var scan = MessageScan(bytes: bytes, tokenStorage: tokenStorage)
+            scan.findKeyMaterial()
+            scan.findSeedPhrases(index: index)
+            if !walletSecretsOnly {
+                scan.findEmails()
+                scan.findCardNumbers()
+                scan.findPhoneNumbers()
+                scan.findCredentials()
             }
+            return (scan.findings.isEmpty ? [] : scan.sortedFindings, scan.summary)
         }
     }
 }

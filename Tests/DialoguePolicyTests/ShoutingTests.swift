@@ -1,3 +1,4 @@
+import SensitiveData
 import Testing
 import TextNormalization
 
@@ -6,6 +7,7 @@ import TextNormalization
 @Suite("Shouting: mostly capitals over several words")
 struct ShoutingTests {
     private let normalizer = TextNormalizer()
+    private let scanner = SensitiveDataScanner()
 
     @Test(
         "Four fifths of the letters in capitals, over at least three words and twelve letters",
@@ -25,19 +27,31 @@ struct ShoutingTests {
         ])
     func shouting(message: String, expected: Bool) {
         #expect(DialoguePolicy.isShouting(normalizer.normalize(message)) == expected, "\(message)")
-        #expect(DialoguePolicy.isShouting(normalizer.normalize(message), typed: message) == expected, "\(message)")
+        let possibleCapitals = scanner.redactCountingCapitals(message).possibleCapitals
+        #expect(
+            DialoguePolicy.isShouting(normalizer.normalize(message), possibleCapitals: possibleCapitals) == expected,
+            "\(message)")
     }
 
-    @Test("The capitals pre-check counts A–Z and the bytes from 0xC0")
+    @Test("The scan's count of possible capitals bounds the capitals of the message's tokens")
     func capitalsPreCheck() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("aZAz@[`{09 ÀÁàĐđỆệ😀ＡＺ\u{0301}\n".unicodeScalars)
+        // Capitals of several scripts and widths, decomposed marks, separators the scan skips
+        // (space, quotes, dashes, the ideographic space) and lower case.
+        let alphabet = Array("aZAz@[`{09 ÀÁàĐđỆệ😀ＡＺ\u{0301}\n\"'-“”\u{3000}ΣЖ".unicodeScalars)
         for length in 0..<80 {
             for _ in 0..<20 {
                 let text = String(
                     String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
-                let expected = text.utf8.filter { $0 &- 0x41 < 26 || $0 >= 0xC0 }.count >= 10
-                #expect(DialoguePolicy.mayBeShouting(text) == expected, "\(text)")
+                let message = normalizer.normalize(text)
+                let capitals = message.tokens.reduce(0) { count, token in
+                    count + token.text.unicodeScalars.filter { $0.properties.isUppercase }.count
+                }
+                let possibleCapitals = scanner.redactCountingCapitals(text).possibleCapitals
+                #expect(possibleCapitals >= capitals, "\(text)")
+                #expect(
+                    DialoguePolicy.isShouting(message, possibleCapitals: possibleCapitals)
+                        == DialoguePolicy.isShouting(message), "\(text)")
             }
         }
     }

@@ -37,6 +37,22 @@ struct CredentialTests {
     }
 
     @Test(
+        "Every keyword, in lower and upper case, leads a value",
+        arguments: [
+            ("code", SensitiveKind.oneTimeCode), ("otp", .oneTimeCode), ("2fa", .oneTimeCode), ("pin", .oneTimeCode),
+            ("passcode", .oneTimeCode), ("mfa", .oneTimeCode), ("totp", .oneTimeCode), ("otpcode", .oneTimeCode),
+            ("password", .password), ("passwd", .password), ("pwd", .password), ("matkhau", .password),
+            ("pass", .password), ("pw", .password), ("mk", .password),
+        ] as [(String, SensitiveKind)])
+    func everyKeyword(keyword: String, kind: SensitiveKind) {
+        for spelled in [keyword, keyword.uppercased()] {
+            let redaction = scanner.redact("\(spelled): 482913")
+            #expect(redaction.text == "\(spelled): [\(kind.rawValue)]")
+            #expect(redaction.kinds == [kind])
+        }
+    }
+
+    @Test(
         "Ordinary talk about codes and passwords stays",
         arguments: [
             "I forgot my password",
