@@ -75,12 +75,16 @@ struct DraftNodes {
 
     /// Appends the nodes in `range` to `code`, their `end`s moved to where they land.
     func appendNodes(in range: Range<Int>, to code: inout [Int32]) {
-        let shift = Int32(code.count - range.lowerBound)
-        // Every node starts with two words, its children (if any) right after them.
-        for position in stride(from: range.lowerBound, to: range.upperBound, by: 2) {
-            let opcode = words[position]
-            code.append(opcode)
-            code.append(Self.isList(opcode) ? words[position + 1] + shift : words[position + 1])
+        let start = code.count
+        let shift = Int32(start - range.lowerBound)
+        // Copied at once, then the `end`s moved: appended word by word, each append checked the
+        // array's capacity and uniqueness (a tenth of adding a pattern).
+        code += words[range]
+        code.withUnsafeMutableBufferPointer { code in
+            // Every node starts with two words, its children (if any) right after them.
+            for position in stride(from: start, to: code.count, by: 2) where Self.isList(code[position]) {
+                code[position + 1] += shift
+            }
         }
     }
 
