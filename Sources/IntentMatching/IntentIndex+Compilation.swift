@@ -410,17 +410,29 @@ struct PatternCompiler {
         }
         var flat: [Int32] = []
         flat.reserveCapacity(requirementGroups.count)
-        var groupsStart = 0
         var kept: [(range: Range<Int>, cost: Int)] = []
-        for (number, groupsEnd) in requirementGroupEnds.enumerated() {
-            let start = flat.count
-            PatternRequirements.ordered(
-                requirementGroups[groupsStart..<Int(groupsEnd)], anchor: itemFirstTerms[anchorRuns[number]],
-                cost: cost, into: &flat, kept: &kept)
-            entries[number].requirementsStart = Int32(start)
-            entries[number].requirementsCount = Int32(flat.count - start)
-            groupsStart = Int(groupsEnd)
+        // Through buffer pointers: slices of the arrays retained and released their storage for
+        // every pattern, and every write to an entry checked that the array was unique.
+        var entries: [IntentIndex.PatternEntry] = []
+        swap(&entries, &self.entries)
+        entries.withUnsafeMutableBufferPointer { entries in
+            requirementGroups.withUnsafeBufferPointer { groups in
+                itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+                    var groupsStart = 0
+                    for (number, groupsEnd) in requirementGroupEnds.enumerated() {
+                        let start = flat.count
+                        PatternRequirements.ordered(
+                            UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
+                            anchor: UnsafeBufferPointer(rebasing: firstTerms[anchorRuns[number]]), cost: cost,
+                            into: &flat, kept: &kept)
+                        entries[number].requirementsStart = Int32(start)
+                        entries[number].requirementsCount = Int32(flat.count - start)
+                        groupsStart = Int(groupsEnd)
+                    }
+                }
+            }
         }
+        swap(&entries, &self.entries)
         requirementGroups = []
         requirementGroupEnds = []
         return flat

@@ -47,19 +47,21 @@ enum PatternRequirements {
     ///
     /// `kept` is scratch space, reused from pattern to pattern so that ordering allocates nothing.
     static func ordered(
-        _ groups: ArraySlice<Int32>, anchor: ArraySlice<Int32>, cost: (Int32) -> Int, into flat: inout [Int32],
-        kept: inout [(range: Range<Int>, cost: Int)]
+        _ groups: UnsafeBufferPointer<Int32>, anchor: UnsafeBufferPointer<Int32>, cost: (Int32) -> Int,
+        into flat: inout [Int32], kept: inout [(range: Range<Int>, cost: Int)]
     ) {
         kept.removeAll(keepingCapacity: true)
-        var index = groups.startIndex
-        while index < groups.endIndex {
+        var index = 0
+        while index < groups.count {
             let options = (index + 1)..<(index + 1 + Int(groups[index]))
             index = options.upperBound
             // Options are distinct: the group is the anchor when it has its count and every term.
             if options.count == anchor.count, groups[options].allSatisfy({ $0 >= 0 && anchor.contains($0) }) {
                 continue
             }
-            kept.append((options, groups[options].reduce(0) { $0 + cost($1) }))
+            var total = 0
+            for option in options { total += cost(groups[option]) }
+            kept.append((options, total))
         }
         // A stable insertion sort by cost: patterns have a few groups.
         for next in kept.indices.dropFirst() {
