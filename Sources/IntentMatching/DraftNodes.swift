@@ -34,6 +34,9 @@ struct DraftNodes {
     func children(of node: Int) -> Range<Int> { (node + 2)..<Int(words[node + 1]) }
 
     /// The nodes that follow one another in `range` (the items, the vetoes or a node's children).
+    ///
+    /// Its iterator holds the array, retained and released for each loop: in the loops that run
+    /// for every pattern, nodes are walked by position instead, from one node to its ``end(of:)``.
     func nodes(in range: Range<Int>) -> Nodes { Nodes(words: words, position: range.lowerBound, end: range.upperBound) }
 
     /// Positions in `words` of nodes that follow one another.

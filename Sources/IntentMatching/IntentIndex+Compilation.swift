@@ -336,7 +336,12 @@ struct PatternCompiler {
         requirementGroupEnds.append(Int32(requirementGroups.count))
         var runs: [Int32] = []
         swap(&runs, &itemFirstTerms)
-        for item in nodes.nodes(in: pattern.items) where !nodes.isOptionalOrGap(item) {
+        // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
+        // nodes' array for each loop of each pattern.
+        var item = pattern.items.lowerBound
+        while item < pattern.items.upperBound {
+            defer { item = nodes.end(of: item) }
+            if nodes.isOptionalOrGap(item) { continue }
             // Most items are a word, their own first word.
             if nodes.opcode(at: item) == PatternCode.Opcode.term {
                 runs.append(nodes.operand(at: item))
@@ -502,14 +507,22 @@ struct PatternCompiler {
         // The other items' words first: mostly one concept's, sorted already, into which the
         // pattern's own few words are inserted for less than sorting them all again (a twentieth
         // of the compile). A pattern of words alone (most) appends and sorts them.
-        for item in nodes.nodes(in: 0..<itemsEnd) where nodes.opcode(at: item) != PatternCode.Opcode.term {
-            collectTerms(of: item, in: nodes, into: &terms)
+        // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
+        // nodes' array for each loop of each pattern.
+        var item = 0
+        while item < itemsEnd {
+            if nodes.opcode(at: item) != PatternCode.Opcode.term { collectTerms(of: item, in: nodes, into: &terms) }
+            item = nodes.end(of: item)
         }
         Self.sortUnique(&terms, from: termsStart)
         let wordsAlone = terms.count == termsStart
-        for item in nodes.nodes(in: 0..<itemsEnd) where nodes.opcode(at: item) == PatternCode.Opcode.term {
-            let term = nodes.operand(at: item)
-            if wordsAlone { terms.append(term) } else { Self.insert(term, into: &terms, from: termsStart) }
+        item = 0
+        while item < itemsEnd {
+            if nodes.opcode(at: item) == PatternCode.Opcode.term {
+                let term = nodes.operand(at: item)
+                if wordsAlone { terms.append(term) } else { Self.insert(term, into: &terms, from: termsStart) }
+            }
+            item = nodes.end(of: item)
         }
         if wordsAlone { Self.sortUnique(&terms, from: termsStart) }
         let termsEnd = terms.count

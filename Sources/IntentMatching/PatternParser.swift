@@ -260,7 +260,8 @@ struct PatternParser {
                     scalars += 1
                     continue
                 }
-                if Self.isSpecial(byte) || isWhitespace(at: end) { break }
+                // Most words end at a space: told apart before asking what else the byte may be.
+                if byte == UInt8(ascii: " ") || Self.isSpecial(byte) || isWhitespace(at: end) { break }
                 end += Self.sequenceLength(byte)
                 scalars += 1
             }
