@@ -146,31 +146,38 @@ struct PatternCompiler {
         details.reserveCapacity(capacity)
         patternItemEnds.reserveCapacity(capacity)
         requirementGroupEnds.reserveCapacity(capacity)
-        for intent in content.intents {
+        // By index, the fields read in place: a copy of each intent's whole definition retained
+        // and released every one of its strings and arrays.
+        for intent in content.intents.indices {
+            let intentID = content.intents[intent].id
             let targetIndex = targets.count
             targets.append(
                 IntentIndex.Target(
-                    intentID: intent.id, route: intent.route, priority: intent.priority, phraseSet: nil))
+                    intentID: intentID, route: content.intents[intent].route,
+                    priority: content.intents[intent].priority, phraseSet: nil))
             for language in BotContent.languages {
                 self.language = language
-                let sources = intent.patterns[language] ?? []
+                let sources = content.intents[intent].patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                // By index, as `sources` does not change; its elements are still copied (a source
-                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone.
-                for item in sources.indices {
-                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
-                    // The table keeps the latest pattern of each key: that is the one reported.
-                    patternKeys.write(pattern, nodes: draftNodes)
-                    if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
-                        let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
-                        if earlierIntent != intent.id {
-                            report(
-                                .error, sources[item], 0,
-                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
-                            )
+                // Through a buffer pointer, which lends `compilePattern` each source in place: read
+                // from the array, each one (four strings) was copied and destroyed again, as the
+                // compiler cannot tell that `compilePattern` leaves the array alone.
+                sources.withUnsafeBufferPointer { sources in
+                    for item in sources.indices {
+                        guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
+                        // The table keeps the latest pattern of each key: that is the one reported.
+                        patternKeys.write(pattern, nodes: draftNodes)
+                        if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
+                            let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
+                            if earlierIntent != intentID {
+                                report(
+                                    .error, sources[item], 0,
+                                    "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
+                                )
+                            }
                         }
+                        add(pattern, item: item)
                     }
-                    add(pattern, item: item)
                 }
             }
         }
