@@ -35,8 +35,9 @@ struct DraftNodes {
 
     /// The nodes that follow one another in `range` (the items, the vetoes or a node's children).
     ///
-    /// Its iterator holds the array, retained and released for each loop: in the loops that run
-    /// for every pattern, nodes are walked by position instead, from one node to its ``end(of:)``.
+    /// Its iterator holds the array, retained and released for each loop: in the compiler's loops
+    /// over a pattern's items, where that was measured to count, nodes are walked by position
+    /// instead, from one node to its ``end(of:)``.
     func nodes(in range: Range<Int>) -> Nodes { Nodes(words: words, position: range.lowerBound, end: range.upperBound) }
 
     /// Positions in `words` of nodes that follow one another.

@@ -159,25 +159,23 @@ struct PatternCompiler {
                 self.language = language
                 let sources = content.intents[intent].patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                // Through a buffer pointer, which lends `compilePattern` each source in place: read
-                // from the array, each one (four strings) was copied and destroyed again, as the
-                // compiler cannot tell that `compilePattern` leaves the array alone.
-                sources.withUnsafeBufferPointer { sources in
-                    for item in sources.indices {
-                        guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
-                        // The table keeps the latest pattern of each key: that is the one reported.
-                        patternKeys.write(pattern, nodes: draftNodes)
-                        if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
-                            let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
-                            if earlierIntent != intentID {
-                                report(
-                                    .error, sources[item], 0,
-                                    "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
-                                )
-                            }
+                // By index, as `sources` does not change; its elements are still copied (a source
+                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone
+                // (a buffer pointer's elements too: measured).
+                for item in sources.indices {
+                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
+                    // The table keeps the latest pattern of each key: that is the one reported.
+                    patternKeys.write(pattern, nodes: draftNodes)
+                    if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
+                        let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
+                        if earlierIntent != intentID {
+                            report(
+                                .error, sources[item], 0,
+                                "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
+                            )
                         }
-                        add(pattern, item: item)
                     }
+                    add(pattern, item: item)
                 }
             }
         }
