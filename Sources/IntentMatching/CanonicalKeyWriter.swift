@@ -45,6 +45,14 @@ struct CanonicalKeyWriter {
             nodes.appendKey(of: node, to: &parts)
             partRanges.append(start..<parts.count)
         }
+        // Most sets are words alone, whose keys are their terms, one integer each (any other
+        // node's key is longer): the terms sorted are the keys sorted, for less than sorting
+        // ranges with a comparison of slices.
+        if parts.count == partRanges.count {
+            parts.sort()
+            key += parts
+            return
+        }
         let parts = self.parts
         partRanges.sort { parts[$0].lexicographicallyPrecedes(parts[$1]) }
         for range in partRanges { key += parts[range] }
