@@ -331,8 +331,8 @@ struct PatternCompiler {
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
                 marksCount: Int32(patternMarks.count), sourceList: Int32(sourceLists.count - 1),
                 sourceItem: Int32(item)))
-        // Patterns without diacritics have no marks: appending nothing still cost a call.
-        if !patternMarks.isEmpty { marks += patternMarks }
+        // One by one: `+=` cost more than the few marks a pattern has (and a call when it has none).
+        for mark in patternMarks { marks.append(mark) }
         var groups: [Int32] = []
         swap(&groups, &requirementGroups)
         PatternRequirements.groups(
