@@ -520,16 +520,17 @@ struct PatternCompiler {
             item = nodes.end(of: item)
         }
         Self.sortUnique(&terms, from: termsStart)
-        let wordsAlone = terms.count == termsStart
+        let wordsStart = terms.count
         item = 0
         while item < itemsEnd {
-            if nodes.opcode(at: item) == PatternCode.Opcode.term {
-                let term = nodes.operand(at: item)
-                if wordsAlone { terms.append(term) } else { Self.insert(term, into: &terms, from: termsStart) }
-            }
+            if nodes.opcode(at: item) == PatternCode.Opcode.term { terms.append(nodes.operand(at: item)) }
             item = nodes.end(of: item)
         }
-        if wordsAlone { Self.sortUnique(&terms, from: termsStart) }
+        if wordsStart == termsStart {
+            Self.sortUnique(&terms, from: termsStart)
+        } else {
+            Self.insertTail(&terms, from: termsStart, sortedUpTo: wordsStart)
+        }
         let termsEnd = terms.count
         swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
@@ -1029,24 +1030,30 @@ struct PatternCompiler {
         terms.removeLast(terms.count - kept)
     }
 
-    /// Inserts `term` into `terms[start...]` (sorted, without repeats) where it belongs, unless
-    /// it is there already.
-    private static func insert(_ term: Int32, into terms: inout [Int32], from start: Int) {
-        let place = terms.withUnsafeBufferPointer { all in
-            UnsafeBufferPointer(rebasing: all[start...]).lowerBound { $0 < term } + start
-        }
-        guard place == terms.count || terms[place] != term else { return }
-        // Moved up one by one after making room at the end: `insert(_:at:)` went through the
-        // generic `replaceSubrange`, which cost more than the moves (a fortieth of the compile).
-        terms.append(term)
-        terms.withUnsafeMutableBufferPointer { all in
-            var index = all.count - 1
-            while index > place {
-                all[index] = all[index - 1]
-                index -= 1
+    /// Moves each term of `terms[sortedEnd...]` into `terms[start..<sortedEnd]` (sorted, without
+    /// repeats) where it belongs, unless it is there already, so that `terms[start...]` ends
+    /// sorted, without repeats: a pattern's few words put among its concepts' many.
+    ///
+    /// Through a buffer pointer, in one pass: inserting them one by one with `insert(_:at:)` went
+    /// through the generic `replaceSubrange` for each (a fortieth of the compile).
+    private static func insertTail(_ terms: inout [Int32], from start: Int, sortedUpTo sortedEnd: Int) {
+        let kept = terms.withUnsafeMutableBufferPointer { all in
+            var end = sortedEnd
+            for next in sortedEnd..<all.count {
+                let term = all[next]
+                let place = UnsafeBufferPointer(rebasing: all[start..<end]).lowerBound { $0 < term } + start
+                if place < end, all[place] == term { continue }
+                var index = end
+                while index > place {
+                    all[index] = all[index - 1]
+                    index -= 1
+                }
+                all[place] = term
+                end += 1
             }
-            all[place] = term
+            return end
         }
+        terms.removeLast(terms.count - kept)
     }
 
     /// Keeps a concept's worked-out terms, growing the table to the concept.
