@@ -25,8 +25,8 @@ extension IntentIndex {
 /// Turns parsed patterns into terms and nodes, resolving concepts and reporting problems.
 ///
 /// Each pattern goes into the code as soon as it compiles and keeps only what the index needs
-/// (its terms, the first words of its required items): its nodes are dropped at once, so the
-/// drafts of 80,000 patterns are never all alive and never copied.
+/// (its terms, the first words of its required items): its nodes, flat in one array that
+/// serves every pattern (``DraftNodes``), are overwritten by the next pattern's.
 struct PatternCompiler {
     let content: BotContent
     private(set) var diagnostics: [ContentDiagnostic] = []
@@ -64,6 +64,8 @@ struct PatternCompiler {
     /// recur across tens of thousands of patterns, and segmenting and stemming them again was
     /// a fifth of the compile. Numbered by `wordTable`, which finds them by their bytes.
     private var compiledWords: [CompiledWord] = []
+    /// The terms of every compiled word, one run per word (``CompiledWord/terms``).
+    private var compiledWordTerms: [Int32] = []
     /// The marks of every compiled word, one run per word (``CompiledWord/marks``).
     private var compiledWordMarks: [PatternMark] = []
     private var wordTable = PatternWordTable()
@@ -87,8 +89,10 @@ struct PatternCompiler {
     private var patternMarks: [PatternMark] = []
     /// The pattern being compiled, parsed: one array of nodes whose capacity serves every pattern.
     private var parsedPattern = ParsedPattern()
-    /// The array of items the next pattern is compiled into: the last draft's, handed back.
-    private var patternItems: [PatternNode] = []
+    /// The nodes of the pattern being compiled, then of its draft (items, then vetoes).
+    private var draftNodes = DraftNodes()
+    /// The nodes of a pattern with choices before they are lifted (``liftAlternatives(_:of:into:)``).
+    private var unliftedNodes = DraftNodes()
     /// The first words of every pattern's required items, one run per item: what anchors
     /// are chosen from once every pattern is known.
     private var itemFirstTerms: [Int32] = []
@@ -102,10 +106,14 @@ struct PatternCompiler {
     /// Where each pattern's groups end in `requirementGroups`.
     private var requirementGroupEnds: [Int32] = []
 
-    /// A pattern word compiled: its node (nil when it is no word) and, per term written with
-    /// diacritics, the set of that one folded form, made once and shared by every pattern.
+    /// A pattern word compiled: its terms (a `term` node when there is one, a `sequence`
+    /// otherwise) and, per term written with diacritics, the set of that one folded form, made
+    /// once and shared by every pattern.
     private struct CompiledWord {
-        var node: PatternNode?
+        /// False when the word is no word (punctuation, emoji).
+        var isWord: Bool
+        /// Where its terms are in `compiledWordTerms`.
+        var terms: Range<Int32>
         /// Where its marks are in `compiledWordMarks`: a range rather than an array of its own,
         /// which every use of the word retained and released (most words have no marks).
         var marks: Range<Int32>
@@ -138,24 +146,29 @@ struct PatternCompiler {
         details.reserveCapacity(capacity)
         patternItemEnds.reserveCapacity(capacity)
         requirementGroupEnds.reserveCapacity(capacity)
-        for intent in content.intents {
+        // By index, the fields read in place: a copy of each intent's whole definition retained
+        // and released every one of its strings and arrays.
+        for intent in content.intents.indices {
+            let intentID = content.intents[intent].id
             let targetIndex = targets.count
             targets.append(
                 IntentIndex.Target(
-                    intentID: intent.id, route: intent.route, priority: intent.priority, phraseSet: nil))
+                    intentID: intentID, route: content.intents[intent].route,
+                    priority: content.intents[intent].priority, phraseSet: nil))
             for language in BotContent.languages {
                 self.language = language
-                let sources = intent.patterns[language] ?? []
+                let sources = content.intents[intent].patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
                 // By index, as `sources` does not change; its elements are still copied (a source
-                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone.
+                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone
+                // (a buffer pointer's elements too: measured).
                 for item in sources.indices {
                     guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
                     // The table keeps the latest pattern of each key: that is the one reported.
-                    patternKeys.write(pattern)
+                    patternKeys.write(pattern, nodes: draftNodes)
                     if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
                         let earlierIntent = targets[Int(entries[Int(earlier)].target)].intentID
-                        if earlierIntent != intent.id {
+                        if earlierIntent != intentID {
                             report(
                                 .error, sources[item], 0,
                                 "pattern is identical, once diacritics are stripped, to one of intent '\(earlierIntent)' at \(self.source(of: earlier).location)"
@@ -163,7 +176,6 @@ struct PatternCompiler {
                         }
                     }
                     add(pattern, item: item)
-                    recycle(pattern)
                 }
             }
         }
@@ -192,7 +204,10 @@ struct PatternCompiler {
         }
         // What only compiling patterns needed goes before the index's tables are built.
         compiledWords = []
+        compiledWordTerms = []
         compiledWordMarks = []
+        draftNodes = DraftNodes()
+        unliftedNodes = DraftNodes()
         wordTable = PatternWordTable()
         choices = PatternKeyTable(capacity: 0)
         conceptTerms = []
@@ -301,10 +316,17 @@ struct PatternCompiler {
     /// Puts a compiled pattern into the code and keeps what the index and the anchors need;
     /// `item` is where its source is in the last of `sourceLists`.
     private mutating func add(_ pattern: PatternDraft, item: Int) {
+        // Taken out of `self` while they are read, so that working out a concept's first words
+        // or plainness (which mutates `self`) does not overlap an access to them.
+        var nodes = DraftNodes()
+        swap(&nodes, &draftNodes)
+        defer { swap(&nodes, &draftNodes) }
         let items = code.appendList(
-            pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items)
+            pattern.shape == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.all, pattern.items,
+            of: nodes)
         let vetoes =
-            pattern.vetoes.isEmpty ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes)
+            pattern.vetoes.isEmpty
+            ? -1 : code.appendRemembered(PatternCode.Opcode.alternatives, pattern.vetoes, of: nodes)
         entries.append(
             IntentIndex.PatternEntry(
                 target: Int32(pattern.intentIndex), items: items, vetoes: vetoes,
@@ -315,36 +337,34 @@ struct PatternCompiler {
                 requiredItemCount: Int32(pattern.requiredItemCount), marksStart: Int32(marks.count),
                 marksCount: Int32(patternMarks.count), sourceList: Int32(sourceLists.count - 1),
                 sourceItem: Int32(item)))
-        // Patterns without diacritics have no marks: appending nothing still cost a call.
-        if !patternMarks.isEmpty { marks += patternMarks }
-        // Taken out of `self` while they grow, so that working out a concept's first words or
-        // plainness (which mutates `self`) does not overlap an access to them.
+        // One by one: `+=` cost more than the few marks a pattern has (and a call when it has none).
+        for mark in patternMarks { marks.append(mark) }
         var groups: [Int32] = []
         swap(&groups, &requirementGroups)
-        PatternRequirements.groups(of: pattern.items, isPlainConcept: { isPlainConcept($0) }, into: &groups)
+        PatternRequirements.groups(
+            of: pattern.items, in: nodes, isPlainConcept: { isPlainConcept($0) }, into: &groups)
         swap(&groups, &requirementGroups)
         requirementGroupEnds.append(Int32(requirementGroups.count))
         var runs: [Int32] = []
         swap(&runs, &itemFirstTerms)
-        for item in pattern.items where !item.isOptionalOrGap {
+        // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
+        // nodes' array for each loop of each pattern.
+        var item = pattern.items.lowerBound
+        while item < pattern.items.upperBound {
+            defer { item = nodes.end(of: item) }
+            if nodes.isOptionalOrGap(item) { continue }
             // Most items are a word, their own first word.
-            if case .term(let term) = item {
-                runs.append(term)
+            if nodes.opcode(at: item) == PatternCode.Opcode.term {
+                runs.append(nodes.operand(at: item))
             } else {
                 let start = runs.count
-                appendFirstTerms(of: item, to: &runs)
+                appendFirstTerms(of: item, in: nodes, to: &runs)
                 Self.sortUnique(&runs, from: start)
             }
             itemEnds.append(Int32(runs.count))
         }
         swap(&runs, &itemFirstTerms)
         patternItemEnds.append(Int32(itemEnds.count))
-    }
-
-    /// Takes back the array of `pattern`'s items (added, about to be dropped) for the next
-    /// pattern's: the draft's own reference goes with it, leaving the array unique.
-    private mutating func recycle(_ pattern: consuming PatternDraft) {
-        patternItems = pattern.items
     }
 
     /// The source of compiled pattern `number`.
@@ -406,17 +426,29 @@ struct PatternCompiler {
         }
         var flat: [Int32] = []
         flat.reserveCapacity(requirementGroups.count)
-        var groupsStart = 0
         var kept: [(range: Range<Int>, cost: Int)] = []
-        for (number, groupsEnd) in requirementGroupEnds.enumerated() {
-            let start = flat.count
-            PatternRequirements.ordered(
-                requirementGroups[groupsStart..<Int(groupsEnd)], anchor: itemFirstTerms[anchorRuns[number]],
-                cost: cost, into: &flat, kept: &kept)
-            entries[number].requirementsStart = Int32(start)
-            entries[number].requirementsCount = Int32(flat.count - start)
-            groupsStart = Int(groupsEnd)
+        // Through buffer pointers: slices of the arrays retained and released their storage for
+        // every pattern, and every write to an entry checked that the array was unique.
+        var entries: [IntentIndex.PatternEntry] = []
+        swap(&entries, &self.entries)
+        entries.withUnsafeMutableBufferPointer { entries in
+            requirementGroups.withUnsafeBufferPointer { groups in
+                itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+                    var groupsStart = 0
+                    for (number, groupsEnd) in requirementGroupEnds.enumerated() {
+                        let start = flat.count
+                        PatternRequirements.ordered(
+                            UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
+                            anchor: UnsafeBufferPointer(rebasing: firstTerms[anchorRuns[number]]), cost: cost,
+                            into: &flat, kept: &kept)
+                        entries[number].requirementsStart = Int32(start)
+                        entries[number].requirementsCount = Int32(flat.count - start)
+                        groupsStart = Int(groupsEnd)
+                    }
+                }
+            }
         }
+        swap(&entries, &self.entries)
         requirementGroups = []
         requirementGroupEnds = []
         return flat
@@ -450,12 +482,12 @@ struct PatternCompiler {
         return text.withUTF8 { compilePattern(source, text: $0, target: target) }
     }
 
-    /// Compiles `source`, whose text's UTF-8 is `text`.
+    /// Compiles `source`, whose text's UTF-8 is `text`, into `draftNodes`.
     private mutating func compilePattern(
         _ source: SourceText, text: UnsafeBufferPointer<UInt8>, target: Int
     ) -> PatternDraft? {
-        // The parsed pattern and the marks are taken out of `self` while they are filled, as
-        // compiling nodes mutates `self`; their arrays serve every pattern.
+        // The parsed pattern, the marks and the nodes are taken out of `self` while they are
+        // filled, as compiling nodes mutates `self`; their arrays serve every pattern.
         var parsed = ParsedPattern()
         swap(&parsed, &parsedPattern)
         defer { swap(&parsed, &parsedPattern) }
@@ -469,18 +501,15 @@ struct PatternCompiler {
         swap(&marks, &patternMarks)
         marks.removeAll(keepingCapacity: true)
         defer { swap(&marks, &patternMarks) }
+        var nodes = DraftNodes()
+        swap(&nodes, &draftNodes)
+        nodes.removeAll()
+        defer { swap(&nodes, &draftNodes) }
         let errorsBefore = diagnostics.count
-        // The items go in the array the last draft handed back (`recycle(_:)`), whose capacity
-        // serves every pattern: an array allocated and freed per pattern cost more.
-        var items: [PatternNode] = []
-        swap(&items, &patternItems)
-        items.removeAll(keepingCapacity: true)
-        let itemsCompiled = compileNodes(parsed.items, of: parsed, text, source, &marks, into: &items)
-        let vetoes = compileNodes(parsed.vetoes, of: parsed, text, source, &marks)
-        guard diagnostics.count == errorsBefore, itemsCompiled, let vetoes else {
-            swap(&items, &patternItems)
-            return nil
-        }
+        let itemsCompiled = compileNodes(parsed.items, of: parsed, text, source, &marks, into: &nodes)
+        var itemsEnd = nodes.count
+        let vetoesCompiled = compileNodes(parsed.vetoes, of: parsed, text, source, &marks, into: &nodes)
+        guard diagnostics.count == errorsBefore, itemsCompiled, vetoesCompiled else { return nil }
         // The terms go straight to the index's list (the pattern is added once it compiles), taken
         // out of `self` while they grow, as working out a concept's terms mutates `self`.
         var terms: [Int32] = []
@@ -489,86 +518,106 @@ struct PatternCompiler {
         // The other items' words first: mostly one concept's, sorted already, into which the
         // pattern's own few words are inserted for less than sorting them all again (a twentieth
         // of the compile). A pattern of words alone (most) appends and sorts them.
-        for item in items where !item.isTerm { collectTerms(item, into: &terms) }
-        Self.sortUnique(&terms, from: termsStart)
-        let wordsAlone = terms.count == termsStart
-        for item in items {
-            guard case .term(let term) = item else { continue }
-            if wordsAlone { terms.append(term) } else { Self.insert(term, into: &terms, from: termsStart) }
+        // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
+        // nodes' array for each loop of each pattern.
+        var item = 0
+        while item < itemsEnd {
+            if nodes.opcode(at: item) != PatternCode.Opcode.term { collectTerms(of: item, in: nodes, into: &terms) }
+            item = nodes.end(of: item)
         }
-        if wordsAlone { Self.sortUnique(&terms, from: termsStart) }
+        Self.sortUnique(&terms, from: termsStart)
+        let wordsStart = terms.count
+        item = 0
+        while item < itemsEnd {
+            if nodes.opcode(at: item) == PatternCode.Opcode.term { terms.append(nodes.operand(at: item)) }
+            item = nodes.end(of: item)
+        }
+        if wordsStart == termsStart {
+            Self.sortUnique(&terms, from: termsStart)
+        } else {
+            Self.insertTail(&terms, from: termsStart, sortedUpTo: wordsStart)
+        }
         let termsEnd = terms.count
         swap(&terms, &patternTerms)
         Self.sortUnique(&marks, from: 0)
+        // Only choices change when lifted: most patterns have none and are kept as they are.
+        if parsed.nodes.contains(where: { $0.kind == .alternatives }) {
+            var unlifted = DraftNodes()
+            swap(&unlifted, &unliftedNodes)
+            swap(&unlifted, &nodes)
+            nodes.removeAll()
+            for item in unlifted.nodes(in: 0..<itemsEnd) { liftAlternatives(item, of: unlifted, into: &nodes) }
+            let liftedItemsEnd = nodes.count
+            for veto in unlifted.nodes(in: itemsEnd..<unlifted.count) {
+                liftAlternatives(veto, of: unlifted, into: &nodes)
+            }
+            itemsEnd = liftedItemsEnd
+            swap(&unlifted, &unliftedNodes)
+        }
         return PatternDraft(
-            intentIndex: target, shape: parsed.shape, items: liftAlternatives(in: consume items),
-            vetoes: liftAlternatives(in: consume vetoes), terms: termsStart..<termsEnd,
+            intentIndex: target, shape: parsed.shape, items: 0..<itemsEnd, vetoes: itemsEnd..<nodes.count,
+            terms: termsStart..<termsEnd,
             requiredItemCount: parsed.subtrees(in: parsed.items).reduce(0) {
                 $0 + (parsed.nodes[$1].isOptionalOrGap ? 0 : 1)
             })
     }
 
-    /// The nodes of the subtrees of `parsed` in `range` (see ``compileNode(_:of:_:_:_:)``); nil
-    /// when one of them does not compile (every one is compiled, to report every problem).
-    private mutating func compileNodes(
-        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
-        _ marks: inout [PatternMark]
-    ) -> [PatternNode]? {
-        var nodes: [PatternNode] = []
-        return compileNodes(range, of: parsed, text, source, &marks, into: &nodes) ? nodes : nil
-    }
-
     /// Appends the nodes of the subtrees of `parsed` in `range` to `nodes` and returns whether
-    /// every one compiled (see ``compileNodes(_:of:_:_:_:)``).
+    /// every one compiled (every one is compiled, to report every problem; see
+    /// ``compileNode(_:of:_:_:_:into:)``).
     private mutating func compileNodes(
         _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
-        _ marks: inout [PatternMark], into nodes: inout [PatternNode]
+        _ marks: inout [PatternMark], into nodes: inout DraftNodes
     ) -> Bool {
-        // Sized at once: growing the list an element at a time was a twentieth of the compile.
-        if !range.isEmpty { nodes.reserveCapacity(nodes.count + parsed.subtreeCount(in: range)) }
         var allCompiled = true
-        for syntax in parsed.subtrees(in: range) {
-            if let node = compileNode(syntax, of: parsed, text, source, &marks) {
-                nodes.append(node)
-            } else {
-                allCompiled = false
-            }
+        for syntax in parsed.subtrees(in: range)
+        where !compileNode(syntax, of: parsed, text, source, &marks, into: &nodes) {
+            allCompiled = false
         }
         return allCompiled
     }
 
-    /// Compiles the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of `source`'s
-    /// text).
+    /// Appends the node of the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of
+    /// `source`'s text), to `nodes`; returns whether it compiled.
     private mutating func compileNode(
         _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
-        _ marks: inout [PatternMark]
-    ) -> PatternNode? {
+        _ marks: inout [PatternMark], into nodes: inout DraftNodes
+    ) -> Bool {
         let node = parsed.nodes[syntax]
         let bytes = Int(node.bytes.lowerBound)..<Int(node.bytes.upperBound)
         switch node.kind {
         case .word:
             let word = UnsafeBufferPointer(rebasing: text[bytes])
             let compiled = compiledWord(word)
-            guard let node = compiled.node else {
+            guard compiled.isWord else {
                 let written = String(decoding: word, as: UTF8.self)
                 report(
                     .error, source, Int(parsed.nodes[syntax].offset),
                     "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
-                return nil
+                return false
             }
             // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
             for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
-            return node
-        case .sequence:
-            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map { .sequence($0) }
-        case .alternatives:
-            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks).map {
-                .alternatives($0)
+            if compiled.terms.upperBound - compiled.terms.lowerBound == 1 {
+                nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(compiled.terms.lowerBound)])
+            } else {
+                let list = nodes.startList(PatternCode.Opcode.sequence)
+                for index in compiled.terms { nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(index)]) }
+                nodes.endList(list)
             }
+            return true
+        case .sequence, .alternatives:
+            let list = nodes.startList(
+                node.kind == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.alternatives)
+            defer { nodes.endList(list) }
+            return compileNodes(parsed.childRange(of: syntax), of: parsed, text, source, &marks, into: &nodes)
         case .optional:
-            return compileNode(syntax + 1, of: parsed, text, source, &marks).map { .optional($0) }
+            let list = nodes.startList(PatternCode.Opcode.optional)
+            defer { nodes.endList(list) }
+            return compileNode(syntax + 1, of: parsed, text, source, &marks, into: &nodes)
         case .gap:
-            return .gap(maximum: Int(node.maximum))
+            nodes.append(PatternCode.Opcode.gap, node.maximum)
+            return true
         case .concept:
             let nameBytes = UnsafeBufferPointer(rebasing: text[bytes])
             let index: Int
@@ -578,7 +627,7 @@ struct PatternCompiler {
                 // Only resolved names are kept: a concept being compiled is not, so that a form
                 // referring to it is still reported as a cycle.
                 let name = String(decoding: nameBytes, as: UTF8.self)
-                guard let resolved = resolveConcept(name, at: source, Int(node.offset)) else { return nil }
+                guard let resolved = resolveConcept(name, at: source, Int(node.offset)) else { return false }
                 _ = conceptNames.insert(nameBytes, tag: 0)
                 conceptNameIndices.append(resolved)
                 index = resolved
@@ -589,7 +638,8 @@ struct PatternCompiler {
             } else if !conceptMarks[index].isEmpty {
                 marks.append(conceptMarkReference(index))
             }
-            return .concept(index)
+            nodes.append(PatternCode.Opcode.concept, Int32(index))
+            return true
         }
     }
 
@@ -597,27 +647,23 @@ struct PatternCompiler {
     private mutating func compiledWord(_ bytes: UnsafeBufferPointer<UInt8>) -> CompiledWord {
         if let number = wordTable.number(of: bytes, tag: languageTag) { return compiledWords[Int(number)] }
         let segments = ICUText.segments(of: String(decoding: bytes, as: UTF8.self))
+        let termsStart = Int32(compiledWordTerms.count)
         let marksStart = Int32(compiledWordMarks.count)
-        var node: PatternNode?
-        if !segments.isEmpty {
-            var nodes: [PatternNode] = []
-            for segment in segments {
-                // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
-                if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
-                    for word in ICUText.segments(of: expansion) {
-                        nodes.append(.term(vocabulary.intern(word.plain)))
-                    }
-                    continue
-                }
-                let term = vocabulary.intern(segment.plain)
-                if segment.folded != segment.plain {
-                    compiledWordMarks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
-                }
-                nodes.append(.term(term))
+        for segment in segments {
+            // Messages have their abbreviations expanded ("don't" → "do not"): so do patterns.
+            if let expansion = content.lexicon.abbreviations[language]?[segment.plain] {
+                for word in ICUText.segments(of: expansion) { compiledWordTerms.append(vocabulary.intern(word.plain)) }
+                continue
             }
-            node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            let term = vocabulary.intern(segment.plain)
+            if segment.folded != segment.plain {
+                compiledWordMarks.append(PatternMark(term: term, form: markedFormNumber(segment.folded)))
+            }
+            compiledWordTerms.append(term)
         }
-        let compiled = CompiledWord(node: node, marks: marksStart..<Int32(compiledWordMarks.count))
+        let compiled = CompiledWord(
+            isWord: !segments.isEmpty, terms: termsStart..<Int32(compiledWordTerms.count),
+            marks: marksStart..<Int32(compiledWordMarks.count))
         _ = wordTable.insert(bytes, tag: languageTag)
         compiledWords.append(compiled)
         return compiled
@@ -654,47 +700,41 @@ struct PatternCompiler {
         return number
     }
 
-    /// `node` with each choice of plain word runs (`(send|move|transfer)`) turned into an unnamed
-    /// concept, so the matcher finds its words once per window from the message's terms instead
-    /// of trying every choice in every pattern that has it.
-    /// `nodes` with ``liftAlternatives(_:)`` applied to each, copied only if one of them changes
-    /// (a run of words, the most common list, is kept as it is).
-    private mutating func liftAlternatives(in nodes: consuming [PatternNode]) -> [PatternNode] {
-        var lifted = nodes
-        for index in lifted.indices {
-            switch lifted[index] {
-            case .term, .gap, .concept: continue
-            case .sequence, .alternatives, .optional: lifted[index] = liftAlternatives(lifted[index])
-            }
-        }
-        return lifted
-    }
-
-    private mutating func liftAlternatives(_ node: PatternNode) -> PatternNode {
-        switch node {
-        case .term, .gap, .concept:
-            return node
-        case .optional(let inner):
-            return .optional(liftAlternatives(inner))
-        case .sequence(let nodes):
-            return .sequence(liftAlternatives(in: nodes))
-        case .alternatives(let nodes):
+    /// Appends `node` of `nodes` to `lifted` with each choice of plain word runs
+    /// (`(send|move|transfer)`) turned into an unnamed concept, so the matcher finds its words
+    /// once per window from the message's terms instead of trying every choice in every pattern
+    /// that has it.
+    private mutating func liftAlternatives(_ node: Int, of nodes: DraftNodes, into lifted: inout DraftNodes) {
+        let opcode = nodes.opcode(at: node)
+        switch opcode {
+        case PatternCode.Opcode.term, PatternCode.Opcode.concept, PatternCode.Opcode.gap:
+            lifted.append(opcode, nodes.operand(at: node))
+            return
+        case PatternCode.Opcode.alternatives:
             // Equal keys are equal choices: one spelled out once need not be again.
             choiceKey.removeAll(keepingCapacity: true)
-            node.appendKey(to: &choiceKey)
+            nodes.appendKey(of: node, to: &choiceKey)
             if let known = choices.owner(of: choiceKey) {
-                return known >= 0 ? .concept(Int(known)) : .alternatives(liftAlternatives(in: nodes))
-            }
-            guard let shape = wordSequenceShape(node), !shape.hasEmpty else {
+                if known >= 0 {
+                    lifted.append(PatternCode.Opcode.concept, known)
+                    return
+                }
+            } else if let shape = wordSequenceShape(of: node, in: nodes), !shape.hasEmpty {
+                let index = concepts.count
+                concepts.append(nodes.tree(at: node))
+                conceptMarks.append([])
+                _ = choices.insert(choiceKey, owner: Int32(index))
+                lifted.append(PatternCode.Opcode.concept, Int32(index))
+                return
+            } else {
                 _ = choices.insert(choiceKey, owner: -1)
-                return .alternatives(liftAlternatives(in: nodes))
             }
-            let index = concepts.count
-            concepts.append(node)
-            conceptMarks.append([])
-            _ = choices.insert(choiceKey, owner: Int32(index))
-            return .concept(index)
+        default:
+            break
         }
+        let list = lifted.startList(opcode)
+        for child in nodes.nodes(in: nodes.children(of: node)) { liftAlternatives(child, of: nodes, into: &lifted) }
+        lifted.endList(list)
     }
 
     // MARK: - Concepts
@@ -750,8 +790,10 @@ struct PatternCompiler {
             report(.error, form, 0, "a concept form cannot be an unordered set or have vetoes")
             return nil
         }
-        guard let nodes = compileNodes(parsed.items, of: parsed, text, form, &marks) else { return nil }
-        return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        var nodes = DraftNodes()
+        guard compileNodes(parsed.items, of: parsed, text, form, &marks, into: &nodes) else { return nil }
+        let items = nodes.nodes(in: 0..<nodes.count).map { nodes.tree(at: $0) }
+        return items.count == 1 ? items[0] : .sequence(items)
     }
 
     private func closestConcept(to name: String) -> String? {
@@ -847,23 +889,68 @@ struct PatternCompiler {
         }
     }
 
+    /// ``wordSequenceShape(_:limit:)`` of draft node `node` of `nodes`.
+    private func wordSequenceShape(
+        of node: Int, in nodes: DraftNodes, limit: Int = 256
+    ) -> (count: Int, hasEmpty: Bool)? {
+        switch nodes.opcode(at: node) {
+        case PatternCode.Opcode.term: return (1, false)
+        case PatternCode.Opcode.gap: return nil
+        case PatternCode.Opcode.concept: return wordSequenceShape(concepts[Int(nodes.operand(at: node))], limit: limit)
+        case PatternCode.Opcode.optional:
+            guard let shape = wordSequenceShape(of: node + 2, in: nodes, limit: limit) else { return nil }
+            return (shape.count + 1, true)
+        case PatternCode.Opcode.alternatives:
+            var all = (count: 0, hasEmpty: false)
+            for child in nodes.nodes(in: nodes.children(of: node)) {
+                guard let shape = wordSequenceShape(of: child, in: nodes, limit: limit) else { return nil }
+                all = (all.count + shape.count, all.hasEmpty || shape.hasEmpty)
+                if all.count > limit { return nil }
+            }
+            return all
+        default:
+            var all = (count: 1, hasEmpty: true)
+            for child in nodes.nodes(in: nodes.children(of: node)) {
+                guard let shape = wordSequenceShape(of: child, in: nodes, limit: limit) else { return nil }
+                all = (all.count * shape.count, all.hasEmpty && shape.hasEmpty)
+                if all.count > limit { return nil }
+            }
+            return all
+        }
+    }
+
     private mutating func collectTerms(_ node: PatternNode, into terms: inout [Int32]) {
         switch node {
         case .term(let term): terms.append(term)
         case .sequence(let nodes), .alternatives(let nodes): for node in nodes { collectTerms(node, into: &terms) }
         case .optional(let node): collectTerms(node, into: &terms)
         case .gap: break
-        case .concept(let index):
-            // Concepts are shared by hundreds of patterns: work out their words once.
-            if index < conceptTerms.count, let known = conceptTerms[index] {
-                terms += known
-            } else {
-                var own: [Int32] = []
-                collectTerms(concepts[index], into: &own)
-                Self.sortUnique(&own, from: 0)
-                Self.store(own, at: index, in: &conceptTerms)
-                terms += own
-            }
+        case .concept(let index): appendConceptTerms(index, to: &terms)
+        }
+    }
+
+    /// ``collectTerms(_:into:)`` of draft node `node` of `nodes`.
+    private mutating func collectTerms(of node: Int, in nodes: DraftNodes, into terms: inout [Int32]) {
+        switch nodes.opcode(at: node) {
+        case PatternCode.Opcode.term: terms.append(nodes.operand(at: node))
+        case PatternCode.Opcode.gap: break
+        case PatternCode.Opcode.concept: appendConceptTerms(Int(nodes.operand(at: node)), to: &terms)
+        default:
+            for child in nodes.nodes(in: nodes.children(of: node)) { collectTerms(of: child, in: nodes, into: &terms) }
+        }
+    }
+
+    /// Appends the words of `concept`, sorted, without repeats.
+    private mutating func appendConceptTerms(_ concept: Int, to terms: inout [Int32]) {
+        // Concepts are shared by hundreds of patterns: work out their words once.
+        if concept < conceptTerms.count, let known = conceptTerms[concept] {
+            terms += known
+        } else {
+            var own: [Int32] = []
+            collectTerms(concepts[concept], into: &own)
+            Self.sortUnique(&own, from: 0)
+            Self.store(own, at: concept, in: &conceptTerms)
+            terms += own
         }
     }
 
@@ -874,21 +961,43 @@ struct PatternCompiler {
         case .alternatives(let nodes): for node in nodes { appendFirstTerms(of: node, to: &terms) }
         case .optional(let node): appendFirstTerms(of: node, to: &terms)
         case .gap: break
-        case .concept(let index):
-            if index < conceptFirstTerms.count, let known = conceptFirstTerms[index] {
-                terms += known
-            } else {
-                var own: [Int32] = []
-                appendFirstTerms(of: concepts[index], to: &own)
-                Self.sortUnique(&own, from: 0)
-                Self.store(own, at: index, in: &conceptFirstTerms)
-                terms += own
-            }
+        case .concept(let index): appendConceptFirstTerms(index, to: &terms)
         case .sequence(let nodes):
             for node in nodes {
                 appendFirstTerms(of: node, to: &terms)
                 if !node.isOptionalOrGap { break }
             }
+        }
+    }
+
+    /// ``appendFirstTerms(of:to:)`` of draft node `node` of `nodes`.
+    private mutating func appendFirstTerms(of node: Int, in nodes: DraftNodes, to terms: inout [Int32]) {
+        switch nodes.opcode(at: node) {
+        case PatternCode.Opcode.term: terms.append(nodes.operand(at: node))
+        case PatternCode.Opcode.gap: break
+        case PatternCode.Opcode.concept: appendConceptFirstTerms(Int(nodes.operand(at: node)), to: &terms)
+        case PatternCode.Opcode.sequence:
+            for child in nodes.nodes(in: nodes.children(of: node)) {
+                appendFirstTerms(of: child, in: nodes, to: &terms)
+                if !nodes.isOptionalOrGap(child) { break }
+            }
+        default:
+            for child in nodes.nodes(in: nodes.children(of: node)) {
+                appendFirstTerms(of: child, in: nodes, to: &terms)
+            }
+        }
+    }
+
+    /// Appends the words a match of `concept` can start with, sorted, without repeats.
+    private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {
+        if concept < conceptFirstTerms.count, let known = conceptFirstTerms[concept] {
+            terms += known
+        } else {
+            var own: [Int32] = []
+            appendFirstTerms(of: concepts[concept], to: &own)
+            Self.sortUnique(&own, from: 0)
+            Self.store(own, at: concept, in: &conceptFirstTerms)
+            terms += own
         }
     }
 
@@ -927,13 +1036,30 @@ struct PatternCompiler {
         terms.removeLast(terms.count - kept)
     }
 
-    /// Inserts `term` into `terms[start...]` (sorted, without repeats) where it belongs, unless
-    /// it is there already.
-    private static func insert(_ term: Int32, into terms: inout [Int32], from start: Int) {
-        let place = terms.withUnsafeBufferPointer { all in
-            UnsafeBufferPointer(rebasing: all[start...]).lowerBound { $0 < term } + start
+    /// Moves each term of `terms[sortedEnd...]` into `terms[start..<sortedEnd]` (sorted, without
+    /// repeats) where it belongs, unless it is there already, so that `terms[start...]` ends
+    /// sorted, without repeats: a pattern's few words put among its concepts' many.
+    ///
+    /// Through a buffer pointer, in one pass: inserting them one by one with `insert(_:at:)` went
+    /// through the generic `replaceSubrange` for each (a fortieth of the compile).
+    private static func insertTail(_ terms: inout [Int32], from start: Int, sortedUpTo sortedEnd: Int) {
+        let kept = terms.withUnsafeMutableBufferPointer { all in
+            var end = sortedEnd
+            for next in sortedEnd..<all.count {
+                let term = all[next]
+                let place = UnsafeBufferPointer(rebasing: all[start..<end]).lowerBound { $0 < term } + start
+                if place < end, all[place] == term { continue }
+                var index = end
+                while index > place {
+                    all[index] = all[index - 1]
+                    index -= 1
+                }
+                all[place] = term
+                end += 1
+            }
+            return end
         }
-        if place == terms.count || terms[place] != term { terms.insert(term, at: place) }
+        terms.removeLast(terms.count - kept)
     }
 
     /// Keeps a concept's worked-out terms, growing the table to the concept.
@@ -952,118 +1078,10 @@ struct PatternCompiler {
 }
 
 extension PatternNode {
-    var isTerm: Bool {
-        if case .term = self { return true }
-        return false
-    }
-
     var isOptionalOrGap: Bool {
         switch self {
         case .optional, .gap: return true
         default: return false
         }
-    }
-}
-
-/// Canonical pattern keys (``PatternCompiler`` finds identical patterns by them), flattened into
-/// one array with an open-addressing table over it: an array and a dictionary entry per key were
-/// a large share of the compile's transient memory at 80,000 patterns.
-struct PatternKeyTable {
-    private var keys: [Int32] = []
-    /// Where each key starts in `keys`; one more than there are keys.
-    private var starts: [Int32] = [0]
-    /// Per key: its owner, the pattern that last had it.
-    private var owners: [Int32] = []
-    /// Key number + 1 per slot, 0 when empty.
-    private var slots: [Int32]
-
-    init(capacity: Int) {
-        var size = 16
-        while size < 2 * capacity { size *= 2 }
-        slots = [Int32](repeating: 0, count: capacity == 0 ? 0 : size)
-        keys.reserveCapacity(capacity * 12)
-        starts.reserveCapacity(capacity + 1)
-        owners.reserveCapacity(capacity)
-    }
-
-    /// The owner of `key`, if it was inserted.
-    func owner(of key: [Int32]) -> Int32? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Self.hash(key[...]) & mask
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if keys[Int(starts[number])..<Int(starts[number + 1])].elementsEqual(key) { return owners[number] }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// Makes `owner` the owner of `key` and returns its previous owner, if any.
-    mutating func insert(_ key: [Int32], owner: Int32) -> Int32? {
-        if 2 * (owners.count + 1) > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = Self.hash(key[...]) & mask
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if keys[Int(starts[number])..<Int(starts[number + 1])].elementsEqual(key) {
-                defer { owners[number] = owner }
-                return owners[number]
-            }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = Int32(owners.count + 1)
-        keys += key
-        starts.append(Int32(keys.count))
-        owners.append(owner)
-        return nil
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: max(16, 2 * slots.count))
-        let mask = slots.count - 1
-        for number in owners.indices {
-            var slot = Self.hash(keys[Int(starts[number])..<Int(starts[number + 1])]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number + 1)
-        }
-    }
-
-    /// FNV-1a over the key's integers, its high bits folded into the low ones that pick a slot:
-    /// SipHash over the key's bytes was half the cost of the table.
-    private static func hash(_ key: ArraySlice<Int32>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for element in key { hash = (hash ^ UInt64(UInt32(bitPattern: element))) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
-    }
-}
-
-/// Word sequences one after the other in one array of terms, each ending where `ends` says: a
-/// concept form's sequences, listed without an array per sequence.
-private struct WordSequenceList: RandomAccessCollection {
-    private var terms: [Int32] = []
-    private var ends: [Int] = []
-
-    var startIndex: Int { 0 }
-    var endIndex: Int { ends.count }
-
-    subscript(position: Int) -> ArraySlice<Int32> {
-        terms[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
-    }
-
-    mutating func append(_ sequence: some Collection<Int32>) {
-        terms.append(contentsOf: sequence)
-        ends.append(terms.count)
-    }
-
-    /// Appends `prefix` followed by `suffix` as one sequence.
-    mutating func append(_ prefix: ArraySlice<Int32>, _ suffix: ArraySlice<Int32>) {
-        terms.append(contentsOf: prefix)
-        terms.append(contentsOf: suffix)
-        ends.append(terms.count)
-    }
-
-    mutating func append(contentsOf other: WordSequenceList) {
-        for sequence in other { append(sequence) }
     }
 }

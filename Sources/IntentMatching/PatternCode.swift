@@ -62,12 +62,23 @@ struct PatternCode: Sendable {
         words.append(second)
     }
 
-    /// Appends a `remembered` node holding `nodes` as `opcode` says, or finds an identical one,
-    /// and returns where it starts.
-    mutating func appendRemembered(_ opcode: Int32, _ nodes: [PatternNode]) -> Int32 {
+    /// Appends a node that holds the draft nodes of `range` in the way `opcode` says and returns
+    /// where it starts: what a pattern's items become.
+    @discardableResult
+    mutating func appendList(_ opcode: Int32, _ range: Range<Int>, of nodes: DraftNodes) -> Int32 {
+        let start = words.count
+        appendPair(opcode, 0)
+        nodes.appendNodes(in: range, to: &words)
+        words[start + 1] = Int32(words.count)
+        return Int32(start)
+    }
+
+    /// Appends a `remembered` node holding the draft nodes of `range` as `opcode` says, or finds
+    /// an identical one, and returns where it starts.
+    mutating func appendRemembered(_ opcode: Int32, _ range: Range<Int>, of nodes: DraftNodes) -> Int32 {
         var local = PatternCode()
         local.words = [Opcode.remembered, 0, 0]
-        local.appendList(opcode, nodes)
+        local.appendList(opcode, range, of: nodes)
         local.words[1] = Int32(local.words.count)
         if let start = shared[local.words] { return start }
         let key = local.words

@@ -80,18 +80,22 @@ struct PatternParser {
     /// letter with any other first byte (most Vietnamese ones) is no space without decoding it,
     /// nor is one after 0xE1 whose second byte is not U+1680's 0x9A (ạ, ế, ự... are 0xE1 0xBA/0xBB).
     @inline(__always)
-    private func isWhitespace() -> Bool {
+    private func isWhitespace() -> Bool { isWhitespace(at: position) }
+
+    /// Whether the scalar at `position` is whitespace (see ``isWhitespace()``).
+    @inline(__always)
+    private func isWhitespace(at position: Int) -> Bool {
         let byte = bytes[position]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
         // Told apart here, without a call, for the many Vietnamese letters.
         guard byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (byte == 0xE1 && bytes[position + 1] == 0x9A) else {
             return false
         }
-        return isNonASCIIWhitespace()
+        return isNonASCIIWhitespace(at: position)
     }
 
     /// Whether the scalar at `position`, one that may be whitespace, is.
-    private func isNonASCIIWhitespace() -> Bool {
+    private func isNonASCIIWhitespace(at position: Int) -> Bool {
         var iterator = UnsafeBufferPointer(rebasing: bytes[position...]).makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
@@ -245,17 +249,24 @@ struct PatternParser {
             throw PatternSyntaxError(message: "an unordered set {...} must be the whole pattern", offset: start)
         default:
             let wordStart = position
-            while !isAtEnd {
-                let byte = bytes[position]
+            // Read in locals: kept in `self`, the position and offset were stored back at every byte.
+            var end = position
+            var scalars = offset
+            while end < bytes.count {
+                let byte = bytes[end]
                 // Most bytes of a word are lowercase ASCII letters: no need to ask more of them.
                 if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
-                    advanceASCII()
+                    end += 1
+                    scalars += 1
                     continue
                 }
-                if Self.isSpecial(byte) || isWhitespace() { break }
-                position += Self.sequenceLength(byte)
-                offset += 1
+                // Most words end at a space: told apart before asking what else the byte may be.
+                if byte == UInt8(ascii: " ") || Self.isSpecial(byte) || isWhitespace(at: end) { break }
+                end += Self.sequenceLength(byte)
+                scalars += 1
             }
+            position = end
+            offset = scalars
             append(.word, offset: start, bytes: wordStart..<position)
         }
     }

@@ -12,24 +12,26 @@ enum PatternRequirements {
     /// Items with more options than this are left to the evaluation.
     static let maximumOptions = 8
 
-    /// The groups of `items`' required items, in item order, flattened as the index stores them
-    /// (`[optionCount, options...]` each), before anchors and costs are known: what a pattern
-    /// keeps instead of its nodes until every pattern is compiled.
+    /// The groups of the required items in `items` of `nodes`, in item order, flattened as the
+    /// index stores them (`[optionCount, options...]` each), before anchors and costs are known:
+    /// what a pattern keeps instead of its nodes until every pattern is compiled.
     ///
     /// `isPlainConcept(c)` tells whether the window's concept bits fully describe where concept
     /// `c` can start.
-    static func groups(of items: [PatternNode], isPlainConcept: (Int) -> Bool, into flat: inout [Int32]) {
-        for item in items where !item.isOptionalOrGap {
+    static func groups(
+        of items: Range<Int>, in nodes: DraftNodes, isPlainConcept: (Int) -> Bool, into flat: inout [Int32]
+    ) {
+        for item in nodes.nodes(in: items) where !nodes.isOptionalOrGap(item) {
             // Most items are a word: its group is that word.
-            if case .term(let term) = item {
+            if nodes.opcode(at: item) == PatternCode.Opcode.term {
                 flat.append(1)
-                flat.append(term)
+                flat.append(nodes.operand(at: item))
                 continue
             }
             // The options are worked out in place, after a slot for their count.
             let countSlot = flat.count
             flat.append(0)
-            if appendOptions(of: item, isPlainConcept: isPlainConcept, to: &flat) {
+            if appendOptions(of: item, in: nodes, isPlainConcept: isPlainConcept, to: &flat) {
                 flat[countSlot] = Int32(flat.count - countSlot - 1)
             } else {
                 flat.removeLast(flat.count - countSlot)
@@ -45,19 +47,21 @@ enum PatternRequirements {
     ///
     /// `kept` is scratch space, reused from pattern to pattern so that ordering allocates nothing.
     static func ordered(
-        _ groups: ArraySlice<Int32>, anchor: ArraySlice<Int32>, cost: (Int32) -> Int, into flat: inout [Int32],
-        kept: inout [(range: Range<Int>, cost: Int)]
+        _ groups: UnsafeBufferPointer<Int32>, anchor: UnsafeBufferPointer<Int32>, cost: (Int32) -> Int,
+        into flat: inout [Int32], kept: inout [(range: Range<Int>, cost: Int)]
     ) {
         kept.removeAll(keepingCapacity: true)
-        var index = groups.startIndex
-        while index < groups.endIndex {
+        var index = 0
+        while index < groups.count {
             let options = (index + 1)..<(index + 1 + Int(groups[index]))
             index = options.upperBound
             // Options are distinct: the group is the anchor when it has its count and every term.
             if options.count == anchor.count, groups[options].allSatisfy({ $0 >= 0 && anchor.contains($0) }) {
                 continue
             }
-            kept.append((options, groups[options].reduce(0) { $0 + cost($1) }))
+            var total = 0
+            for option in options { total += cost(groups[option]) }
+            kept.append((options, total))
         }
         // A stable insertion sort by cost: patterns have a few groups.
         for next in kept.indices.dropFirst() {
@@ -83,22 +87,23 @@ enum PatternRequirements {
     /// The options are built at the end of `options` rather than in an array of their own: this
     /// ran for every required item of 80,000 patterns, and the arrays were most of its cost.
     private static func appendOptions(
-        of node: PatternNode, isPlainConcept: (Int) -> Bool, to options: inout [Int32]
+        of node: Int, in nodes: DraftNodes, isPlainConcept: (Int) -> Bool, to options: inout [Int32]
     ) -> Bool {
-        switch node {
-        case .term(let term):
-            options.append(term)
+        switch nodes.opcode(at: node) {
+        case PatternCode.Opcode.term:
+            options.append(nodes.operand(at: node))
             return true
-        case .concept(let concept):
-            guard isPlainConcept(concept) else { return false }
-            options.append(-1 - Int32(concept))
+        case PatternCode.Opcode.concept:
+            let concept = nodes.operand(at: node)
+            guard isPlainConcept(Int(concept)) else { return false }
+            options.append(-1 - concept)
             return true
-        case .alternatives(let alternatives):
+        case PatternCode.Opcode.alternatives:
             let start = options.count
-            for alternative in alternatives {
+            for alternative in nodes.nodes(in: nodes.children(of: node)) {
                 // Each alternative's options go after those kept so far; the new ones move down.
                 let alternativeStart = options.count
-                guard appendOptions(of: alternative, isPlainConcept: isPlainConcept, to: &options) else {
+                guard appendOptions(of: alternative, in: nodes, isPlainConcept: isPlainConcept, to: &options) else {
                     options.removeLast(options.count - start)
                     return false
                 }
@@ -115,13 +120,13 @@ enum PatternRequirements {
                 }
             }
             return options.count > start
-        case .sequence(let nodes):
+        case PatternCode.Opcode.sequence:
             // Any required part of a sequence must be there; the first one that can be checked.
-            for part in nodes where !part.isOptionalOrGap {
-                if appendOptions(of: part, isPlainConcept: isPlainConcept, to: &options) { return true }
+            for part in nodes.nodes(in: nodes.children(of: node)) where !nodes.isOptionalOrGap(part) {
+                if appendOptions(of: part, in: nodes, isPlainConcept: isPlainConcept, to: &options) { return true }
             }
             return false
-        case .optional, .gap:
+        default:
             return false
         }
     }
