@@ -218,6 +218,7 @@ struct PatternCompiler {
         var singles: [(key: Int32, element: Int32)] = []
         var trieForms: [(concept: Int32, terms: [Int32])] = []
         var conceptLongerForms: [Int32] = []
+        var longerFormWitnesses: [(key: Int32, element: Int32)] = []
         for (number, concept) in concepts.enumerated() {
             var longer: [PatternNode] = []
             let forms: [PatternNode]
@@ -257,6 +258,11 @@ struct PatternCompiler {
                 }
             }
             conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
+            var witnesses: [Int32] = []
+            if !longer.isEmpty, appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0) {
+                Self.sortUnique(&witnesses, from: 0)
+                for term in witnesses { longerFormWitnesses.append((Int32(number), term)) }
+            }
         }
         code.finish()
         // The index keeps the vocabulary: its list of pattern words goes with the compiler.
@@ -305,6 +311,7 @@ struct PatternCompiler {
                 keyCount: concepts.count,
                 singles.filter { isCrowded[Int($0.key)] }.map { (key: $0.element, element: $0.key) }),
             conceptBitsBySingleTerm: conceptBitsBySingleTerm,
+            longerFormWitnesses: PostingLists(keyCount: concepts.count, longerFormWitnesses),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
             entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,
             patternTerms: patternTerms, patternRequirements: patternRequirements,
@@ -987,6 +994,41 @@ struct PatternCompiler {
             }
         }
     }
+
+    /// Appends terms of which every match of `node` holds at least one, so that a window
+    /// without any of them skips the node; false (with `terms` left in any state) when there
+    /// are none to name: the node can match no words or only a gap's, or the terms would be
+    /// too many to be worth checking. Typos need no care: a typed word's typo terms are among
+    /// the window's terms.
+    private func appendWitnessTerms(of node: PatternNode, to terms: inout [Int32], depth: Int) -> Bool {
+        guard terms.count <= Self.witnessTermLimit, depth < 16 else { return false }
+        switch node {
+        case .term(let term):
+            terms.append(term)
+            return true
+        case .gap, .optional:
+            return false
+        case .concept(let index):
+            return appendWitnessTerms(of: concepts[index], to: &terms, depth: depth + 1)
+        case .sequence(let nodes):
+            // Any one item that must match names the sequence's terms: the first that can.
+            for child in nodes {
+                let mark = terms.count
+                if appendWitnessTerms(of: child, to: &terms, depth: depth + 1) {
+                    return terms.count <= Self.witnessTermLimit
+                }
+                terms.removeLast(terms.count - mark)
+            }
+            return false
+        case .alternatives(let nodes):
+            for child in nodes where !appendWitnessTerms(of: child, to: &terms, depth: depth + 1) { return false }
+            return terms.count <= Self.witnessTermLimit
+        }
+    }
+
+    /// The most witness terms a concept's longer forms keep: past that, reading them all costs
+    /// about as much as the walk they might skip.
+    private static var witnessTermLimit: Int { 32 }
 
     /// Appends the words a match of `concept` can start with, sorted, without repeats.
     private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {

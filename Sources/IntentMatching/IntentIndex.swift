@@ -34,6 +34,9 @@ public struct IntentIndex: Sendable {
     var crowdedSingleTermsByConcept: PostingLists<Int32>
     /// Term → the `RequirementSignature` bits of the concepts that have it as a one-word form.
     var conceptBitsBySingleTerm: [UInt64]
+    /// Concept → terms one of which the window must hold for its longer forms
+    /// (`conceptLongerForms`) to match; none when they cannot be named.
+    var longerFormWitnesses: PostingLists<Int32>
     /// The concepts' forms of several plain words.
     var conceptTrie: ConceptTrie
 

@@ -29,6 +29,9 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     /// Read through a pointer: held by value, its arrays made the evaluator a type to destroy
     /// through its generic value witness, once a window.
     let crowdedSingleTerms: UnsafePointer<PostingLists<Int32>>
+    /// Per concept: terms one of which the window must hold for its longer forms to match
+    /// (`IntentIndex.longerFormWitnesses`), read through a pointer for the same reason.
+    let longerFormWitnesses: UnsafePointer<PostingLists<Int32>>
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: Positions
@@ -136,9 +139,10 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
             return positions(of: Int32(operand)) != 0
         case PatternCode.Opcode.concept:
             // Such a concept's one-word forms and word runs set its state bits when they occur.
-            guard conceptLongerForms[operand] >= 0 else {
-                return scratch.hasPlainForm(operand, crowdedSingleTerms.pointee)
-            }
+            // Such a concept's one-word forms and word runs set its state bits when they occur;
+            // one of them answers before its longer forms are walked.
+            if scratch.hasPlainForm(operand, crowdedSingleTerms.pointee) { return true }
+            guard conceptLongerForms[operand] >= 0 else { return false }
             return conceptEnds(operand, from: everywhere) != 0
         case PatternCode.Opcode.alternatives:
             // Words and concepts of plain words, most of a veto list, answer here without a call.
@@ -191,6 +195,16 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         return workOutConceptEnds(concept, from: starts)
     }
 
+    /// Whether the window holds one of the terms without which the concept's longer forms
+    /// cannot match: most windows hold none, and the walk they skip is the costliest part of a
+    /// veto.
+    @inline(__always)
+    private func mayMatchLongerForms(_ concept: Int) -> Bool {
+        longerFormWitnesses.pointee.withElements(Int32(concept)) { witnesses in
+            witnesses.isEmpty || witnesses.contains { terms[$0] != 0 }
+        }
+    }
+
     private func workOutConceptEnds(_ concept: Int, from starts: Positions) -> Positions {
         let anywhere = starts == everywhere
         var positions =
@@ -203,7 +217,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
             }
         }
         let longer = Int(conceptLongerForms[concept])
-        if longer >= 0 { positions |= ends(longer, from: starts) }
+        if longer >= 0, mayMatchLongerForms(concept) { positions |= ends(longer, from: starts) }
         if anywhere {
             scratch.conceptAnywhere[concept] = WordPositions(truncatingIfNeeded: positions)
             scratch.markConcept(concept, WindowScratch.remembered)
