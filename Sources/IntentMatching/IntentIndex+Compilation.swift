@@ -261,7 +261,9 @@ struct PatternCompiler {
             var witnesses: [Int32] = []
             if !longer.isEmpty, appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0) {
                 Self.sortUnique(&witnesses, from: 0)
-                for term in witnesses { longerFormWitnesses.append((Int32(number), term)) }
+                if witnesses.count <= Self.witnessTermLimit {
+                    for term in witnesses { longerFormWitnesses.append((Int32(number), term)) }
+                }
             }
         }
         code.finish()
@@ -998,10 +1000,10 @@ struct PatternCompiler {
     /// Appends terms of which every match of `node` holds at least one, so that a window
     /// without any of them skips the node; false (with `terms` left in any state) when there
     /// are none to name: the node can match no words or only a gap's, or the terms would be
-    /// too many to be worth checking. Typos need no care: a typed word's typo terms are among
-    /// the window's terms.
+    /// too many to gather (`witnessGatheringLimit`, repeats included). Typos need no care: a
+    /// typed word's typo terms are among the window's terms.
     private func appendWitnessTerms(of node: PatternNode, to terms: inout [Int32], depth: Int) -> Bool {
-        guard terms.count <= Self.witnessTermLimit, depth < 16 else { return false }
+        guard terms.count <= Self.witnessGatheringLimit, depth < 16 else { return false }
         switch node {
         case .term(let term):
             terms.append(term)
@@ -1015,20 +1017,23 @@ struct PatternCompiler {
             for child in nodes {
                 let mark = terms.count
                 if appendWitnessTerms(of: child, to: &terms, depth: depth + 1) {
-                    return terms.count <= Self.witnessTermLimit
+                    return terms.count <= Self.witnessGatheringLimit
                 }
                 terms.removeLast(terms.count - mark)
             }
             return false
         case .alternatives(let nodes):
             for child in nodes where !appendWitnessTerms(of: child, to: &terms, depth: depth + 1) { return false }
-            return terms.count <= Self.witnessTermLimit
+            return terms.count <= Self.witnessGatheringLimit
         }
     }
 
     /// The most witness terms a concept's longer forms keep: past that, reading them all costs
     /// about as much as the walk they might skip.
     private static var witnessTermLimit: Int { 32 }
+    /// The most terms gathered, repeats included, before they are made a set: forms list the
+    /// same words many times over.
+    private static var witnessGatheringLimit: Int { 256 }
 
     /// Appends the words a match of `concept` can start with, sorted, without repeats.
     private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {
