@@ -22,6 +22,7 @@ struct SharedPatternPartsTests {
                       move: ["send (money|funds) to (wallet|bank)", "send ~asset to bank", "move ~asset out"]
                       alarm: [alarm, "red flag"]
                       hold: ["hold [my] ~asset", "keep * safe", store]
+                      halt: ["[please] (stop|terminate) * ~asset", "~alarm * now", "cancel * order"]
 
                     """, in: "locales/en.yaml")
             try content.write(
@@ -55,6 +56,15 @@ struct SharedPatternPartsTests {
                     examples:
                       en: [lambda one, lambda two, lambda three, lambda four, lambda five]
                       vi: [lambda một, lambda hai, lambda ba, lambda bốn, lambda năm]
+                  - id: shared.veto
+                    route: answer
+                    title: {en: veto, vi: veto}
+                    patterns:
+                      en: ["sigma ~asset !~halt"]
+                      vi: ["sigma vi"]
+                    examples:
+                      en: [sigma one, sigma two, sigma three, sigma four, sigma five]
+                      vi: [sigma một, sigma hai, sigma ba, sigma bốn, sigma năm]
                   - id: shared.after
                     route: answer
                     title: {en: after, vi: after}
@@ -66,7 +76,7 @@ struct SharedPatternPartsTests {
                       vi: [kappa một, kappa hai, kappa ba, kappa bốn, kappa năm]
 
                 """)
-            for id in ["shared.alpha", "shared.omega", "shared.lambda", "shared.after"] {
+            for id in ["shared.alpha", "shared.omega", "shared.lambda", "shared.veto", "shared.after"] {
                 try content.write("faq/en/\(id).md", "answer \(id)\n")
                 try content.write("faq/vi/\(id).md", "trả lời \(id)\n")
             }
@@ -95,6 +105,11 @@ struct SharedPatternPartsTests {
             ("lambda store now", "shared.lambda"),
             ("xi omicron mu", "shared.lambda"),
             ("mu nu pi", "shared.lambda"),
+            // a vetoing concept's forms that are not word runs, absent or incomplete
+            ("sigma coin", "shared.veto"),
+            ("sigma coin stop", "shared.veto"),
+            ("sigma coin now red", "shared.veto"),
+            ("sigma coin cancel", "shared.veto"),
         ])
     func matches(message: String, intent: String) {
         let reply = Fixtures.route(message, engine: Self.engine)
@@ -114,11 +129,19 @@ struct SharedPatternPartsTests {
             "lambda keep now",  // the gap form needs its last word
             "lambda hold my now",  // and the optional one its concept
             "mu omicron",  // a choice's run must be whole
+            // a vetoing concept's forms that are not word runs: after an optional word, from a
+            // concept, around a gap, and through a typo
+            "sigma coin please stop the token",
+            "sigma token terminate coin",
+            "sigma coin red flag right now",
+            "sigma coin cancel my order",
+            "sigma coin termniate my token",
         ])
     func doesNotMatch(message: String) {
         let reply = Fixtures.route(message, engine: Self.engine)
         #expect(
-            !["shared.alpha", "shared.omega", "shared.lambda", "shared.after"].contains(reply.intent ?? ""),
+            !["shared.alpha", "shared.omega", "shared.lambda", "shared.veto", "shared.after"].contains(
+                reply.intent ?? ""),
             "\(message) → \(reply.intent ?? "nil"): \(reply.explanation)")
     }
 }
