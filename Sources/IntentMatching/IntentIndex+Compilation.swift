@@ -218,7 +218,6 @@ struct PatternCompiler {
         var singles: [(key: Int32, element: Int32)] = []
         var trieForms: [(concept: Int32, terms: [Int32])] = []
         var conceptLongerForms: [Int32] = []
-        var longerFormWitnesses: [(key: Int32, element: Int32)] = []
         for (number, concept) in concepts.enumerated() {
             var longer: [PatternNode] = []
             let forms: [PatternNode]
@@ -257,14 +256,18 @@ struct PatternCompiler {
                     }
                 }
             }
-            conceptLongerForms.append(longer.isEmpty ? -1 : code.appendList(PatternCode.Opcode.alternatives, longer))
-            var witnesses: [Int32] = []
-            if !longer.isEmpty, appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0) {
-                Self.sortUnique(&witnesses, from: 0)
-                if witnesses.count <= Self.witnessTermLimit {
-                    for term in witnesses { longerFormWitnesses.append((Int32(number), term)) }
-                }
+            guard !longer.isEmpty else {
+                conceptLongerForms.append(-1)
+                continue
             }
+            var witnesses: [Int32] = []
+            if appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0) {
+                Self.sortUnique(&witnesses, from: 0)
+            }
+            conceptLongerForms.append(
+                witnesses.isEmpty || witnesses.count > Self.witnessTermLimit
+                    ? code.appendList(PatternCode.Opcode.alternatives, longer)
+                    : code.appendWitnessed(witnesses, alternatives: longer))
         }
         code.finish()
         // The index keeps the vocabulary: its list of pattern words goes with the compiler.
@@ -313,7 +316,6 @@ struct PatternCompiler {
                 keyCount: concepts.count,
                 singles.filter { isCrowded[Int($0.key)] }.map { (key: $0.element, element: $0.key) }),
             conceptBitsBySingleTerm: conceptBitsBySingleTerm,
-            longerFormWitnesses: PostingLists(keyCount: concepts.count, longerFormWitnesses),
             conceptTrie: ConceptTrie(termCount: termCount, forms: trieForms),
             entries: entries, details: details, sourceLists: sourceLists, marks: marks, markedForms: markedForms,
             patternTerms: patternTerms, patternRequirements: patternRequirements,

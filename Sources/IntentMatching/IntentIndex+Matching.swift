@@ -332,65 +332,60 @@ extension IntentIndex {
         let contentCount = max(1, contentMask.nonzeroBitCount)
         let candidates = lists.pointee.candidates.elements
         withUnsafePointer(to: crowdedSingleTermsByConcept) { crowdedPointer in
-            withUnsafePointer(to: longerFormWitnesses) { witnessesPointer in
-                code.words.withUnsafeBufferPointer { code in
-                    conceptLongerForms.withUnsafeBufferPointer { longer in
-                        // Read in place: a slice of the array per scored pattern retained and released it.
-                        patternTerms.withUnsafeBufferPointer { patternTerms in
-                            // Most windows are evaluated in 64 bits (`WindowEvaluator`).
-                            let isNarrow = words.count < UInt64.bitWidth
-                            let narrow = WindowEvaluator<UInt64>(
-                                code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
-                                crowdedSingleTerms: crowdedPointer, longerFormWitnesses: witnessesPointer,
-                                runs: UnsafeBufferPointer(runs), everywhere: UInt64(truncatingIfNeeded: everywhere))
-                            let wide = WindowEvaluator<WordPositions>(
-                                code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
-                                crowdedSingleTerms: crowdedPointer, longerFormWitnesses: witnessesPointer,
-                                runs: UnsafeBufferPointer(runs), everywhere: everywhere)
-                            for number in candidates {
-                                let entry = entries[Int(number)]
-                                let termsOfPattern = patternTerms[
-                                    Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
-                                // A score does not depend on how the pattern matches, only on the words it
-                                // covers: a pattern that cannot beat its target's best so far is not
-                                // evaluated. Diacritics are left out of the bound, taken as all agreeing.
-                                var measured: Measured?
-                                let standing = best.standing(of: entry.target)
-                                if let standing {
-                                    let early = measure(
-                                        entry, termsOfPattern, wordCount: words.count, table: table,
-                                        windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
-                                        contentCount: contentCount, everywhere: everywhere)
-                                    let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
-                                    guard best.wouldTake(score: bound, pattern: number, over: standing) else {
-                                        continue
-                                    }
-                                    measured = early
-                                }
-                                let (items, vetoes) = (Int(entry.items), Int(entry.vetoes))
-                                let matches =
-                                    isNarrow
-                                    ? narrow.matches(items: items, vetoes: vetoes)
-                                    : wide.matches(items: items, vetoes: vetoes)
-                                guard matches else { continue }
-                                let measuredNow =
-                                    measured
-                                    ?? measure(
-                                        entry, termsOfPattern, wordCount: words.count, table: table,
-                                        windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
-                                        contentCount: contentCount, everywhere: everywhere)
-                                // Only covered words typed with diacritics can agree or disagree.
-                                let (agreeing, disagreeing) =
-                                    measuredNow.covered & markedMask == 0
-                                    ? (0, 0) : diacriticAgreement(number, words, measuredNow.covered, tokens)
-                                // Ties go to the earliest pattern, so explanations do not depend on the
-                                // order of candidates.
-                                best.offer(
-                                    target: entry.target,
-                                    score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
-                                    pattern: number, window: windowStart, covered: measuredNow.covered,
-                                    agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
+            code.words.withUnsafeBufferPointer { code in
+                conceptLongerForms.withUnsafeBufferPointer { longer in
+                    // Read in place: a slice of the array per scored pattern retained and released it.
+                    patternTerms.withUnsafeBufferPointer { patternTerms in
+                        // Most windows are evaluated in 64 bits (`WindowEvaluator`).
+                        let isNarrow = words.count < UInt64.bitWidth
+                        let narrow = WindowEvaluator<UInt64>(
+                            code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                            crowdedSingleTerms: crowdedPointer, runs: UnsafeBufferPointer(runs),
+                            everywhere: UInt64(truncatingIfNeeded: everywhere))
+                        let wide = WindowEvaluator<WordPositions>(
+                            code: code, conceptLongerForms: longer, terms: table, scratch: scratch,
+                            crowdedSingleTerms: crowdedPointer, runs: UnsafeBufferPointer(runs), everywhere: everywhere)
+                        for number in candidates {
+                            let entry = entries[Int(number)]
+                            let termsOfPattern = patternTerms[
+                                Int(entry.termsStart)..<Int(entry.termsStart + entry.termsCount)]
+                            // A score does not depend on how the pattern matches, only on the words it
+                            // covers: a pattern that cannot beat its target's best so far is not
+                            // evaluated. Diacritics are left out of the bound, taken as all agreeing.
+                            var measured: Measured?
+                            let standing = best.standing(of: entry.target)
+                            if let standing {
+                                let early = measure(
+                                    entry, termsOfPattern, wordCount: words.count, table: table,
+                                    windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                    contentCount: contentCount, everywhere: everywhere)
+                                let bound = early.confidence(agreeing: early.covered & markedMask != 0 ? 3 : 0)
+                                guard best.wouldTake(score: bound, pattern: number, over: standing) else { continue }
+                                measured = early
                             }
+                            let (items, vetoes) = (Int(entry.items), Int(entry.vetoes))
+                            let matches =
+                                isNarrow
+                                ? narrow.matches(items: items, vetoes: vetoes)
+                                : wide.matches(items: items, vetoes: vetoes)
+                            guard matches else { continue }
+                            let measuredNow =
+                                measured
+                                ?? measure(
+                                    entry, termsOfPattern, wordCount: words.count, table: table,
+                                    windowTerms: windowTerms, contentMask: contentMask, typoMask: typoMask,
+                                    contentCount: contentCount, everywhere: everywhere)
+                            // Only covered words typed with diacritics can agree or disagree.
+                            let (agreeing, disagreeing) =
+                                measuredNow.covered & markedMask == 0
+                                ? (0, 0) : diacriticAgreement(number, words, measuredNow.covered, tokens)
+                            // Ties go to the earliest pattern, so explanations do not depend on the
+                            // order of candidates.
+                            best.offer(
+                                target: entry.target,
+                                score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
+                                pattern: number, window: windowStart, covered: measuredNow.covered,
+                                agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
                         }
                     }
                 }

@@ -26,7 +26,8 @@ public struct IntentIndex: Sendable {
     var vocabulary: TermVocabulary
     /// Every pattern item, veto and concept form, flattened.
     var code: PatternCode
-    /// Per concept: where its forms that are not plain word runs start in `code`, or -1.
+    /// Per concept: where its forms that are not plain word runs start in `code` (an `alternatives`
+    /// node, or a `witnessed` one over it), or -1.
     var conceptLongerForms: [Int32]
     /// Term → the concepts that have it as a one-word form, for words that are a form of a few.
     var conceptsBySingleTerm: PostingLists<Int32>
@@ -34,9 +35,6 @@ public struct IntentIndex: Sendable {
     var crowdedSingleTermsByConcept: PostingLists<Int32>
     /// Term → the `RequirementSignature` bits of the concepts that have it as a one-word form.
     var conceptBitsBySingleTerm: [UInt64]
-    /// Concept → terms one of which the window must hold for its longer forms
-    /// (`conceptLongerForms`) to match; none when they cannot be named.
-    var longerFormWitnesses: PostingLists<Int32>
     /// The concepts' forms of several plain words.
     var conceptTrie: ConceptTrie
 

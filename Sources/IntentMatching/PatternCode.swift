@@ -12,6 +12,8 @@
 /// pattern's vetoes): its result is kept in `slot` for the rest of the window, and identical
 /// nodes share one copy and one slot, so a veto list pasted into fifty patterns is worked out
 /// once per message.
+/// `witnessed end count terms… child` is a concept's longer forms (`child`) behind the terms
+/// one of which any match of them holds: a window with none of those terms skips the walk.
 struct PatternCode: Sendable {
     /// Opcodes as plain integers: the evaluator switches on them without a conversion call.
     enum Opcode {
@@ -23,6 +25,7 @@ struct PatternCode: Sendable {
         static let optional: Int32 = 5
         static let all: Int32 = 6
         static let remembered: Int32 = 7
+        static let witnessed: Int32 = 8
     }
 
     private(set) var words: [Int32] = []
@@ -62,6 +65,18 @@ struct PatternCode: Sendable {
         words.append(second)
     }
 
+    /// Appends `nodes` as alternatives behind `witnesses` (a `witnessed` node) and returns where
+    /// it starts.
+    mutating func appendWitnessed(_ witnesses: [Int32], alternatives nodes: [PatternNode]) -> Int32 {
+        let start = words.count
+        appendPair(Opcode.witnessed, 0)
+        words.append(Int32(witnesses.count))
+        words += witnesses
+        appendList(Opcode.alternatives, nodes)
+        words[start + 1] = Int32(words.count)
+        return Int32(start)
+    }
+
     /// Appends a node that holds the draft nodes of `range` in the way `opcode` says and returns
     /// where it starts: what a pattern's items become.
     @discardableResult
@@ -92,6 +107,9 @@ struct PatternCode: Sendable {
             case Opcode.remembered:
                 local.words[position + 1] += base
                 position += 3
+            case Opcode.witnessed:
+                local.words[position + 1] += base
+                position += 3 + Int(local.words[position + 2])
             default:
                 local.words[position + 1] += base
                 position += 2

@@ -29,9 +29,6 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     /// Read through a pointer: held by value, its arrays made the evaluator a type to destroy
     /// through its generic value witness, once a window.
     let crowdedSingleTerms: UnsafePointer<PostingLists<Int32>>
-    /// Per concept: terms one of which the window must hold for its longer forms to match
-    /// (`IntentIndex.longerFormWitnesses`), read through a pointer for the same reason.
-    let longerFormWitnesses: UnsafePointer<PostingLists<Int32>>
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: Positions
@@ -90,6 +87,8 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                 child = item.next
             }
             return starts
+        case PatternCode.Opcode.witnessed:
+            return longerFormEnds(start, from: starts)
         default:
             let slot = Int(code[start + 2])
             guard starts == everywhere else { return ends(start + 3, from: starts) }
@@ -195,14 +194,16 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         return workOutConceptEnds(concept, from: starts)
     }
 
-    /// Whether the window holds one of the terms without which the concept's longer forms
-    /// cannot match: most windows hold none, and the walk they skip is the costliest part of a
-    /// veto.
+    /// Where a concept's longer forms (at `start`) end. A `witnessed` node is read here, without a
+    /// call through `ends`: most windows hold none of its terms, and the walk it skips (the
+    /// costliest part of a veto) is not made.
     @inline(__always)
-    private func mayMatchLongerForms(_ concept: Int) -> Bool {
-        longerFormWitnesses.pointee.withElements(Int32(concept)) { witnesses in
-            witnesses.isEmpty || witnesses.contains { terms[$0] != 0 }
-        }
+    private func longerFormEnds(_ start: Int, from starts: Positions) -> Positions {
+        guard code[start] == PatternCode.Opcode.witnessed else { return ends(start, from: starts) }
+        let terms = start + 3
+        let child = terms + Int(code[start + 2])
+        for index in terms..<child where positions(of: code[index]) != 0 { return ends(child, from: starts) }
+        return 0
     }
 
     private func workOutConceptEnds(_ concept: Int, from starts: Positions) -> Positions {
@@ -217,7 +218,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
             }
         }
         let longer = Int(conceptLongerForms[concept])
-        if longer >= 0, mayMatchLongerForms(concept) { positions |= ends(longer, from: starts) }
+        if longer >= 0 { positions |= longerFormEnds(longer, from: starts) }
         if anywhere {
             scratch.conceptAnywhere[concept] = WordPositions(truncatingIfNeeded: positions)
             scratch.markConcept(concept, WindowScratch.remembered)
