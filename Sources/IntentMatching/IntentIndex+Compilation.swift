@@ -261,7 +261,8 @@ struct PatternCompiler {
                 continue
             }
             var witnesses: [Int32] = []
-            if appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0) {
+            var budget = Self.witnessNodeBudget
+            if appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0, budget: &budget) {
                 Self.sortUnique(&witnesses, from: 0)
             }
             conceptLongerForms.append(
@@ -1004,8 +1005,14 @@ struct PatternCompiler {
     /// are none to name: the node can match no words or only a gap's, or the terms would be
     /// too many to gather (`witnessGatheringLimit`, repeats included). Typos need no care: a
     /// typed word's typo terms are among the window's terms.
-    private func appendWitnessTerms(of node: PatternNode, to terms: inout [Int32], depth: Int) -> Bool {
-        guard terms.count <= Self.witnessGatheringLimit, depth < 16 else { return false }
+    ///
+    /// `budget` is how many more nodes it may visit: every item of a sequence is tried, and
+    /// concepts nested in concepts could otherwise make that exponential.
+    private func appendWitnessTerms(
+        of node: PatternNode, to terms: inout [Int32], depth: Int, budget: inout Int
+    ) -> Bool {
+        budget -= 1
+        guard terms.count <= Self.witnessGatheringLimit, depth < 16, budget > 0 else { return false }
         switch node {
         case .term(let term):
             terms.append(term)
@@ -1013,19 +1020,23 @@ struct PatternCompiler {
         case .gap, .optional:
             return false
         case .concept(let index):
-            return appendWitnessTerms(of: concepts[index], to: &terms, depth: depth + 1)
+            return appendWitnessTerms(of: concepts[index], to: &terms, depth: depth + 1, budget: &budget)
         case .sequence(let nodes):
-            // Any one item that must match names the sequence's terms: the first that can.
+            // Any one item that must match names the sequence's terms: the one with the fewest.
+            var fewest: [Int32]?
             for child in nodes {
-                let mark = terms.count
-                if appendWitnessTerms(of: child, to: &terms, depth: depth + 1) {
-                    return terms.count <= Self.witnessGatheringLimit
-                }
-                terms.removeLast(terms.count - mark)
+                var own: [Int32] = []
+                guard appendWitnessTerms(of: child, to: &own, depth: depth + 1, budget: &budget) else { continue }
+                Self.sortUnique(&own, from: 0)
+                if own.count < fewest?.count ?? .max { fewest = own }
             }
-            return false
+            guard let fewest else { return false }
+            terms += fewest
+            return terms.count <= Self.witnessGatheringLimit
         case .alternatives(let nodes):
-            for child in nodes where !appendWitnessTerms(of: child, to: &terms, depth: depth + 1) { return false }
+            for child in nodes where !appendWitnessTerms(of: child, to: &terms, depth: depth + 1, budget: &budget) {
+                return false
+            }
             return terms.count <= Self.witnessGatheringLimit
         }
     }
@@ -1036,6 +1047,8 @@ struct PatternCompiler {
     /// The most terms gathered, repeats included, before they are made a set: forms list the
     /// same words many times over.
     private static var witnessGatheringLimit: Int { 256 }
+    /// The most nodes looked at for one concept's witness terms.
+    private static var witnessNodeBudget: Int { 4096 }
 
     /// Appends the words a match of `concept` can start with, sorted, without repeats.
     private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {
