@@ -68,7 +68,9 @@ extension IntentIndex {
             let end = min(wordCount, windowStart + WordPositions.windowSize)
             scoreWindow(window(windowStart, end, lists), windowStart: windowStart, message.tokens, scratch, into: &best)
             windowStart += WordPositions.windowSize / 2
-        } while windowStart + WordPositions.windowSize / 2 < wordCount
+            // A full last window gets one more after it: a match ending on its last word ends at
+            // the position just past the window, which no bit of the window's positions holds.
+        } while windowStart + WordPositions.windowSize / 2 <= wordCount
 
         var phrases = MatchResult.PhraseScores()
         var intentCount = 0

@@ -11,8 +11,6 @@ struct WindowWidthTests {
         "A pattern ending on the last word matches in windows of any width",
         arguments: [("how do i withdraw", "withdrawal.how_to"), ("trading fees", "fees.trading")])
     func patternEndingTheWindow(phrase: String, intent: String) {
-        // Not a window of exactly 128 words: its end past the window is no bit of 128 either,
-        // and such a message has one window only (as before the 64-bit evaluator).
         for fillers in [1, 60, 61, 62, 63, 64, 65, 66, 125] {
             let message = String(repeating: "the ", count: fillers) + phrase
             let reply = Fixtures.route(message)
@@ -27,5 +25,15 @@ struct WindowWidthTests {
             let reply = Fixtures.route(message)
             #expect(reply.intent == "withdrawal.how_to", "\(fillers) fillers: \(reply.explanation)")
         }
+    }
+
+    /// A window holds 128 words and the next one starts 64 words on; a message of exactly 128 (or
+    /// 192...) words used to end with a full window and no later one, so a pattern ending on its
+    /// last word (end position 128, no bit of 128) was lost.
+    @Test("A pattern ending a message of a full last window still matches", arguments: [124, 188])
+    func patternEndingAFullLastWindow(fillers: Int) {
+        let message = String(repeating: "the ", count: fillers) + "how do i withdraw"
+        let reply = Fixtures.route(message)
+        #expect(reply.intent == "withdrawal.how_to", "\(fillers) fillers: \(reply.explanation)")
     }
 }
