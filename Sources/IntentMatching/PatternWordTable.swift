@@ -58,37 +58,8 @@ struct PatternWordTable {
         guard Int(starts[number + 1]) - start == word.count else { return false }
         guard let wordBase = word.baseAddress else { return true }
         return bytes.withUnsafeBytes { bytes in
-            Self.equal(bytes.baseAddress! + start, UnsafeRawPointer(wordBase), count: word.count)
+            WordTable.equal(bytes.baseAddress! + start, UnsafeRawPointer(wordBase), count: word.count)
         }
-    }
-
-    /// Compares `count` bytes 8 or 4 at a time, the last load overlapping the one before it, as
-    /// `WordTable` does: byte by byte, comparing was a fifth of a lookup.
-    private static func equal(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
-        if count >= 8 {
-            var offset = 0
-            while offset + 8 < count {
-                if load64(left, offset) != load64(right, offset) { return false }
-                offset += 8
-            }
-            return load64(left, count - 8) == load64(right, count - 8)
-        }
-        if count >= 4 {
-            return load32(left, 0) == load32(right, 0) && load32(left, count - 4) == load32(right, count - 4)
-        }
-        for offset in 0..<count
-        where left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) {
-            return false
-        }
-        return true
-    }
-
-    private static func load64(_ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
-        base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-    }
-
-    private static func load32(_ base: UnsafeRawPointer, _ offset: Int) -> UInt32 {
-        base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
     }
 
     private mutating func place(_ number: Int, hash: Int) {

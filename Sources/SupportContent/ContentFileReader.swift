@@ -37,60 +37,50 @@ enum ContentFileReader {
         deinit { close(descriptor) }
 
         /// The names of the folder's entries as `FileManager.contentsOfDirectory(atPath:)` lists
-        /// them: in the folder's order, decoded by `String(cString:)`, without `.`, `..` and `._`;
+        /// them: in the folder's order, decoded as `String(cString:)` does, without `.`, `..` and `._`;
         /// nil when the folder cannot be listed. Foundation built each name with its path's prefix
         /// and compared it as a string three times, a sixth of reading 20,000 answers.
         func names() -> [String]? {
-            // `fdopendir` takes the descriptor it is given: a copy, so this one stays open.
-            let copy = dup(descriptor)
-            guard copy >= 0 else { return nil }
-            guard let directory = fdopendir(copy) else {
-                close(copy)
-                return nil
-            }
-            defer { closedir(directory) }
-            // From the first entry: the copy shares its position with the descriptor, which an
-            // earlier listing left at the end.
-            rewinddir(directory)
             var names: [String] = []
-            while let entry = readdir(directory) {
-                guard entry.pointee.d_ino != 0 else { continue }
-                let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
-                    String(cString: bytes.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                if name == "." || name == ".." || name == "._" { continue }
-                names.append(name)
-            }
-            return names
+            let listed = forEachName { names.append(String(decoding: $0, as: UTF8.self)) }
+            return listed ? names : nil
         }
 
         /// How many of the folder's entries ``names()`` would list have a name whose bytes
         /// `matches` says yes to; nil when the folder cannot be listed. No string is made.
         func countNames(where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+            var count = 0
+            let listed = forEachName { if matches($0) { count += 1 } }
+            return listed ? count : nil
+        }
+
+        /// Calls `body` with the bytes of each entry's name, in the folder's order, without `.`,
+        /// `..` and `._` (as Foundation leaves them out); false when the folder cannot be listed.
+        private func forEachName(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+            // `fdopendir` takes the descriptor it is given: a copy, so this one stays open.
             let copy = dup(descriptor)
-            guard copy >= 0 else { return nil }
+            guard copy >= 0 else { return false }
             guard let directory = fdopendir(copy) else {
                 close(copy)
-                return nil
+                return false
             }
             defer { closedir(directory) }
+            // From the first entry: the copy shares its position with the descriptor, which an
+            // earlier listing left at the end.
             rewinddir(directory)
-            var count = 0
             while let entry = readdir(directory) {
                 guard entry.pointee.d_ino != 0 else { continue }
-                let matched = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+                withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
                     let name = UnsafeBufferPointer(
                         start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self),
                         count: strlen(bytes.baseAddress!.assumingMemoryBound(to: CChar.self)))
-                    // `.`, `..` and `._`, as ``names()`` leaves them out.
                     let skipped =
                         name.count <= 2 && name.first == UInt8(ascii: ".")
                         && (name.count == 1 || name[1] == UInt8(ascii: ".") || name[1] == UInt8(ascii: "_"))
-                    return !skipped && matches(name)
+                    if !skipped { body(name) }
                 }
-                if matched { count += 1 }
             }
-            return count
+            return true
         }
 
         /// Whether the names `one` and `other` in the folder are the same file (its device and

@@ -74,8 +74,9 @@ package final class WordTable: @unchecked Sendable {
         return Self.equal(UnsafeRawPointer(keyBytes.baseAddress! + start), base, count: bytes.count)
     }
 
-    /// Compares `count` bytes 8 or 4 at a time, the last load overlapping the one before it.
-    private static func equal(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
+    /// Compares `count` bytes 8 or 4 at a time, the last load overlapping the one before it:
+    /// byte by byte, comparing was a fifth of a lookup (here and in the compiler's word table).
+    package static func equal(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
         if count >= 8 {
             var offset = 0
             while offset + 8 < count {
