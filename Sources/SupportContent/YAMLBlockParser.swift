@@ -15,8 +15,8 @@ import CYaml
 /// comments and blank lines between. It gives the tree libyaml's events give (same nodes, texts,
 /// styles, lines and columns, children in the same order) and returns nil at the first thing
 /// outside that subset, such as flow collections, block scalars, escapes, tabs, carriage
-/// returns, empty values, several documents or a key written twice, so that libyaml, and
-/// Yams after it, keep deciding every file that is unusual or wrong.
+/// returns, empty values, several documents, a key written twice or `&` and `*` outside quotes,
+/// so that libyaml, and Yams after it, keep deciding every file that is unusual or wrong.
 enum YAMLBlockParser {
     /// The tree of `bytes` (UTF-8), or nil when the file is not in the subset read here.
     static func build(_ bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
@@ -327,6 +327,10 @@ enum YAMLBlockParser {
                     if after == nil || after == UInt8(ascii: " ") { throw Unsupported() }
                 } else if next == UInt8(ascii: "#") && bytes[lineStart + end - 1] == UInt8(ascii: " ") {
                     break
+                } else if next == UInt8(ascii: "&") || next == UInt8(ascii: "*") {
+                    // Left to the checks that may take it for an anchor or alias (`a - *b`):
+                    // a file taken here has neither outside quotes, so they need not look.
+                    throw Unsupported()
                 }
                 end += 1
                 if next != UInt8(ascii: " ") { last = end }

@@ -147,6 +147,17 @@ struct ContentLoaderErrorTests {
         #expect(found.contains { $0.message == "anchors and aliases (&, *) are not allowed in content files" })
     }
 
+    @Test("An alias after a dash in a plain text is refused in a block-style file too")
+    func aliasInPlainText() throws {
+        let found = try diagnostics {
+            try $0.write("intents/plain.yaml", "intents:\n  - id: plain.alias\n    route: answer - *later\n")
+        }
+        let error = try #require(found.first { $0.location.file == "intents/plain.yaml" })
+        #expect(error.message == "anchors and aliases (&, *) are not allowed in content files")
+        #expect(error.location.line == 3)
+        #expect(error.location.column == 21)
+    }
+
     @Test("Deep nesting is refused before the parser recurses")
     func deepNesting() throws {
         let found = try diagnostics {

@@ -104,7 +104,7 @@ struct YAMLBlockParserTests {
         "a: &x b\n", "a: *x\n", "a: \"b\n  c\"\n", "a: b: c\n", "a: b:\n", "a: \"b\" c\n", "a: \"b\"#c\n",
         "  a: b\n", "a b: c\n", "\"a\": b\n", "- a\n - b\n", "a:\n    b: c\n  d: e\n", "-\n  a: b\n", "- # c\n",
         "a: b\u{2028}c\n", "a: b\u{85}\n", "a: %b\n", "a: @b\n", "a: `b`\n", "scalar\n", "a:\n  plain\n",
-        "a:\n  - x\n  y: z\n", "- a\nb: c\n",
+        "a:\n  - x\n  y: z\n", "- a\nb: c\n", "a: b - *c\n", "a: b &c\n", "- b*\n",
     ]
 
     @Test("Anything else is left to libyaml", arguments: refused)
