@@ -159,11 +159,13 @@ struct PatternCompiler {
                 self.language = language
                 let sources = content.intents[intent].patterns[language] ?? []
                 if !sources.isEmpty { sourceLists.append(sources) }
-                // By index, as `sources` does not change; its elements are still copied (a source
-                // is four strings) as the compiler cannot tell `compilePattern` leaves them alone
-                // (a buffer pointer's elements too: measured).
+                // By position in the list: an element passed on was copied (a source is four
+                // strings) as the compiler cannot tell `compilePattern` leaves it alone (a buffer
+                // pointer's elements too: measured).
                 for item in sources.indices {
-                    guard let pattern = compilePattern(sources[item], target: targetIndex) else { continue }
+                    guard let pattern = compilePattern(PatternSource(sources, item), target: targetIndex) else {
+                        continue
+                    }
                     // The table keeps the latest pattern of each key: that is the one reported.
                     patternKeys.write(pattern, nodes: draftNodes)
                     if let earlier = seenPlainPatterns.insert(patternKeys.key, owner: Int32(entries.count)) {
@@ -198,7 +200,9 @@ struct PatternCompiler {
                 }
                 if !sources.isEmpty { sourceLists.append(sources) }
                 for item in sources.indices {
-                    if let pattern = compilePattern(sources[item], target: targetIndex) { add(pattern, item: item) }
+                    if let pattern = compilePattern(PatternSource(sources, item), target: targetIndex) {
+                        add(pattern, item: item)
+                    }
                 }
             }
         }
@@ -489,14 +493,14 @@ struct PatternCompiler {
 
     // MARK: - Patterns
 
-    private mutating func compilePattern(_ source: SourceText, target: Int) -> PatternDraft? {
+    private mutating func compilePattern(_ source: PatternSource, target: Int) -> PatternDraft? {
         var text = source.text
         return text.withUTF8 { compilePattern(source, text: $0, target: target) }
     }
 
     /// Compiles `source`, whose text's UTF-8 is `text`, into `draftNodes`.
     private mutating func compilePattern(
-        _ source: SourceText, text: UnsafeBufferPointer<UInt8>, target: Int
+        _ source: PatternSource, text: UnsafeBufferPointer<UInt8>, target: Int
     ) -> PatternDraft? {
         // The parsed pattern, the marks and the nodes are taken out of `self` while they are
         // filled, as compiling nodes mutates `self`; their arrays serve every pattern.
@@ -578,7 +582,7 @@ struct PatternCompiler {
     /// every one compiled (every one is compiled, to report every problem; see
     /// ``compileNode(_:of:_:_:_:into:)``).
     private mutating func compileNodes(
-        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ range: Range<Int>, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: PatternSource,
         _ marks: inout [PatternMark], into nodes: inout DraftNodes
     ) -> Bool {
         var allCompiled = true
@@ -592,7 +596,7 @@ struct PatternCompiler {
     /// Appends the node of the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of
     /// `source`'s text), to `nodes`; returns whether it compiled.
     private mutating func compileNode(
-        _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: SourceText,
+        _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: PatternSource,
         _ marks: inout [PatternMark], into nodes: inout DraftNodes
     ) -> Bool {
         let node = parsed.nodes[syntax]
@@ -751,7 +755,7 @@ struct PatternCompiler {
 
     // MARK: - Concepts
 
-    private mutating func resolveConcept(_ name: String, at source: SourceText, _ offset: Int) -> Int? {
+    private mutating func resolveConcept(_ name: String, at source: PatternSource, _ offset: Int) -> Int? {
         if let index = conceptIndices[name] { return index }
         if let cycleStart = compiling.firstIndex(of: name) {
             let cycle = (compiling[cycleStart...] + [name]).map { "~" + $0 }.joined(separator: " → ")
@@ -771,8 +775,10 @@ struct PatternCompiler {
         }
         var alternatives: [PatternNode] = []
         var formMarks: [PatternMark] = []
-        for (form, formLanguage) in forms {
-            language = formLanguage
+        let formTexts = forms.map(\.form)
+        for position in forms.indices {
+            language = forms[position].language
+            let form = PatternSource(formTexts, position)
             var text = form.text
             let compiled = text.withUTF8 { compileForm(form, text: $0, marks: &formMarks) }
             if let compiled { alternatives.append(compiled) }
@@ -789,7 +795,7 @@ struct PatternCompiler {
     /// The node of a concept's form, whose text's UTF-8 is `text`; nil (reported) when it does
     /// not compile.
     private mutating func compileForm(
-        _ form: SourceText, text: UnsafeBufferPointer<UInt8>, marks: inout [PatternMark]
+        _ form: PatternSource, text: UnsafeBufferPointer<UInt8>, marks: inout [PatternMark]
     ) -> PatternNode? {
         var parsed = ParsedPattern()
         do {
@@ -1131,12 +1137,34 @@ struct PatternCompiler {
     }
 
     private mutating func report(
+        _ severity: ContentDiagnostic.Severity, _ source: PatternSource, _ offset: Int, _ message: String
+    ) {
+        report(severity, source.sourceText, offset, message)
+    }
+
+    private mutating func report(
         _ severity: ContentDiagnostic.Severity, _ source: SourceText, _ offset: Int, _ message: String
     ) {
         diagnostics.append(
             ContentDiagnostic(
                 severity, at: source.location(ofCharacterAt: offset), message, sourceLine: source.sourceLine))
     }
+}
+
+/// A pattern's or form's source as a position in its list, the `SourceText` itself read only for
+/// its text or a message: passed on as a value, each of 80,000 sources was copied (four strings
+/// retained, then released) for a compile that never reads the rest of it.
+private struct PatternSource {
+    let list: [SourceText]
+    let item: Int
+
+    init(_ list: [SourceText], _ item: Int) {
+        self.list = list
+        self.item = item
+    }
+
+    var text: String { list[item].text }
+    var sourceText: SourceText { list[item] }
 }
 
 extension PatternNode {
