@@ -41,17 +41,20 @@ struct ReplyTexts: Sendable {
 
     init(_ content: BotContent) {
         let languages = Language.allCases
-        var positions: [String: Int] = [:]
+        // When every id is different (always, in content that loads), each intent's facts are at
+        // its own position, and the content's dictionary of positions is this one: shared rather
+        // than built again, a fifth of this initializer at 10,000 intents.
+        let idsAreUnique = content.intentPositions.count == content.intents.count
+        var positions: [String: Int] = idsAreUnique ? content.intentPositions : [:]
         var facts: [IntentFacts] = []
-        positions.reserveCapacity(content.intents.count)
+        if !idsAreUnique { positions.reserveCapacity(content.intents.count) }
         facts.reserveCapacity(content.intents.count)
         // By index, the fields read in place: a copy of each intent's whole definition retained
         // and released every one of its strings and arrays (a sixth of this initializer).
         for index in content.intents.indices {
             let id = content.intents[index].id
-            // The first intent of an id keeps it: one lookup when the id is new (always, in
-            // content that lints clean).
-            if let earlier = positions.updateValue(facts.count, forKey: id) {
+            // The first intent of an id keeps it: one lookup when the id is new.
+            if !idsAreUnique, let earlier = positions.updateValue(facts.count, forKey: id) {
                 positions[id] = earlier
                 continue
             }

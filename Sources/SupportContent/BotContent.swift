@@ -6,7 +6,8 @@ public struct BotContent: Sendable {
     public var intents: [IntentDefinition] {
         didSet { intentPositions = Self.positions(of: intents) }
     }
-    private var intentPositions: [String: Int]
+    /// Each intent's position by its id (the first of a duplicate's).
+    package private(set) var intentPositions: [String: Int]
     /// Answers by intent id and language, placeholders already filled.
     public var answers: [String: [Language: String]]
     public var locales: [Language: LocaleDefinition]
