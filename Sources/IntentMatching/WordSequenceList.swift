@@ -26,4 +26,27 @@ struct WordSequenceList: RandomAccessCollection {
     mutating func append(contentsOf other: WordSequenceList) {
         for sequence in other { append(sequence) }
     }
+
+    /// Appends `term` to the end of every sequence, in place: each sequence moves up by the
+    /// number of sequences before it, from the last one down.
+    mutating func appendToEach(_ term: Int32) {
+        let oldCount = terms.count
+        let oldEnds = ends
+        terms.append(contentsOf: repeatElement(term, count: ends.count))
+        terms.withUnsafeMutableBufferPointer { buffer in
+            var read = oldCount
+            var write = buffer.count
+            for position in oldEnds.indices.reversed() {
+                let start = position == 0 ? 0 : oldEnds[position - 1]
+                write -= 1
+                buffer[write] = term
+                while read > start {
+                    read -= 1
+                    write -= 1
+                    buffer[write] = buffer[read]
+                }
+            }
+        }
+        for position in ends.indices { ends[position] += position + 1 }
+    }
 }
