@@ -15,8 +15,10 @@ import CYaml
 /// comments and blank lines between. It gives the tree libyaml's events give (same nodes, texts,
 /// styles, lines and columns, children in the same order) and returns nil at the first thing
 /// outside that subset, such as flow collections, block scalars, escapes, tabs, carriage
-/// returns, empty values, several documents, a key written twice or `&` and `*` outside quotes,
-/// so that libyaml, and Yams after it, keep deciding every file that is unusual or wrong.
+/// returns, empty values, several documents, a key written twice, or `&`, `*` and brackets in
+/// plain texts, so that libyaml, and Yams after it, keep deciding every file that is unusual or
+/// wrong, and the loader's checks for anchors and deep nesting need not read a file taken here
+/// (unless, for nesting, a comment holds a bracket: see ``parse(plain:maximumNodes:)``).
 enum YAMLBlockParser {
     /// The tree of `bytes` (UTF-8), or nil when the file is not in the subset read here.
     static func build(_ bytes: UnsafeBufferPointer<UInt8>, maximumNodes: Int) -> YAMLTree? {
@@ -34,10 +36,18 @@ enum YAMLBlockParser {
     /// ``build(plain:maximumNodes:)`` for a file whose lines are already found: the parser goes
     /// from line to line by them rather than looking for each line's end again.
     static func build(plain source: SourceFileText, maximumNodes: Int) -> YAMLTree? {
+        parse(plain: source, maximumNodes: maximumNodes)?.tree
+    }
+
+    /// ``build(plain:maximumNodes:)``, and whether a comment holds a bracket (`[`, `]`, `{`,
+    /// `}`), which the nesting check counts as it counts them anywhere outside quotes: the only
+    /// place, besides quotes, a taken file may have one.
+    static func parse(plain source: SourceFileText, maximumNodes: Int) -> (tree: YAMLTree, commentHasBracket: Bool)? {
         source.withBytes { bytes in
             source.lineStarts.withUnsafeBufferPointer { lineStarts in
                 var parser = Parser(bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes)
-                return try? parser.document(in: source.bytes)
+                guard let tree = try? parser.document(in: source.bytes) else { return nil }
+                return (tree, parser.commentHasBracket)
             }
         }
     }
@@ -121,6 +131,8 @@ enum YAMLBlockParser {
         /// after the current one.
         let lineStarts: UnsafeBufferPointer<UInt32>
         var nextLine = 0
+        /// Whether a comment holds a bracket.
+        var commentHasBracket = false
 
         init(bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<UInt32>, maximumNodes: Int) {
             self.bytes = bytes
@@ -162,7 +174,11 @@ enum YAMLBlockParser {
                     first += 8
                 }
                 while first < end && bytes[first] == UInt8(ascii: " ") { first += 1 }
-                if first == end || bytes[first] == UInt8(ascii: "#") { continue }
+                if first == end { continue }
+                if bytes[first] == UInt8(ascii: "#") {
+                    if hasBracket(from: first, to: end) { commentHasBracket = true }
+                    continue
+                }
                 (lineStart, lineEnd, indentation) = (start, end, first - start)
                 return
             }
@@ -173,6 +189,22 @@ enum YAMLBlockParser {
 
         func byte(_ column: Int) -> UInt8? {
             lineStart + column < lineEnd ? bytes[lineStart + column] : nil
+        }
+
+        /// Whether `bytes[start..<end]` holds `[`, `]`, `{` or `}`: outside quotes, the nesting
+        /// check counts them, even in comments and plain texts.
+        func hasBracket(from start: Int, to end: Int) -> Bool {
+            bytes[start..<end].contains { Self.isBracket($0) }
+        }
+
+        static func isBracket(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{")
+                || byte == UInt8(ascii: "}")
+        }
+
+        /// Notes whether the comment from `column` to the end of the line holds a bracket.
+        mutating func noteComment(from column: Int) {
+            if hasBracket(from: lineStart + column, to: lineEnd) { commentHasBracket = true }
         }
 
         /// Whether a block sequence entry (`-` then a space or the end of the line) is at `column`.
@@ -208,16 +240,19 @@ enum YAMLBlockParser {
                 guard column == indentation else { throw Unsupported() }
                 return try sequence(at: column)
             }
-            guard keyEnd(at: column) != nil else { throw Unsupported() }
-            return try mapping(at: column)
+            guard let colon = keyEnd(at: column) else { throw Unsupported() }
+            return try mapping(at: column, firstColon: colon)
         }
 
-        /// A block mapping whose keys are at `column`, the first on the current line.
-        mutating func mapping(at column: Int) throws(Unsupported) -> Int32 {
+        /// A block mapping whose keys are at `column`, the first on the current line, its `:` at
+        /// `firstColon` (found by the caller, which told a mapping from a text by it).
+        mutating func mapping(at column: Int, firstColon: Int) throws(Unsupported) -> Int32 {
             let node = try add(YAMLTree.Entry(kind: .mapping, style: 0, line: lineNumber, column: column + 1, first: 0))
             let firstChild = pending.count
+            var nextColon: Int? = firstColon
             repeat {
-                guard let colon = keyEnd(at: column) else { throw Unsupported() }
+                guard let colon = nextColon ?? keyEnd(at: column) else { throw Unsupported() }
+                nextColon = nil
                 let key = try scalar(from: column, to: column, colon, style: Self.plainStyle)
                 pending.append(key)
                 var start = colon + 1
@@ -227,7 +262,8 @@ enum YAMLBlockParser {
                     advance()
                     guard indentation <= column else { throw Unsupported() }
                 } else {
-                    // Nothing after the key: its value is on the lines below.
+                    // Nothing after the key (but a comment): its value is on the lines below.
+                    if byte(start) != nil { noteComment(from: start) }
                     advance()
                     if indentation > column {
                         pending.append(try self.node(at: indentation))
@@ -276,8 +312,8 @@ enum YAMLBlockParser {
                 while byte(start) == UInt8(ascii: " ") { start += 1 }
                 guard start > column + 1, let first = byte(start), first != UInt8(ascii: "#"), !isEntry(at: start)
                 else { throw Unsupported() }
-                if keyEnd(at: start) != nil {
-                    pending.append(try mapping(at: start))
+                if let colon = keyEnd(at: start) {
+                    pending.append(try mapping(at: start, firstColon: colon))
                 } else {
                     pending.append(try inlineScalar(at: start))
                     advance()
@@ -309,7 +345,10 @@ enum YAMLBlockParser {
                 }
                 var after = end + 1
                 while byte(after) == UInt8(ascii: " ") { after += 1 }
-                if let next = byte(after), next != UInt8(ascii: "#") || after == end + 1 { throw Unsupported() }
+                if let next = byte(after) {
+                    guard next == UInt8(ascii: "#"), after > end + 1 else { throw Unsupported() }
+                    noteComment(from: after)
+                }
                 let style = first == UInt8(ascii: "'") ? Self.singleQuotedStyle : Self.doubleQuotedStyle
                 return try scalar(from: column, to: column + 1, end, style: style)
             }
@@ -326,10 +365,12 @@ enum YAMLBlockParser {
                     let after = byte(end + 1)
                     if after == nil || after == UInt8(ascii: " ") { throw Unsupported() }
                 } else if next == UInt8(ascii: "#") && bytes[lineStart + end - 1] == UInt8(ascii: " ") {
+                    noteComment(from: end)
                     break
-                } else if next == UInt8(ascii: "&") || next == UInt8(ascii: "*") {
-                    // Left to the checks that may take it for an anchor or alias (`a - *b`):
-                    // a file taken here has neither outside quotes, so they need not look.
+                } else if next == UInt8(ascii: "&") || next == UInt8(ascii: "*") || Self.isBracket(next) {
+                    // Left to the checks that may take it for an anchor or alias (`a - *b`) or
+                    // count its brackets as nesting: a file taken here has none of them outside
+                    // quotes, so they need not look.
                     throw Unsupported()
                 }
                 end += 1

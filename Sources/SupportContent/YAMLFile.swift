@@ -52,12 +52,16 @@ struct YAMLFile {
             return nil
         }
         let source = SourceFileText(validUTF8: bytes)
-        // The depth first, as the block parser recurses once per level too.
-        let tooDeep = YAMLTextChecks.firstOverlyNestedLine(source, maximumDepth: maximumDepth)
-        // A file the block parser takes has no anchor or alias: it takes no `&` or `*` outside
-        // quotes and comments. Looking for them first was a fifteenth of loading 10,000 intents.
-        if tooDeep == nil, scan.isPlain, let tree = YAMLBlockParser.build(plain: source, maximumNodes: maximumNodes) {
-            return YAMLFile(path: relativePath, source: source, root: tree.root)
+        // A file the block parser takes has no anchor or alias and no bracket outside quotes but
+        // in comments (it takes no `&`, `*` or bracket in a plain text): the checks for them
+        // would find nothing, and they were a tenth of loading 10,000 intents. Deep indentation
+        // is looked for first, as the parser recurses once per level; brackets in comments still
+        // count as nesting (below, when they are too deep).
+        if scan.isPlain, source.firstLine(indentedDeeperThan: maximumDepth * 4) == nil,
+            let parsed = YAMLBlockParser.parse(plain: source, maximumNodes: maximumNodes),
+            !parsed.commentHasBracket || YAMLTextChecks.firstOverlyNestedLine(source, maximumDepth: maximumDepth) == nil
+        {
+            return YAMLFile(path: relativePath, source: source, root: parsed.tree.root)
         }
         if let (line, column) = YAMLTextChecks.firstAnchorOrAlias(source) {
             log.error(
@@ -65,7 +69,7 @@ struct YAMLFile {
                 "anchors and aliases (&, *) are not allowed in content files", sourceLine: source.line(line))
             return nil
         }
-        if let tooDeep {
+        if let tooDeep = YAMLTextChecks.firstOverlyNestedLine(source, maximumDepth: maximumDepth) {
             log.error(
                 SourceLocation(file: relativePath, line: tooDeep, column: 1),
                 "nesting is deeper than \(maximumDepth) levels")

@@ -158,6 +158,30 @@ struct ContentLoaderErrorTests {
         #expect(error.location.column == 21)
     }
 
+    @Test("Brackets in a plain text of a block-style file count as nesting, as they always have")
+    func bracketsInPlainText() throws {
+        let found = try diagnostics {
+            try $0.write(
+                "intents/plain.yaml",
+                "intents:\n  - id: plain.brackets\n    route: answer " + String(repeating: "[", count: 65) + "\n")
+        }
+        let error = try #require(found.first { $0.location.file == "intents/plain.yaml" })
+        #expect(error.message == "nesting is deeper than 64 levels")
+        #expect(error.location.line == 3)
+    }
+
+    @Test("Brackets in a comment of a block-style file count as nesting, as they always have")
+    func bracketsInComment() throws {
+        let found = try diagnostics {
+            try $0.write(
+                "intents/plain.yaml",
+                "intents:\n  - id: plain.brackets  # " + String(repeating: "{", count: 65) + "\n    route: answer\n")
+        }
+        let error = try #require(found.first { $0.location.file == "intents/plain.yaml" })
+        #expect(error.message == "nesting is deeper than 64 levels")
+        #expect(error.location.line == 2)
+    }
+
     @Test("Deep nesting is refused before the parser recurses")
     func deepNesting() throws {
         let found = try diagnostics {

@@ -76,7 +76,7 @@ struct YAMLBlockParserTests {
         "- a\n- b: c\n  d: e\n- - \n",
         "a:\n  b:\n    c: d\n  e: f\ng: h\n",
         "vi: \"rút tiền chưa về\"\nen: chủ đề thử 1\nx: ca\u{0301}c\n",
-        "url: http://x.y/z\nb: a:b\nc: a#b\nd: a, b [c] {d}\ne: 'a \"b\"'\nf: \"a 'b'\"\n",
+        "url: http://x.y/z\nb: a:b\nc: a#b\nd: a, b\ne: 'a \"b\"'\nf: \"a 'b'\"\ng: \"[c] {d}\" # e\n",
         "true: yes\n1: 2\nnull: ~\nk-e.y_: v\n",
         "a:\n    - x\n    - y\n",
         "- a\n\n   \n- b\n",
@@ -87,6 +87,7 @@ struct YAMLBlockParserTests {
         "priority: -1\nb: ?x\nc: :y\nd: -x\n",
         "a: \"x\\\" y\"\n",
         "a: 'it''s'\n",
+        "a: b # [c]\n", "# [x]\na: b\n", "a: \"b\" # {c}\n", "a: # ]\n  b: c\n",
     ]
 
     @Test("Block-style files are taken, and read as libyaml reads them", arguments: taken)
@@ -105,6 +106,7 @@ struct YAMLBlockParserTests {
         "  a: b\n", "a b: c\n", "\"a\": b\n", "- a\n - b\n", "a:\n    b: c\n  d: e\n", "-\n  a: b\n", "- # c\n",
         "a: b\u{2028}c\n", "a: b\u{85}\n", "a: %b\n", "a: @b\n", "a: `b`\n", "scalar\n", "a:\n  plain\n",
         "a:\n  - x\n  y: z\n", "- a\nb: c\n", "a: b - *c\n", "a: b &c\n", "- b*\n",
+        "d: a, b [c] {d}\n",
     ]
 
     @Test("Anything else is left to libyaml", arguments: refused)
