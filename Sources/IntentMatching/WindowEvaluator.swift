@@ -32,6 +32,9 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: Positions
+    /// Whether a match ending on the window's last word still has a bit: always, except in a
+    /// window as wide as `Positions`, where a form found there may end nowhere the evaluator sees.
+    private var canEndPastEveryWord: Bool { everywhere.leadingZeroBitCount > 0 }
 
     /// Whether the pattern whose items start at `items` matches in the window, and none of its
     /// vetoes (at `vetoes`, or -1) occurs.
@@ -82,6 +85,18 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         case PatternCode.Opcode.all:
             var child = start + 2
             while child < operand {
+                // Most items are concepts, and only whether they occur matters here: a plain form in
+                // the window answers without working out (and remembering) where the concept ends.
+                if code[child] == PatternCode.Opcode.concept, canEndPastEveryWord {
+                    let concept = Int(code[child + 1])
+                    if !scratch.hasPlainForm(concept, crowdedSingleTerms.pointee) {
+                        guard conceptLongerForms[concept] >= 0, conceptEnds(concept, from: everywhere) != 0 else {
+                            return 0
+                        }
+                    }
+                    child += 2
+                    continue
+                }
                 let item = itemEnds(child, from: everywhere)
                 if item.positions == 0 { return 0 }
                 child = item.next
