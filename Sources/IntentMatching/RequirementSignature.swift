@@ -25,17 +25,6 @@ enum RequirementSignature {
         return signature
     }
 
-    /// How many groups flattened `requirements` hold.
-    static func groupCount(_ requirements: ArraySlice<Int32>) -> Int {
-        var count = 0
-        var index = requirements.startIndex
-        while index < requirements.endIndex {
-            count += 1
-            index += 1 + Int(requirements[index])
-        }
-        return count
-    }
-
     /// Per concept: whether a signature may hold its bit, as the single option of a group of
     /// some pattern's flattened `requirements`.
     static func signedConcepts(
@@ -126,10 +115,9 @@ extension IntentIndex {
             let start = Int(entry.requirementsStart)
             let flattened = requirements[start..<start + Int(entry.requirementsCount)]
             let firstGroup = flattened.isEmpty ? [] : flattened.dropFirst().prefix(Int(flattened.first!))
-            return (
-                signature: RequirementSignature.of(flattened), firstGroup: firstGroup,
-                groupCount: RequirementSignature.groupCount(flattened)
-            )
+            // No group, one, or more: all the posting needs to know.
+            let groupCount = flattened.isEmpty ? 0 : firstGroup.count + 1 == flattened.count ? 1 : 2
+            return (signature: RequirementSignature.of(flattened), firstGroup: firstGroup, groupCount: groupCount)
         }
         return anchors.map { anchor in
             let summary = summaries[Int(anchor.element)]
