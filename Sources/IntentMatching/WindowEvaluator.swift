@@ -73,6 +73,10 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                     // A run of words among choices ("sign up|signup"), read without a call.
                     positions |= sequenceEnds(child, from: starts)
                     child = Int(code[child + 1])
+                } else if code[child] == PatternCode.Opcode.witnessed {
+                    // One of a concept's longer forms: most are skipped on their witness groups.
+                    positions |= longerFormEnds(child, from: starts)
+                    child = Int(code[child + 1])
                 } else {
                     let item = itemEnds(child, from: starts)
                     positions |= item.positions
@@ -210,15 +214,21 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Where a concept's longer forms (at `start`) end. A `witnessed` node is read here, without a
-    /// call through `ends`: most windows hold none of its terms, and the walk it skips (the
-    /// costliest part of a veto) is not made.
+    /// call through `ends`: most windows lack the terms of one of its groups, and the walk it
+    /// skips (the costliest part of a veto) is not made.
     @inline(__always)
     private func longerFormEnds(_ start: Int, from starts: Positions) -> Positions {
         guard code[start] == PatternCode.Opcode.witnessed else { return ends(start, from: starts) }
-        let terms = start + 3
-        let child = terms + Int(code[start + 2])
-        for index in terms..<child where positions(of: code[index]) != 0 { return ends(child, from: starts) }
-        return 0
+        let child = start + 3 + Int(code[start + 2])
+        var group = start + 3
+        while group < child {
+            let groupEnd = group + 1 + Int(code[group])
+            var index = group + 1
+            while index < groupEnd, positions(of: code[index]) == 0 { index += 1 }
+            if index == groupEnd { return 0 }
+            group = groupEnd
+        }
+        return ends(child, from: starts)
     }
 
     private func workOutConceptEnds(_ concept: Int, from starts: Positions) -> Positions {
