@@ -170,8 +170,12 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                 let childOperand = Int(code[child + 1])
                 if opcode == PatternCode.Opcode.term {
                     if positions(of: Int32(childOperand)) != 0 { return true }
-                } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
+                } else if opcode == PatternCode.Opcode.concept {
+                    // Its longer forms, when it has some, are read here too rather than through a call.
                     if scratch.hasPlainForm(childOperand, crowdedSingleTerms.pointee) { return true }
+                    if conceptLongerForms[childOperand] >= 0, conceptEnds(childOperand, from: everywhere) != 0 {
+                        return true
+                    }
                 } else if occurs(child) {
                     return true
                 }
