@@ -266,15 +266,7 @@ struct PatternCompiler {
                 conceptLongerForms.append(-1)
                 continue
             }
-            var witnesses: [Int32] = []
-            var budget = Self.witnessNodeBudget
-            if appendWitnessTerms(of: .alternatives(longer), to: &witnesses, depth: 0, budget: &budget) {
-                Self.sortUnique(&witnesses, from: 0)
-            }
-            conceptLongerForms.append(
-                witnesses.isEmpty || witnesses.count > Self.witnessTermLimit
-                    ? code.appendList(PatternCode.Opcode.alternatives, longer)
-                    : code.appendWitnessed(witnesses, alternatives: longer))
+            conceptLongerForms.append(appendLongerForms(longer))
         }
         code.finish()
         // The index keeps the vocabulary: its list of pattern words goes with the compiler.
@@ -1056,8 +1048,23 @@ struct PatternCompiler {
         }
     }
 
-    /// The most witness terms a concept's longer forms keep: past that, reading them all costs
-    /// about as much as the walk they might skip.
+    /// Appends a concept's longer forms to the code, each behind the witness groups of its
+    /// required items, and returns where they start.
+    private mutating func appendLongerForms(_ forms: [PatternNode]) -> Int32 {
+        let groups = forms.map { form in
+            WitnessGroups(form) { node in
+                var terms: [Int32] = []
+                var budget = Self.witnessNodeBudget
+                guard appendWitnessTerms(of: node, to: &terms, depth: 0, budget: &budget) else { return nil }
+                Self.sortUnique(&terms, from: 0)
+                return terms.count <= Self.witnessTermLimit ? terms : nil
+            }
+        }
+        return code.appendLongerForms(forms, witnessGroups: groups)
+    }
+
+    /// The most witness terms one item keeps: past that, reading them all costs about as much
+    /// as the walk they might skip.
     private static var witnessTermLimit: Int { 32 }
     /// The most terms gathered, repeats included, before they are made a set: forms list the
     /// same words many times over.

@@ -318,7 +318,13 @@ extension IntentIndex {
                         anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
                         scratch.markSeen(pattern)
                     else { continue }
-                    if meetsRequirements(entries[Int(pattern)], table, scratch, crowded) {
+                    // A third of candidates require nothing more than the group just checked: their
+                    // entries and requirements, scattered over the index, are not read.
+                    if anchored.requirementsAreComplete
+                        || meetsRequirements(
+                            entries[Int(pattern)], afterFirstGroup: anchored.hasInlineFirstGroup, table, scratch,
+                            crowded)
+                    {
                         lists.pointee.candidates.append(pattern)
                     }
                 }
@@ -405,7 +411,11 @@ extension IntentIndex {
             let pattern = anchored.pattern
             guard RequirementSignature.mayBeMet(anchored.signature, in: windowSignature), scratch.markSeen(pattern)
             else { return }
-            if meetsRequirements(entries[Int(pattern)], table, scratch, crowdedSingleTermsByConcept) {
+            // The pair was found through a word of the window: the first group is met.
+            if anchored.requirementsAreComplete
+                || meetsRequirements(
+                    entries[Int(pattern)], afterFirstGroup: true, table, scratch, crowdedSingleTermsByConcept)
+            {
                 candidates.append(pattern)
             }
         }
@@ -459,14 +469,17 @@ extension IntentIndex {
             typos: typos == 0 ? 0 : typos.nonzeroBitCount)
     }
 
-    /// Whether the window holds something of every group of the pattern's requirements.
+    /// Whether the window holds something of every group of the pattern's requirements; from the
+    /// second group when the first is known to be met.
     @inline(__always)
     private func meetsRequirements(
-        _ entry: PatternEntry, _ table: WindowTermPositions, _ scratch: WindowScratch,
+        _ entry: PatternEntry, afterFirstGroup: Bool, _ table: WindowTermPositions, _ scratch: WindowScratch,
         _ crowded: PostingLists<Int32>
     ) -> Bool {
-        let start = Int(entry.requirementsStart)
-        return PatternRequirements.areMet(patternRequirements[start..<start + Int(entry.requirementsCount)]) {
+        var start = Int(entry.requirementsStart)
+        let end = start + Int(entry.requirementsCount)
+        if afterFirstGroup && start < end { start += 1 + Int(patternRequirements[start]) }
+        return PatternRequirements.areMet(patternRequirements[start..<end]) {
             Self.isPresent($0, table, scratch, crowded)
         }
     }

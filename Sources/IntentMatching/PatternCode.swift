@@ -12,8 +12,9 @@
 /// pattern's vetoes): its result is kept in `slot` for the rest of the window, and identical
 /// nodes share one copy and one slot, so a veto list pasted into fifty patterns is worked out
 /// once per message.
-/// `witnessed end count terms… child` is a concept's longer forms (`child`) behind the terms
-/// one of which any match of them holds: a window with none of those terms skips the walk.
+/// `witnessed end length groups… child` is a concept's longer form (`child`) behind its
+/// `WitnessGroups`, `length` words of `[count, terms…]`: any match of the form holds a term of
+/// every group, so a window that lacks one group's terms skips the walk.
 struct PatternCode: Sendable {
     /// Opcodes as plain integers: the evaluator switches on them without a conversion call.
     enum Opcode {
@@ -65,14 +66,37 @@ struct PatternCode: Sendable {
         words.append(second)
     }
 
-    /// Appends `nodes` as alternatives behind `witnesses` (a `witnessed` node) and returns where
-    /// it starts.
-    mutating func appendWitnessed(_ witnesses: [Int32], alternatives nodes: [PatternNode]) -> Int32 {
+    /// Appends a concept's longer `forms`, each behind its witness groups (a `witnessed` node)
+    /// when it has any, and returns where they start: the one form, or an `alternatives` node.
+    /// Several forms go behind one more group, the smallest of each: a window that holds none
+    /// of them skips them all with one check.
+    mutating func appendLongerForms(_ forms: [PatternNode], witnessGroups: [WitnessGroups]) -> Int32 {
+        guard forms.count > 1 else { return appendLongerForm(forms[0], witnessGroups[0]) }
+        let start = words.count
+        let union = witnessGroups.allSatisfy { !$0.groups.isEmpty } ? WitnessGroups.union(of: witnessGroups) : nil
+        if let union {
+            appendPair(Opcode.witnessed, 0)
+            words.append(Int32(1 + union.count))
+            words.append(Int32(union.count))
+            words += union
+        }
+        let alternatives = words.count
+        appendPair(Opcode.alternatives, 0)
+        for (form, groups) in zip(forms, witnessGroups) { appendLongerForm(form, groups) }
+        words[alternatives + 1] = Int32(words.count)
+        if union != nil { words[start + 1] = Int32(words.count) }
+        return Int32(start)
+    }
+
+    @discardableResult
+    private mutating func appendLongerForm(_ form: PatternNode, _ witnessGroups: WitnessGroups) -> Int32 {
+        guard !witnessGroups.groups.isEmpty else { return append(form) }
         let start = words.count
         appendPair(Opcode.witnessed, 0)
-        words.append(Int32(witnesses.count))
-        words += witnesses
-        appendList(Opcode.alternatives, nodes)
+        let groups = witnessGroups.flattened
+        words.append(Int32(groups.count))
+        words += groups
+        append(form)
         words[start + 1] = Int32(words.count)
         return Int32(start)
     }

@@ -56,7 +56,10 @@ extension IntentIndex {
     /// when there are one or two: the rarest group, the one most candidates fail on, checked
     /// without reading the pattern's requirements.
     struct AnchoredPattern: Sendable {
-        var pattern: Int32
+        /// The pattern's number, and in the top bit whether the requirements kept here (the
+        /// first group, or none) are all it has: such a candidate, once that group is met, is
+        /// kept without reading its entry and its requirements.
+        private var patternAndFlag: UInt32
         private var signatureLow: UInt32
         private var signatureHigh: UInt32
         /// The first group's options, `none` where absent; both `none` when it has more than two.
@@ -64,17 +67,30 @@ extension IntentIndex {
         private var secondOption: Int32
 
         private static let none = Int32.min
+        private static let requirementsAreHere: UInt32 = 1 << 31
 
-        init(pattern: Int32, signature: UInt64, firstGroup: ArraySlice<Int32>) {
-            self.pattern = pattern
+        /// `requirementGroupCount`: how many groups the pattern's requirements have in all; the
+        /// default, more than one, makes the matcher read them.
+        init(pattern: Int32, signature: UInt64, firstGroup: ArraySlice<Int32>, requirementGroupCount: Int = 2) {
             signatureLow = UInt32(truncatingIfNeeded: signature)
             signatureHigh = UInt32(truncatingIfNeeded: signature >> 32)
             let inlined = (1...2).contains(firstGroup.count)
             firstOption = inlined ? firstGroup[firstGroup.startIndex] : Self.none
             secondOption = inlined && firstGroup.count == 2 ? firstGroup[firstGroup.startIndex + 1] : Self.none
+            let isComplete = requirementGroupCount == 0 || (requirementGroupCount == 1 && inlined)
+            patternAndFlag = UInt32(pattern) | (isComplete ? Self.requirementsAreHere : 0)
         }
 
+        var pattern: Int32 { Int32(bitPattern: patternAndFlag & ~Self.requirementsAreHere) }
+
         var signature: UInt64 { UInt64(signatureHigh) << 32 | UInt64(signatureLow) }
+
+        /// Whether the first group, when met, is all the pattern requires (or it requires nothing).
+        var requirementsAreComplete: Bool { patternAndFlag & Self.requirementsAreHere != 0 }
+
+        /// Whether the first requirement group is kept here, so that the requirements still to
+        /// check start after it.
+        var hasInlineFirstGroup: Bool { firstOption != Self.none }
 
         /// The first requirement group's options when they are kept here (one or two).
         var inlineFirstGroup: (first: Int32, second: Int32?)? {
@@ -99,13 +115,17 @@ extension IntentIndex {
             let start = Int(entry.requirementsStart)
             let flattened = requirements[start..<start + Int(entry.requirementsCount)]
             let firstGroup = flattened.isEmpty ? [] : flattened.dropFirst().prefix(Int(flattened.first!))
-            return (signature: RequirementSignature.of(flattened), firstGroup: firstGroup)
+            // No group, one, or more: all the posting needs to know.
+            let groupCount = flattened.isEmpty ? 0 : firstGroup.count + 1 == flattened.count ? 1 : 2
+            return (signature: RequirementSignature.of(flattened), firstGroup: firstGroup, groupCount: groupCount)
         }
         return anchors.map { anchor in
             let summary = summaries[Int(anchor.element)]
             return (
                 anchor.key,
-                AnchoredPattern(pattern: anchor.element, signature: summary.signature, firstGroup: summary.firstGroup)
+                AnchoredPattern(
+                    pattern: anchor.element, signature: summary.signature, firstGroup: summary.firstGroup,
+                    requirementGroupCount: summary.groupCount)
             )
         }
     }

@@ -32,6 +32,9 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     let runs: UnsafeBufferPointer<ConceptRun>
     /// Every word of the window.
     let everywhere: Positions
+    /// Whether a match ending on the window's last word still has a bit: always, except in a
+    /// window as wide as `Positions`, where a form found there may end nowhere the evaluator sees.
+    private var canEndPastEveryWord: Bool { everywhere.leadingZeroBitCount > 0 }
 
     /// Whether the pattern whose items start at `items` matches in the window, and none of its
     /// vetoes (at `vetoes`, or -1) occurs.
@@ -70,6 +73,10 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                     // A run of words among choices ("sign up|signup"), read without a call.
                     positions |= sequenceEnds(child, from: starts)
                     child = Int(code[child + 1])
+                } else if code[child] == PatternCode.Opcode.witnessed {
+                    // One of a concept's longer forms: most are skipped on their witness groups.
+                    positions |= longerFormEnds(child, from: starts)
+                    child = Int(code[child + 1])
                 } else {
                     let item = itemEnds(child, from: starts)
                     positions |= item.positions
@@ -82,6 +89,18 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         case PatternCode.Opcode.all:
             var child = start + 2
             while child < operand {
+                // Most items are concepts, and only whether they occur matters here: a plain form in
+                // the window answers without working out (and remembering) where the concept ends.
+                if code[child] == PatternCode.Opcode.concept, canEndPastEveryWord {
+                    let concept = Int(code[child + 1])
+                    if !scratch.hasPlainForm(concept, crowdedSingleTerms.pointee) {
+                        guard conceptLongerForms[concept] >= 0, conceptEnds(concept, from: everywhere) != 0 else {
+                            return 0
+                        }
+                    }
+                    child += 2
+                    continue
+                }
                 let item = itemEnds(child, from: everywhere)
                 if item.positions == 0 { return 0 }
                 child = item.next
@@ -151,8 +170,12 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                 let childOperand = Int(code[child + 1])
                 if opcode == PatternCode.Opcode.term {
                     if positions(of: Int32(childOperand)) != 0 { return true }
-                } else if opcode == PatternCode.Opcode.concept, conceptLongerForms[childOperand] < 0 {
+                } else if opcode == PatternCode.Opcode.concept {
+                    // Its longer forms, when it has some, are read here too rather than through a call.
                     if scratch.hasPlainForm(childOperand, crowdedSingleTerms.pointee) { return true }
+                    if conceptLongerForms[childOperand] >= 0, conceptEnds(childOperand, from: everywhere) != 0 {
+                        return true
+                    }
                 } else if occurs(child) {
                     return true
                 }
@@ -195,15 +218,21 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Where a concept's longer forms (at `start`) end. A `witnessed` node is read here, without a
-    /// call through `ends`: most windows hold none of its terms, and the walk it skips (the
-    /// costliest part of a veto) is not made.
+    /// call through `ends`: most windows lack the terms of one of its groups, and the walk it
+    /// skips (the costliest part of a veto) is not made.
     @inline(__always)
     private func longerFormEnds(_ start: Int, from starts: Positions) -> Positions {
         guard code[start] == PatternCode.Opcode.witnessed else { return ends(start, from: starts) }
-        let terms = start + 3
-        let child = terms + Int(code[start + 2])
-        for index in terms..<child where positions(of: code[index]) != 0 { return ends(child, from: starts) }
-        return 0
+        let child = start + 3 + Int(code[start + 2])
+        var group = start + 3
+        while group < child {
+            let groupEnd = group + 1 + Int(code[group])
+            var index = group + 1
+            while index < groupEnd, positions(of: code[index]) == 0 { index += 1 }
+            if index == groupEnd { return 0 }
+            group = groupEnd
+        }
+        return ends(child, from: starts)
     }
 
     private func workOutConceptEnds(_ concept: Int, from starts: Positions) -> Positions {

@@ -37,6 +37,39 @@ struct RequirementSignatureTests {
         #expect(caught > 500)
     }
 
+    @Test(
+        "Requirements flagged complete in the posting are met exactly when its first group is",
+        arguments: [
+            ([], true),
+            ([1, 4], true),
+            ([2, 4, -3], true),
+            ([3, 4, -3, 7], false),
+            ([1, 4, 1, 5], false),
+            ([2, 4, -3, 1, 5], false),
+        ] as [([Int32], Bool)])
+    func completeRequirements(requirements: [Int32], isComplete: Bool) {
+        let entry = IntentIndex.PatternEntry(
+            target: 0, items: 0, vetoes: -1, termsStart: 0, termsCount: 0, requirementsStart: 0,
+            requirementsCount: Int32(requirements.count))
+        let anchored = IntentIndex.anchoredPatterns(
+            [(key: 0, element: 0)], entries: [entry], requirements: requirements)
+        #expect(anchored[0].element.requirementsAreComplete == isComplete)
+        #expect(anchored[0].element.pattern == 0)
+        guard isComplete else { return }
+        for window in [[], [4], [-3], [5], [4, 5], [-3, 7]] as [Set<Int32>] {
+            let met = PatternRequirements.areMet(requirements[...]) { window.contains($0) }
+            #expect(anchored[0].element.mayMeetFirstGroup { window.contains($0) } == met, "\(window)")
+        }
+    }
+
+    @Test("The flag leaves the pattern number whole")
+    func largePatternNumber() {
+        let anchored = IntentIndex.AnchoredPattern(
+            pattern: Int32.max, signature: 0, firstGroup: [], requirementGroupCount: 0)
+        #expect(anchored.pattern == Int32.max)
+        #expect(anchored.requirementsAreComplete)
+    }
+
     @Test("Only concepts that are a group's single option are signed")
     func signedConcepts() {
         // Pattern 0: [term 3] [concept 0 | concept 1]; pattern 1: [concept 2] [term 5].

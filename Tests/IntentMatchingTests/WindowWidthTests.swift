@@ -18,6 +18,18 @@ struct WindowWidthTests {
         }
     }
 
+    /// An unordered set asks only whether each concept occurs: a plain form in the window answers
+    /// without the concept's positions, except where a form on the window's last word could end
+    /// past the widest positions (a window of exactly 128 words), which still works them out.
+    @Test("An unordered set with a concept on the last word matches in windows of any width")
+    func unorderedSetEndingTheWindow() {
+        for fillers in [1, 60, 61, 62, 63, 64, 65, 125] {
+            let message = "withdrawal " + String(repeating: "the ", count: fillers) + "pending"
+            let reply = Fixtures.route(message)
+            #expect(reply.intent == "withdrawal.pending", "\(fillers) fillers: \(reply.explanation)")
+        }
+    }
+
     @Test("A pattern starting on the first word matches in windows of any width")
     func patternStartingTheWindow() {
         for fillers in [1, 61, 62, 63, 64, 65, 127, 128] {
