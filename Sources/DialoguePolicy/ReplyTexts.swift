@@ -9,8 +9,6 @@ import TextNormalization
 struct ReplyTexts: Sendable {
     /// What a reply needs of an intent.
     struct IntentFacts: Sendable {
-        /// Per language slot: its answer, or nil when it has none in that language.
-        var answers: [String?]
         var asksSatisfaction: Bool
         var escalates: Bool
         var route: IntentRoute
@@ -23,6 +21,10 @@ struct ReplyTexts: Sendable {
     private let table: WordTable
     private let positions: [String: Int]
     private let facts: [IntentFacts]
+    /// Per intent position, per language slot (`position * slotCount + slot`): its answer, or
+    /// nil when it has none in that language. One flat array rather than one per intent, which
+    /// had cost an allocation per intent (10,000 of them in the largest benchmark content).
+    private let answers: [String?]
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -47,8 +49,10 @@ struct ReplyTexts: Sendable {
         let idsAreUnique = content.intentPositions.count == content.intents.count
         var positions: [String: Int] = idsAreUnique ? content.intentPositions : [:]
         var facts: [IntentFacts] = []
+        var answers: [String?] = []
         if !idsAreUnique { positions.reserveCapacity(content.intents.count) }
         facts.reserveCapacity(content.intents.count)
+        answers.reserveCapacity(content.intents.count * Self.slotCount)
         // By index, the fields read in place: a copy of each intent's whole definition retained
         // and released every one of its strings and arrays (a sixth of this initializer).
         for index in content.intents.indices {
@@ -60,13 +64,12 @@ struct ReplyTexts: Sendable {
             }
             // Filled by walking the few entries of each dictionary rather than asking it for every
             // language slot: hashing the languages was a third of this initializer.
-            // A literal, one element per slot: `Array(repeating:count:)`, or a shared array copied
-            // when first written, cost more than the rest of the intent's facts.
-            var answers: [String?] = [nil, nil, nil]
-            for (language, answer) in content.answers[id] ?? [:] { answers[Self.slot(language)] = answer }
+            let first = answers.count
+            for _ in 0..<Self.slotCount { answers.append(nil) }
+            for (language, answer) in content.answers[id] ?? [:] { answers[first + Self.slot(language)] = answer }
             facts.append(
                 IntentFacts(
-                    answers: answers, asksSatisfaction: content.intents[index].asksSatisfaction,
+                    asksSatisfaction: content.intents[index].asksSatisfaction,
                     escalates: content.intents[index].escalates, route: content.intents[index].route,
                     priority: content.intents[index].priority, location: content.intents[index].location))
         }
@@ -75,6 +78,7 @@ struct ReplyTexts: Sendable {
         table = WordTable(ids)
         self.positions = positions
         self.facts = facts
+        self.answers = answers
         let messages = languages.map { language in
             SystemMessage.allCases.map { content.message($0, in: language) }
         }
@@ -103,7 +107,7 @@ struct ReplyTexts: Sendable {
     /// The intent's answer in `language`, or "" when it has none.
     func answer(_ id: String, in language: Language) -> String {
         guard let position = position(id) else { return "" }
-        return facts[position].answers[Self.slot(language)] ?? ""
+        return answers[position * Self.slotCount + Self.slot(language)] ?? ""
     }
 
     /// An answer as a reply gives it: with "did this help?" after it when the intent asks, and
@@ -115,7 +119,7 @@ struct ReplyTexts: Sendable {
         guard let position = position(id) else { return nil }
         // Fields read in place: a copy of the whole `IntentFacts` retained and released its arrays.
         let slot = Self.slot(language)
-        let answer = facts[position].answers[slot] ?? ""
+        let answer = answers[position * Self.slotCount + slot] ?? ""
         guard facts[position].asksSatisfaction else { return (answer, false) }
         return (answer + satisfactionSuffixes[slot], true)
     }
@@ -124,7 +128,7 @@ struct ReplyTexts: Sendable {
     /// escalates, and whether it does; "" and false for an intent the content does not have.
     func securityReply(_ id: String, in language: Language) -> (text: String, escalates: Bool) {
         guard let position = position(id) else { return ("", false) }
-        let answer = facts[position].answers[Self.slot(language)] ?? ""
+        let answer = answers[position * Self.slotCount + Self.slot(language)] ?? ""
         guard facts[position].escalates else { return (answer, false) }
         return (answer + handoffSuffix(.security, in: language), true)
     }
@@ -160,6 +164,9 @@ struct ReplyTexts: Sendable {
     }
 
     func fallback(in language: Language) -> String { fallbacks[Self.slot(language)] }
+
+    /// How many language slots there are: `Language.allCases.count`.
+    static let slotCount = 3
 
     /// A language's position in `Language.allCases`, without searching it.
     static func slot(_ language: Language) -> Int {

@@ -84,20 +84,24 @@ extension MessageScan {
 
     /// Cheap rejections, inlined into the caller's loop: this runs on every token of every
     /// message, and the call to the rest of `credentialKeyword(at:)` cost more than the checks.
-    /// The lengths are those of the keywords from each ASCII letter (a byte a letter: `code`,
-    /// `totp`; `otp`, `otpcode`; `2fa`; `pw` to `password`), so that common words such as `the`,
-    /// `to` or `can` stop here; those from `m` have at most seven letters (`matkhau`) or are not
-    /// ASCII (`mã`, `mật`).
+    /// The first two letters and the lengths are those of the keywords from each ASCII letter
+    /// (a byte a letter: `code`, `totp`; `otp`, `otpcode`; `2fa`; `pass`, `pin`, `pw` to
+    /// `password`; `ma`, `mat`, `matkhau`, `mk`, `mfa`), so that common words such as `the`, `my`,
+    /// `can` or `please` stop here; those from `m` beyond ASCII (`mã`, `mật`) go on.
     @inline(__always)
     private func mayBeCredentialKeyword(_ token: MessageToken) -> Bool {
-        guard token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return false }
+        // Every keyword has two bytes or more: so has the token whose second byte is read.
+        guard token.length >= 2, token.length <= 10, token.flags.isDisjoint(with: .notKeyword) else { return false }
         let length = token.length
+        let second = bytes[token.start + 1] | 0x20
         switch bytes[token.start] | 0x20 {
-        case 0x63, 0x74: return token.isASCII && length == 4  // c t
-        case 0x6F: return token.isASCII && (length == 3 || length == 7)  // o
-        case 0x32 | 0x20: return token.isASCII && length == 3  // 2
-        case 0x70: return token.isASCII && length >= 2 && length <= 8  // p
-        case 0x6D: return !token.isASCII || length <= 7  // m: also mã, mật
+        case 0x63, 0x74: return token.isASCII && length == 4 && second == 0x6F  // c t: co, to
+        case 0x6F: return token.isASCII && (length == 3 || length == 7) && second == 0x74  // o: ot
+        case 0x32 | 0x20: return token.isASCII && length == 3 && second == 0x66  // 2: 2f
+        case 0x70:  // p: pa pi pw
+            return token.isASCII && length <= 8 && (second == 0x61 || second == 0x69 || second == 0x77)
+        case 0x6D:  // m: ma mk mf
+            return !token.isASCII || (length <= 7 && (second == 0x61 || second == 0x6B || second == 0x66))
         case 0xEF: return true  // full-width letters
         default: return false
         }
@@ -105,7 +109,7 @@ extension MessageScan {
 
     /// The keyword a whole packed word is. A `switch` on `Packed.word` literals, which the
     /// compiler folds into constants: the table of pairs it replaces was searched on every call.
-    /// A keyword added here needs its first letter and length in `mayBeCredentialKeyword`.
+    /// A keyword added here needs its first two letters and its length in `mayBeCredentialKeyword`.
     private static func keyword(_ packed: UInt64) -> CredentialKeyword? {
         switch packed {
         case Packed.word("code"), Packed.word("otp"), Packed.word("2fa"), Packed.word("pin"), Packed.word("passcode"),

@@ -58,7 +58,12 @@ extension MessageScan {
         }
 
         var afterWord = false
-        for token in tokens {
+        for position in tokens.indices {
+            // With no run and no gap in progress, a phrase could only start here, and takes twelve
+            // tokens or more (eleven words of a list and a typo at least): the last eleven tokens
+            // of most messages are not looked up.
+            if active == 0, tokens.count - position < Self.seedPhraseMinimumWords { break }
+            let token = tokens[position]
             // "seed: abandon ...": a label before a colon is not part of the phrase; "1: abandon" is.
             if afterWord, token.flags.contains(.colonBefore) { finishAll() }
             afterWord = false

@@ -82,6 +82,12 @@ enum MessageTokenizer {
         let count = bytes.count
         var index = 0
         while index < count {
+            // A plain space, the most common separator, skips the class lookup and the switch.
+            if bytes[index] == 0x20 {
+                pending &= ~MessageToken.Flags.quoteBefore.rawValue
+                index += 1
+                continue
+            }
             var byteClass = classes[Int(bytes[index])]
             var separator: Separator? = nil
             var width = 1
