@@ -1,4 +1,5 @@
 import SupportContent
+import TextNormalization
 
 /// Why an intent matched, in words an author can act on.
 public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
@@ -6,28 +7,111 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
     public var pattern: String
     public var location: SourceLocation
     /// The message words the pattern explains.
-    public var matchedWords: [String]
+    public var matchedWords: [String] {
+        get { words.matched }
+        set { words = .listed(matched: newValue, typos: typos) }
+    }
     /// Message words matched only through a one-letter typo.
-    public var typos: [String]
+    public var typos: [String] {
+        get { words.typos }
+        set { words = .listed(matched: matchedWords, typos: newValue) }
+    }
     /// Share of the message's content words the pattern explains.
     public var coverage: Double
     public var requiredItems: Int
     /// Words whose typed diacritics agree / disagree with the pattern's.
     public var diacriticsAgreeing: Int
     public var diacriticsDisagreeing: Int
+    /// `matchedWords` and `typos`: the matcher keeps which words they are and spells them only
+    /// when they are read, for most explanations never are (spelling them was a fifteenth of
+    /// the cost of a message).
+    private var words: Words
 
     public init(
         pattern: String, location: SourceLocation, matchedWords: [String] = [], typos: [String] = [],
         coverage: Double = 0, requiredItems: Int = 0, diacriticsAgreeing: Int = 0, diacriticsDisagreeing: Int = 0
     ) {
+        self.init(
+            pattern: pattern, location: location, words: .listed(matched: matchedWords, typos: typos),
+            coverage: coverage, requiredItems: requiredItems, diacriticsAgreeing: diacriticsAgreeing,
+            diacriticsDisagreeing: diacriticsDisagreeing)
+    }
+
+    init(
+        pattern: String, location: SourceLocation, words: Words, coverage: Double, requiredItems: Int,
+        diacriticsAgreeing: Int, diacriticsDisagreeing: Int
+    ) {
         self.pattern = pattern
         self.location = location
-        self.matchedWords = matchedWords
-        self.typos = typos
+        self.words = words
         self.coverage = coverage
         self.requiredItems = requiredItems
         self.diacriticsAgreeing = diacriticsAgreeing
         self.diacriticsDisagreeing = diacriticsDisagreeing
+    }
+
+    /// The explained words, as lists or as what they are read from.
+    enum Words: Sendable {
+        case listed(matched: [String], typos: [String])
+        /// The message's words (its tokens' plain forms, split as the matcher splits them) from
+        /// word `firstWord` on: those in `covered` are matched, those in `typos` too.
+        case positions(tokens: [Token], firstWord: Int, covered: WordPositions, typos: WordPositions)
+
+        var matched: [String] {
+            switch self {
+            case .listed(let matched, _): matched
+            case .positions(let tokens, let firstWord, let covered, _):
+                Self.spell(covered, of: tokens, from: firstWord)
+            }
+        }
+
+        var typos: [String] {
+            switch self {
+            case .listed(_, let typos): typos
+            case .positions(let tokens, let firstWord, _, let typos):
+                typos == 0 ? [] : Self.spell(typos, of: tokens, from: firstWord)
+            }
+        }
+
+        /// The plain forms of the words at `positions`, counted from word `firstWord` of `tokens`.
+        private static func spell(_ positions: WordPositions, of tokens: [Token], from firstWord: Int) -> [String] {
+            var spelled: [String] = []
+            spelled.reserveCapacity(positions.nonzeroBitCount)
+            var word = 0
+            for token in tokens {
+                let whole = token.plain
+                var plain = whole
+                plain.withUTF8 { bytes in
+                    IntentIndex.forEachWord(of: bytes) { part, range in
+                        defer { word += 1 }
+                        let position = word - firstWord
+                        guard position >= 0, position < WordPositions.windowSize,
+                            positions & (1 << WordPositions(position)) != 0
+                        else { return }
+                        spelled.append(range == nil ? whole : String(decoding: part, as: UTF8.self))
+                    }
+                }
+            }
+            return spelled
+        }
+    }
+
+    public static func == (lhs: MatchExplanation, rhs: MatchExplanation) -> Bool {
+        lhs.pattern == rhs.pattern && lhs.location == rhs.location && lhs.coverage == rhs.coverage
+            && lhs.requiredItems == rhs.requiredItems && lhs.diacriticsAgreeing == rhs.diacriticsAgreeing
+            && lhs.diacriticsDisagreeing == rhs.diacriticsDisagreeing && lhs.matchedWords == rhs.matchedWords
+            && lhs.typos == rhs.typos
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pattern)
+        hasher.combine(location)
+        hasher.combine(matchedWords)
+        hasher.combine(typos)
+        hasher.combine(coverage)
+        hasher.combine(requiredItems)
+        hasher.combine(diacriticsAgreeing)
+        hasher.combine(diacriticsDisagreeing)
     }
 
     public var description: String {

@@ -87,6 +87,9 @@ public struct IntentIndex: Sendable {
         }
 
         subscript(word: String) -> KnownWord? { words[word].map { values[$0] } }
+
+        /// The word spelled by `bytes` (UTF-8): what the matcher looks up, without a `String` per word.
+        subscript(bytes: UnsafeRawBufferPointer) -> KnownWord? { words[bytes].map { values[$0] } }
     }
 
     /// A known word as the matcher reads it: plain values only, so that a lookup retains nothing
