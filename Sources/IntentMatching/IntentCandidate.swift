@@ -4,8 +4,14 @@ import TextNormalization
 /// Why an intent matched, in words an author can act on.
 public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
     /// The pattern that decided, as written, and where.
-    public var pattern: String
-    public var location: SourceLocation
+    public var pattern: String {
+        get { source.pattern }
+        set { source = .written(WrittenSource(pattern: newValue, location: location)) }
+    }
+    public var location: SourceLocation {
+        get { source.location }
+        set { source = .written(WrittenSource(pattern: pattern, location: newValue)) }
+    }
     /// The message words the pattern explains.
     public var matchedWords: [String] {
         get { words.matched }
@@ -26,23 +32,26 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
     /// when they are read, for most explanations never are (spelling them was a fifteenth of
     /// the cost of a message).
     private var words: Words
+    /// `pattern` and `location`, or where the index keeps them: copying the pattern's source
+    /// text into every candidate retained and released three strings.
+    private var source: Source
 
     public init(
         pattern: String, location: SourceLocation, matchedWords: [String] = [], typos: [String] = [],
         coverage: Double = 0, requiredItems: Int = 0, diacriticsAgreeing: Int = 0, diacriticsDisagreeing: Int = 0
     ) {
         self.init(
-            pattern: pattern, location: location, words: .listed(matched: matchedWords, typos: typos),
+            source: .written(WrittenSource(pattern: pattern, location: location)),
+            words: .listed(matched: matchedWords, typos: typos),
             coverage: coverage, requiredItems: requiredItems, diacriticsAgreeing: diacriticsAgreeing,
             diacriticsDisagreeing: diacriticsDisagreeing)
     }
 
     init(
-        pattern: String, location: SourceLocation, words: Words, coverage: Double, requiredItems: Int,
-        diacriticsAgreeing: Int, diacriticsDisagreeing: Int
+        source: Source, words: Words = .listed(matched: [], typos: []), coverage: Double = 0, requiredItems: Int = 0,
+        diacriticsAgreeing: Int = 0, diacriticsDisagreeing: Int = 0
     ) {
-        self.pattern = pattern
-        self.location = location
+        self.source = source
         self.words = words
         self.coverage = coverage
         self.requiredItems = requiredItems
@@ -50,18 +59,64 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
         self.diacriticsDisagreeing = diacriticsDisagreeing
     }
 
+    /// The pattern as written and where, or where it is in the index's lists of patterns.
+    /// Either is a reference and two small numbers at most, so that the explanation stays small.
+    enum Source: Sendable {
+        case written(WrittenSource)
+        case listed(in: [[SourceText]], list: Int32, item: Int32)
+
+        var pattern: String {
+            switch self {
+            case .written(let written): written.pattern
+            case .listed(let lists, let list, let item): lists[Int(list)][Int(item)].text
+            }
+        }
+
+        var location: SourceLocation {
+            switch self {
+            case .written(let written): written.location
+            case .listed(let lists, let list, let item): lists[Int(list)][Int(item)].location
+            }
+        }
+    }
+
+    /// A pattern and location given as values (an explanation built, or changed, by hand).
+    final class WrittenSource: Sendable {
+        let pattern: String
+        let location: SourceLocation
+
+        init(pattern: String, location: SourceLocation) {
+            self.pattern = pattern
+            self.location = location
+        }
+    }
+
+    /// Positions in two words: a `WordPositions` stored here would align the whole explanation,
+    /// and the replies holding it, to 16 bytes.
+    struct SplitPositions: Sendable {
+        private var low: UInt64
+        private var high: UInt64
+
+        init(_ positions: WordPositions) {
+            low = UInt64(truncatingIfNeeded: positions)
+            high = UInt64(truncatingIfNeeded: positions >> 64)
+        }
+
+        var positions: WordPositions { WordPositions(high) << 64 | WordPositions(low) }
+    }
+
     /// The explained words, as lists or as what they are read from.
     enum Words: Sendable {
         case listed(matched: [String], typos: [String])
         /// The message's words (its tokens' plain forms, split as the matcher splits them) from
         /// word `firstWord` on: those in `covered` are matched, those in `typos` too.
-        case positions(tokens: [Token], firstWord: Int, covered: WordPositions, typos: WordPositions)
+        case positions(tokens: [Token], firstWord: Int32, covered: SplitPositions, typos: SplitPositions)
 
         var matched: [String] {
             switch self {
             case .listed(let matched, _): matched
             case .positions(let tokens, let firstWord, let covered, _):
-                Self.spell(covered, of: tokens, from: firstWord)
+                Self.spell(covered.positions, of: tokens, from: Int(firstWord))
             }
         }
 
@@ -69,7 +124,7 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
             switch self {
             case .listed(_, let typos): typos
             case .positions(let tokens, let firstWord, _, let typos):
-                typos == 0 ? [] : Self.spell(typos, of: tokens, from: firstWord)
+                typos.positions == 0 ? [] : Self.spell(typos.positions, of: tokens, from: Int(firstWord))
             }
         }
 

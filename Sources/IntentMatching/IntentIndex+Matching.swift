@@ -119,12 +119,11 @@ extension IntentIndex {
                                 confidence: found.score,
                                 explanation: explain(found, window(found.window, end, lists), message.tokens)))
                     } else {
-                        let source = self.source(of: found.pattern)
                         candidates.append(
                             IntentCandidate(
                                 intentID: target.intentID, route: target.route, priority: target.priority,
                                 confidence: found.score,
-                                explanation: MatchExplanation(pattern: source.text, location: source.location)))
+                                explanation: MatchExplanation(source: explanationSource(of: found.pattern))))
                     }
                 }
             }
@@ -173,7 +172,12 @@ extension IntentIndex {
             let kind = message.tokens[index].kind
             var plain = message.tokens[index].plain
             // Only a token of one word can be marked: the words of an expansion are not as typed.
-            let isMarked = message.tokens[index].isAsTyped && message.tokens[index].folded != plain
+            // Both forms are in NFC, so forms of different lengths differ: the count is read first,
+            // for comparing a word typed with diacritics to its plain form took a Unicode-aware pass.
+            let isMarked =
+                message.tokens[index].isAsTyped
+                && (message.tokens[index].folded.utf8.count != plain.utf8.count
+                    || message.tokens[index].folded != plain)
             // Looked up by their bytes: a `String` per word, and hashing it, cost more than the lookups.
             plain.withUTF8 { bytes in
                 Self.forEachWord(of: bytes) { part, range in
@@ -547,7 +551,6 @@ extension IntentIndex {
     /// The account of the words `found` explains, from what scoring measured: the words it
     /// covers and how their diacritics agree. The words are spelled when the account is read.
     private func explain(_ found: BestPatterns.Found, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
-        let source = self.source(of: found.pattern)
         var typos: WordPositions = 0
         var contentCount = 0
         var coveredContent = 0
@@ -561,8 +564,9 @@ extension IntentIndex {
             if word.isContent { coveredContent += 1 }
         }
         return MatchExplanation(
-            pattern: source.text, location: source.location,
-            words: .positions(tokens: tokens, firstWord: found.window, covered: found.covered, typos: typos),
+            source: explanationSource(of: found.pattern),
+            words: .positions(
+                tokens: tokens, firstWord: Int32(found.window), covered: .init(found.covered), typos: .init(typos)),
             coverage: Double(coveredContent) / Double(max(contentCount, 1)),
             requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
             diacriticsAgreeing: Int(found.agreeing), diacriticsDisagreeing: Int(found.disagreeing))

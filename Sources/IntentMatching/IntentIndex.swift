@@ -114,6 +114,13 @@ public struct IntentIndex: Sendable {
         return sourceLists[Int(detail.sourceList)][Int(detail.sourceItem)]
     }
 
+    /// Where an explanation finds the pattern `number` as written: the text is read only when
+    /// the explanation is.
+    func explanationSource(of number: Int32) -> MatchExplanation.Source {
+        let detail = details[Int(number)]
+        return .listed(in: sourceLists, list: detail.sourceList, item: detail.sourceItem)
+    }
+
     /// The number of compiled patterns, phrase sets included.
     public var patternCount: Int { entries.count }
     /// The number of distinct words the patterns use.

@@ -56,4 +56,22 @@ struct MatchExplanationTests {
         explanation.typos = []
         #expect(explanation.matchedWords == ["acount"])
     }
+
+    @Test("Setting the pattern keeps the location, and the other way round")
+    func settingThePatternKeepsTheLocation() throws {
+        var explanation = try #require(Self.bestExplanation("my acount is locked"))
+        let location = explanation.location
+        explanation.pattern = "p"
+        #expect(explanation.location == location)
+        explanation.location = SourceLocation(file: "intents/x.yaml", line: 3)
+        #expect(explanation.pattern == "p")
+        #expect(explanation.location.line == 3)
+    }
+
+    /// Every reply copies its explanation: the deferred words and pattern must not make it larger
+    /// than the lists and strings it stands for (past some size a copy is a call to `memcpy`).
+    @Test("An explanation is no larger than its public fields")
+    func explanationSize() {
+        #expect(MemoryLayout<MatchExplanation>.size <= 96)
+    }
 }
