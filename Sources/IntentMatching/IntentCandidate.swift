@@ -220,16 +220,43 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
 public struct IntentCandidate: Sendable, Hashable {
     public var intentID: String
     public var route: IntentRoute
+    /// The intent's position in the content's intents, or -1 (a candidate built by hand): what
+    /// replies find its answer by without hashing `intentID`, once they check the id there is
+    /// this one. Not part of equality. Declared here, it fills the padding after `route`.
+    package var intentNumber: Int32
     public var priority: Int
     public var confidence: Double
     public var explanation: MatchExplanation
 
     public init(intentID: String, route: IntentRoute, priority: Int, confidence: Double, explanation: MatchExplanation)
     {
+        self.init(
+            intentID: intentID, intentNumber: -1, route: route, priority: priority, confidence: confidence,
+            explanation: explanation)
+    }
+
+    init(
+        intentID: String, intentNumber: Int32, route: IntentRoute, priority: Int, confidence: Double,
+        explanation: MatchExplanation
+    ) {
         self.intentID = intentID
         self.route = route
+        self.intentNumber = intentNumber
         self.priority = priority
         self.confidence = confidence
         self.explanation = explanation
+    }
+
+    public static func == (lhs: IntentCandidate, rhs: IntentCandidate) -> Bool {
+        lhs.intentID == rhs.intentID && lhs.route == rhs.route && lhs.priority == rhs.priority
+            && lhs.confidence == rhs.confidence && lhs.explanation == rhs.explanation
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(intentID)
+        hasher.combine(route)
+        hasher.combine(priority)
+        hasher.combine(confidence)
+        hasher.combine(explanation)
     }
 }

@@ -115,14 +115,14 @@ extension IntentIndex {
                         let end = min(wordCount, found.window + WordPositions.windowSize)
                         candidates.append(
                             IntentCandidate(
-                                intentID: target.intentID, route: target.route, priority: target.priority,
-                                confidence: found.score,
+                                intentID: target.intentID, intentNumber: found.target, route: target.route,
+                                priority: target.priority, confidence: found.score,
                                 explanation: explain(found, window(found.window, end, lists), message.tokens)))
                     } else {
                         candidates.append(
                             IntentCandidate(
-                                intentID: target.intentID, route: target.route, priority: target.priority,
-                                confidence: found.score,
+                                intentID: target.intentID, intentNumber: found.target, route: target.route,
+                                priority: target.priority, confidence: found.score,
                                 explanation: MatchExplanation(source: explanationSource(of: found.pattern))))
                     }
                 }

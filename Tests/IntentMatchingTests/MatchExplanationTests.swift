@@ -74,4 +74,15 @@ struct MatchExplanationTests {
     func explanationSize() {
         #expect(MemoryLayout<MatchExplanation>.size <= 96)
     }
+
+    /// Replies find a candidate's answer by its number: it must be its intent's place in the content.
+    @Test("A candidate's intent number is its intent's position in the content")
+    func intentNumbers() {
+        let engine = Repository.shippedEngine
+        let result = engine.index.match(engine.policy.normalizer.normalize("my acount is locked, cant withdraw"))
+        #expect(!result.candidates.isEmpty)
+        for candidate in result.candidates {
+            #expect(engine.content.intents[Int(candidate.intentNumber)].id == candidate.intentID)
+        }
+    }
 }
