@@ -20,6 +20,10 @@ struct ReplyTexts: Sendable {
     /// spelled in other but equivalent bytes (the table found about a quarter of the cost).
     private let table: WordTable
     private let positions: [String: Int]
+    /// Per intent of the content, in its order (`IntentCandidate.intentNumber`): its id and its
+    /// position in `facts`, so that a candidate's answer is found without hashing its id.
+    private let intentIDs: [String]
+    private let positionsOfIntents: [Int32]
     private let facts: [IntentFacts]
     /// Per intent position, per language slot (`position * slotCount + slot`): its answer, or
     /// nil when it has none in that language. One flat array rather than one per intent, which
@@ -50,18 +54,25 @@ struct ReplyTexts: Sendable {
         var positions: [String: Int] = idsAreUnique ? content.intentPositions : [:]
         var facts: [IntentFacts] = []
         var answers: [String?] = []
+        var intentIDs: [String] = []
+        var positionsOfIntents: [Int32] = []
         if !idsAreUnique { positions.reserveCapacity(content.intents.count) }
         facts.reserveCapacity(content.intents.count)
         answers.reserveCapacity(content.intents.count * Self.slotCount)
+        intentIDs.reserveCapacity(content.intents.count)
+        positionsOfIntents.reserveCapacity(content.intents.count)
         // By index, the fields read in place: a copy of each intent's whole definition retained
         // and released every one of its strings and arrays (a sixth of this initializer).
         for index in content.intents.indices {
             let id = content.intents[index].id
+            intentIDs.append(id)
             // The first intent of an id keeps it: one lookup when the id is new.
             if !idsAreUnique, let earlier = positions.updateValue(facts.count, forKey: id) {
                 positions[id] = earlier
+                positionsOfIntents.append(Int32(earlier))
                 continue
             }
+            positionsOfIntents.append(Int32(facts.count))
             // Filled by walking the few entries of each dictionary rather than asking it for every
             // language slot: hashing the languages was a third of this initializer.
             let first = answers.count
@@ -79,6 +90,8 @@ struct ReplyTexts: Sendable {
         self.positions = positions
         self.facts = facts
         self.answers = answers
+        self.intentIDs = intentIDs
+        self.positionsOfIntents = positionsOfIntents
         let messages = languages.map { language in
             SystemMessage.allCases.map { content.message($0, in: language) }
         }
@@ -104,6 +117,16 @@ struct ReplyTexts: Sendable {
     @inline(__always)
     private func position(_ id: String) -> Int? { table[id] ?? positions[id] }
 
+    /// `position(id)` for a candidate's intent (`IntentCandidate.intentNumber`): read by its
+    /// number when the id there is `id` (the same string, compared in a few instructions), so
+    /// that a number from other content, or -1, falls back to the lookup.
+    @inline(__always)
+    private func position(_ id: String, intentNumber: Int32) -> Int? {
+        let number = Int(intentNumber)
+        guard number >= 0, number < intentIDs.count, intentIDs[number] == id else { return position(id) }
+        return Int(positionsOfIntents[number])
+    }
+
     /// The intent's answer in `language`, or "" when it has none.
     func answer(_ id: String, in language: Language) -> String {
         guard let position = position(id) else { return "" }
@@ -115,8 +138,10 @@ struct ReplyTexts: Sendable {
     ///
     /// Joined per reply, not per intent up front: at 10,000 intents the joined copies were 6.5 MB,
     /// and joining costs a reply a few hundred instructions.
-    func reply(_ id: String, in language: Language) -> (text: String, asksSatisfaction: Bool)? {
-        guard let position = position(id) else { return nil }
+    func reply(_ id: String, intentNumber: Int32 = -1, in language: Language) -> (
+        text: String, asksSatisfaction: Bool
+    )? {
+        guard let position = position(id, intentNumber: intentNumber) else { return nil }
         // Fields read in place: a copy of the whole `IntentFacts` retained and released its arrays.
         let slot = Self.slot(language)
         let answer = answers[position * Self.slotCount + slot] ?? ""

@@ -115,16 +115,15 @@ extension IntentIndex {
                         let end = min(wordCount, found.window + WordPositions.windowSize)
                         candidates.append(
                             IntentCandidate(
-                                intentID: target.intentID, route: target.route, priority: target.priority,
-                                confidence: found.score,
+                                intentID: target.intentID, intentNumber: found.target, route: target.route,
+                                priority: target.priority, confidence: found.score,
                                 explanation: explain(found, window(found.window, end, lists), message.tokens)))
                     } else {
-                        let source = self.source(of: found.pattern)
                         candidates.append(
                             IntentCandidate(
-                                intentID: target.intentID, route: target.route, priority: target.priority,
-                                confidence: found.score,
-                                explanation: MatchExplanation(pattern: source.text, location: source.location)))
+                                intentID: target.intentID, intentNumber: found.target, route: target.route,
+                                priority: target.priority, confidence: found.score,
+                                explanation: MatchExplanation(source: explanationSource(of: found.pattern))))
                     }
                 }
             }
@@ -168,48 +167,64 @@ extension IntentIndex {
 
     private func messageWords(_ message: NormalizedMessage, _ lists: UnsafeMutablePointer<MessageLists>) {
         lists.pointee.words.reserve(message.tokens.count + 4)
-        let space = UInt8(ascii: " ")
         // By index, reading fields in place: a `for token in` loop copied every token's strings.
         for index in message.tokens.indices {
-            let plain = message.tokens[index].plain
             let kind = message.tokens[index].kind
-            // A token is several words when an abbreviation expanded ("ko" → "khong", "dont" → "do not").
-            let isSeveralWords =
-                plain.utf8.withContiguousStorageIfAvailable { $0.contains(space) } ?? plain.utf8.contains(space)
-            guard isSeveralWords else {
-                let marked = message.tokens[index].isAsTyped && message.tokens[index].folded != plain
-                let word = messageWord(plain, kind: kind, token: index, part: nil, isMarked: marked, lists)
-                lists.pointee.words.append(word)
-                continue
-            }
-            // ASCII splits on its bytes (a space there is always a character of its own);
-            // anything else by characters.
-            let splitBytes = plain.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-                var start = 0
-                for end in 0...bytes.count where end == bytes.count || bytes[end] == space {
-                    if end > start {
-                        let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                        let word = messageWord(
-                            part, kind: kind, token: index, part: start..<end, isMarked: false, lists)
-                        lists.pointee.words.append(word)
-                    }
-                    start = end + 1
+            var plain = message.tokens[index].plain
+            // Only a token of one word can be marked: the words of an expansion are not as typed.
+            // Both forms are in NFC, so forms of different lengths differ: the count is read first,
+            // for comparing a word typed with diacritics to its plain form took a Unicode-aware pass.
+            let isMarked =
+                message.tokens[index].isAsTyped
+                && (message.tokens[index].folded.utf8.count != plain.utf8.count
+                    || message.tokens[index].folded != plain)
+            // Looked up by their bytes: a `String` per word, and hashing it, cost more than the lookups.
+            plain.withUTF8 { bytes in
+                Self.forEachWord(of: bytes) { part, range in
+                    let word = messageWord(
+                        part, kind: kind, token: index, part: range, isMarked: range == nil && isMarked, lists)
+                    lists.pointee.words.append(word)
                 }
-                return true
-            }
-            guard splitBytes != true else { continue }
-            for part in plain.split(separator: " ") {
-                let start = plain.utf8.distance(from: plain.startIndex, to: part.startIndex)
-                let range = start..<(start + part.utf8.count)
-                let word = messageWord(String(part), kind: kind, token: index, part: range, isMarked: false, lists)
-                lists.pointee.words.append(word)
             }
         }
     }
 
+    /// Calls `body` with each word of a token's plain form (`bytes`) and where it is in the form
+    /// (nil: the whole form). A token is several words when an abbreviation expanded ("ko" →
+    /// "khong", "dont" → "do not"). Explanations spell the words they name with it.
+    ///
+    /// Inlined: called, its closure captured the whole index, a copy of it per token.
+    @inline(__always)
+    static func forEachWord(
+        of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawBufferPointer, Range<Int>?) -> Void
+    ) {
+        let space = UInt8(ascii: " ")
+        guard bytes.contains(space) else {
+            body(UnsafeRawBufferPointer(bytes), nil)
+            return
+        }
+        // ASCII splits on its bytes (a space there is always a character of its own); anything
+        // else by characters.
+        guard bytes.contains(where: { $0 >= 0x80 }) else {
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == space {
+                if end > start {
+                    body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])), start..<end)
+                }
+                start = end + 1
+            }
+            return
+        }
+        let plain = String(decoding: bytes, as: UTF8.self)
+        for part in plain.split(separator: " ") {
+            let start = plain.utf8.distance(from: plain.startIndex, to: part.startIndex)
+            let end = start + part.utf8.count
+            body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])), start..<end)
+        }
+    }
+
     private func messageWord(
-        _ plain: String, kind: TokenKind, token: Int, part: Range<Int>?, isMarked: Bool,
+        _ plain: UnsafeRawBufferPointer, kind: TokenKind, token: Int, part: Range<Int>?, isMarked: Bool,
         _ lists: UnsafeMutablePointer<MessageLists>
     ) -> MessageWord {
         let isContentKind = kind == .word || kind == .ticker
@@ -225,7 +240,10 @@ extension IntentIndex {
             return word
         }
         let allowTypo = isContent && kind == .word && !(known?.isTypoExempt ?? false)
-        switch vocabulary.lookup(plain, allowTypo: allowTypo) {
+        // A known word without a term was looked up exactly when the index was built: only a typo
+        // lookup could find it a term.
+        guard known == nil || allowTypo else { return word }
+        switch vocabulary.lookup(String(decoding: plain, as: UTF8.self), allowTypo: allowTypo) {
         case .none: break
         case .exact(let term):
             lists.pointee.terms.append(term)
@@ -543,13 +561,10 @@ extension IntentIndex {
         return false
     }
 
-    /// The account of the words `found` explains, from what scoring it measured: the words it
-    /// covers and how their diacritics agree.
+    /// The account of the words `found` explains, from what scoring measured: the words it
+    /// covers and how their diacritics agree. The words are spelled when the account is read.
     private func explain(_ found: BestPatterns.Found, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
-        let source = self.source(of: found.pattern)
-        var matched: [String] = []
-        matched.reserveCapacity(found.covered.nonzeroBitCount)
-        var typos: [String] = []
+        var typos: WordPositions = 0
         var contentCount = 0
         var coveredContent = 0
         var bit: WordPositions = 1
@@ -558,13 +573,13 @@ extension IntentIndex {
             let word = words.words[position]
             if word.isContent { contentCount += 1 }
             guard found.covered & bit != 0 else { continue }
-            let plain = plain(of: word, tokens)
-            matched.append(plain)
-            if word.isTypo { typos.append(plain) }
+            if word.isTypo { typos |= bit }
             if word.isContent { coveredContent += 1 }
         }
         return MatchExplanation(
-            pattern: source.text, location: source.location, matchedWords: matched, typos: typos,
+            source: explanationSource(of: found.pattern),
+            words: .positions(
+                tokens: tokens, firstWord: Int32(found.window), covered: .init(found.covered), typos: .init(typos)),
             coverage: Double(coveredContent) / Double(max(contentCount, 1)),
             requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
             diacriticsAgreeing: Int(found.agreeing), diacriticsDisagreeing: Int(found.disagreeing))

@@ -87,6 +87,9 @@ public struct IntentIndex: Sendable {
         }
 
         subscript(word: String) -> KnownWord? { words[word].map { values[$0] } }
+
+        /// The word spelled by `bytes` (UTF-8): what the matcher looks up, without a `String` per word.
+        subscript(bytes: UnsafeRawBufferPointer) -> KnownWord? { words[bytes].map { values[$0] } }
     }
 
     /// A known word as the matcher reads it: plain values only, so that a lookup retains nothing
@@ -109,6 +112,13 @@ public struct IntentIndex: Sendable {
     func source(of number: Int32) -> SourceText {
         let detail = details[Int(number)]
         return sourceLists[Int(detail.sourceList)][Int(detail.sourceItem)]
+    }
+
+    /// Where an explanation finds the pattern `number` as written: the text is read only when
+    /// the explanation is.
+    func explanationSource(of number: Int32) -> MatchExplanation.Source {
+        let detail = details[Int(number)]
+        return .listed(in: sourceLists, list: detail.sourceList, item: detail.sourceItem)
     }
 
     /// The number of compiled patterns, phrase sets included.
