@@ -337,8 +337,9 @@ public struct DialoguePolicy: Sendable {
     ) -> Reply {
         let explanation = Self.takeExplanation(at: position, from: &result)
         return answer(
-            result.candidates[position].intentID, confidence: result.candidates[position].confidence,
-            explanation: explanation, result, language: language, conversation: &conversation)
+            result.candidates[position].intentID, intentNumber: result.candidates[position].intentNumber,
+            confidence: result.candidates[position].confidence, explanation: explanation, result,
+            language: language, conversation: &conversation)
     }
 
     /// The explanation of the candidate at `position`, moved out of `result` and replaced by an
@@ -351,9 +352,11 @@ public struct DialoguePolicy: Sendable {
         return explanation
     }
 
+    /// `intentNumber` is the intent's position in the content when known (`IntentCandidate`'s),
+    /// which finds its answer without hashing its id.
     private func answer(
-        _ intentID: String, confidence: Double, explanation: MatchExplanation, _ result: MatchResult,
-        language: Language, conversation: inout Conversation
+        _ intentID: String, intentNumber: Int32 = -1, confidence: Double, explanation: MatchExplanation,
+        _ result: MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
         var language = language
         if intentID == CatalogIntent.languageSwitch {
@@ -362,7 +365,7 @@ public struct DialoguePolicy: Sendable {
             conversation.language = language
         }
         // The answer and "did this help?" come joined from the texts, not joined per reply.
-        let reply = texts.reply(intentID, in: language)
+        let reply = texts.reply(intentID, intentNumber: intentNumber, in: language)
         let text = reply?.text ?? ""
         if reply?.asksSatisfaction == true {
             conversation.pendingQuestion = .satisfaction(intent: intentID)
