@@ -45,8 +45,9 @@ struct PatternCompiler {
     private var conceptMarks: [[PatternMark]] = []
     /// Per concept: the reference to its marks in `marks` once a pattern has used them.
     private var conceptMarkReferences: [PatternMark?] = []
-    /// Whether each concept's forms are all plain word runs, once worked out; by concept.
-    private var conceptIsPlain: [Bool?] = []
+    /// Each concept's requirement options (``requirementOptions(of:)``) once worked out, empty
+    /// when it has none; by concept.
+    private var conceptRequirementOptions: [[Int32]?] = []
     /// Folded forms of marked words, each once, and their numbers.
     private var markedForms: [String] = []
     private var markedFormNumbers: [String: Int32] = [:]
@@ -352,7 +353,7 @@ struct PatternCompiler {
         var groups: [Int32] = []
         swap(&groups, &requirementGroups)
         PatternRequirements.groups(
-            of: pattern.items, in: nodes, isPlainConcept: { isPlainConcept($0) }, into: &groups)
+            of: pattern.items, in: nodes, conceptOptions: { requirementOptions(of: $0) }, into: &groups)
         swap(&groups, &requirementGroups)
         requirementGroupEnds.append(Int32(requirementGroups.count))
         var runs: [Int32] = []
@@ -464,25 +465,48 @@ struct PatternCompiler {
         return flat
     }
 
-    /// Whether every form of `concept` is a plain word run, as the matcher's concept bits
-    /// describe it (worked out once per concept: a concept is complete when it is created).
-    private mutating func isPlainConcept(_ concept: Int) -> Bool {
-        if concept < conceptIsPlain.count, let known = conceptIsPlain[concept] { return known }
+    /// The requirement options of `concept` (`PatternRequirements`): one of them is in every
+    /// window where it occurs. Its plain forms (the concept itself, which the window's concept
+    /// bits describe) and the witness terms of its longer forms, the smallest group of each
+    /// (``WitnessGroups/union(of:)``); nil when a longer form names none (it can match no words,
+    /// or only a gap's) or the options would be more than `PatternRequirements.maximumOptions`.
+    /// Worked out once per concept: a concept is complete when it is created.
+    private mutating func requirementOptions(of concept: Int) -> [Int32]? {
+        if concept < conceptRequirementOptions.count, let known = conceptRequirementOptions[concept] {
+            return known.isEmpty ? nil : known
+        }
         let forms: [PatternNode]
         if case .alternatives(let alternatives) = concepts[concept] {
             forms = alternatives
         } else {
             forms = [concepts[concept]]
         }
-        let plain = forms.allSatisfy { form in
-            guard let shape = wordSequenceShape(form) else { return false }
-            return !shape.hasEmpty
+        // Split as `compile` splits them: a form the concept bits describe is a plain one.
+        var hasPlainForm = false
+        var longer: [PatternNode] = []
+        for form in forms {
+            if let shape = wordSequenceShape(form), !shape.hasEmpty {
+                hasPlainForm = true
+            } else {
+                longer.append(form)
+            }
         }
-        if concept >= conceptIsPlain.count {
-            conceptIsPlain += repeatElement(nil, count: concept + 1 - conceptIsPlain.count)
+        var options: [Int32] = hasPlainForm ? [-1 - Int32(concept)] : []
+        if !longer.isEmpty {
+            let groups = longer.map { witnessGroups(of: $0) }
+            if groups.allSatisfy({ !$0.groups.isEmpty }), let terms = WitnessGroups.union(of: groups),
+                options.count + terms.count <= PatternRequirements.maximumOptions
+            {
+                options += terms
+            } else {
+                options = []
+            }
         }
-        conceptIsPlain[concept] = plain
-        return plain
+        if concept >= conceptRequirementOptions.count {
+            conceptRequirementOptions += repeatElement(nil, count: concept + 1 - conceptRequirementOptions.count)
+        }
+        conceptRequirementOptions[concept] = options
+        return options.isEmpty ? nil : options
     }
 
     // MARK: - Patterns
@@ -1051,16 +1075,18 @@ struct PatternCompiler {
     /// Appends a concept's longer forms to the code, each behind the witness groups of its
     /// required items, and returns where they start.
     private mutating func appendLongerForms(_ forms: [PatternNode]) -> Int32 {
-        let groups = forms.map { form in
-            WitnessGroups(form) { node in
-                var terms: [Int32] = []
-                var budget = Self.witnessNodeBudget
-                guard appendWitnessTerms(of: node, to: &terms, depth: 0, budget: &budget) else { return nil }
-                Self.sortUnique(&terms, from: 0)
-                return terms.count <= Self.witnessTermLimit ? terms : nil
-            }
+        code.appendLongerForms(forms, witnessGroups: forms.map { witnessGroups(of: $0) })
+    }
+
+    /// The witness groups of a concept's longer `form`.
+    private func witnessGroups(of form: PatternNode) -> WitnessGroups {
+        WitnessGroups(form) { node in
+            var terms: [Int32] = []
+            var budget = Self.witnessNodeBudget
+            guard appendWitnessTerms(of: node, to: &terms, depth: 0, budget: &budget) else { return nil }
+            Self.sortUnique(&terms, from: 0)
+            return terms.count <= Self.witnessTermLimit ? terms : nil
         }
-        return code.appendLongerForms(forms, witnessGroups: groups)
     }
 
     /// The most witness terms one item keeps: past that, reading them all costs about as much
