@@ -6,12 +6,13 @@ import Testing
 struct PatternRequirementsTests {
     /// Concept 2 has plain forms and longer ones witnessed by terms 10 and 11, concept 3 a plain
     /// form and a longer one witnessed by term 7; concept 4 has a form that names no term.
-    private static func conceptOptions(_ concept: Int) -> [Int32]? {
+    private static func appendConceptOptions(_ concept: Int, to options: inout [Int32]) -> Bool {
         switch concept {
-        case 2: return [-3, 10, 11]
-        case 3: return [-4, 7]
-        default: return nil
+        case 2: options += [-3, 10, 11]
+        case 3: options += [-4, 7]
+        default: return false
         }
+        return true
     }
 
     @Test("A concept item offers its options, merged into a choice without repeats; one without any names no group")
@@ -32,7 +33,7 @@ struct PatternRequirementsTests {
         nodes.append(PatternCode.Opcode.term, 9)
         var groups: [Int32] = []
         PatternRequirements.groups(
-            of: 0..<nodes.count, in: nodes, conceptOptions: Self.conceptOptions, into: &groups)
+            of: 0..<nodes.count, in: nodes, appendConceptOptions: Self.appendConceptOptions, into: &groups)
         #expect(groups == [1, 5, 3, -3, 10, 11, 2, -4, 7, 1, 9])
     }
 
@@ -47,7 +48,7 @@ struct PatternRequirementsTests {
         nodes.append(PatternCode.Opcode.term, 5)
         var groups: [Int32] = []
         PatternRequirements.groups(
-            of: 0..<nodes.count, in: nodes, conceptOptions: Self.conceptOptions, into: &groups)
+            of: 0..<nodes.count, in: nodes, appendConceptOptions: Self.appendConceptOptions, into: &groups)
         #expect(groups == [1, 5])
     }
 }
