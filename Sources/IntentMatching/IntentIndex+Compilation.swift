@@ -45,8 +45,12 @@ struct PatternCompiler {
     private var conceptMarks: [[PatternMark]] = []
     /// Per concept: the reference to its marks in `marks` once a pattern has used them.
     private var conceptMarkReferences: [PatternMark?] = []
-    /// Whether each concept's forms are all plain word runs, once worked out; by concept.
-    private var conceptIsPlain: [Bool?] = []
+    /// Where each concept's requirement options (``appendRequirementOptions(of:to:)``) are in
+    /// `conceptOptionList` once worked out, empty when it has none; by concept. One list for
+    /// all: an array per concept, tens of thousands of them at 10,000 intents, cost 15 million
+    /// instructions to allocate and free.
+    private var conceptOptionRanges: [Range<Int32>?] = []
+    private var conceptOptionList: [Int32] = []
     /// Folded forms of marked words, each once, and their numbers.
     private var markedForms: [String] = []
     private var markedFormNumbers: [String: Int32] = [:]
@@ -352,7 +356,8 @@ struct PatternCompiler {
         var groups: [Int32] = []
         swap(&groups, &requirementGroups)
         PatternRequirements.groups(
-            of: pattern.items, in: nodes, isPlainConcept: { isPlainConcept($0) }, into: &groups)
+            of: pattern.items, in: nodes, appendConceptOptions: { appendRequirementOptions(of: $0, to: &$1) },
+            into: &groups)
         swap(&groups, &requirementGroups)
         requirementGroupEnds.append(Int32(requirementGroups.count))
         var runs: [Int32] = []
@@ -464,25 +469,59 @@ struct PatternCompiler {
         return flat
     }
 
-    /// Whether every form of `concept` is a plain word run, as the matcher's concept bits
-    /// describe it (worked out once per concept: a concept is complete when it is created).
-    private mutating func isPlainConcept(_ concept: Int) -> Bool {
-        if concept < conceptIsPlain.count, let known = conceptIsPlain[concept] { return known }
-        let forms: [PatternNode]
-        if case .alternatives(let alternatives) = concepts[concept] {
-            forms = alternatives
+    /// Appends the requirement options of `concept` (`PatternRequirements`) to `options` and
+    /// returns true: one of them is in every window where it occurs. Its plain forms (the concept
+    /// itself, which the window's concept bits describe) and the witness terms of its longer
+    /// forms, the smallest group of each (``WitnessGroups/union(of:)``). Returns false, appending
+    /// nothing, when a longer form names none (it can match no words, or only a gap's) or the
+    /// options would be more than `PatternRequirements.maximumOptions`. Worked out once per
+    /// concept: a concept is complete when it is created.
+    private mutating func appendRequirementOptions(of concept: Int, to options: inout [Int32]) -> Bool {
+        // Grown one by one: concepts are made one at a time, and `+=` of a one-element repeat cost
+        // a hundred instructions more.
+        while concept >= conceptOptionRanges.count { conceptOptionRanges.append(nil) }
+        let range = conceptOptionRanges[concept] ?? workOutRequirementOptions(of: concept)
+        // One by one: `+=` of a slice cost more than the one option most concepts have.
+        for index in range { options.append(conceptOptionList[Int(index)]) }
+        return !range.isEmpty
+    }
+
+    /// Adds the requirement options of `concept` to `conceptOptionList` and returns where they are.
+    private mutating func workOutRequirementOptions(of concept: Int) -> Range<Int32> {
+        // Split as `compile` splits them: a form the concept bits describe is a plain one. Read
+        // in place: an array of the one form of most concepts cost an allocation each.
+        var hasPlainForm = false
+        var longer: [PatternNode] = []
+        func sort(_ form: PatternNode) {
+            if let shape = wordSequenceShape(form), !shape.hasEmpty {
+                hasPlainForm = true
+            } else {
+                longer.append(form)
+            }
+        }
+        if case .alternatives(let forms) = concepts[concept] {
+            for form in forms { sort(form) }
         } else {
-            forms = [concepts[concept]]
+            sort(concepts[concept])
         }
-        let plain = forms.allSatisfy { form in
-            guard let shape = wordSequenceShape(form) else { return false }
-            return !shape.hasEmpty
+        let start = Int32(conceptOptionList.count)
+        var witnessTerms: [Int32]?
+        if !longer.isEmpty {
+            let groups = longer.map { witnessGroups(of: $0) }
+            if groups.allSatisfy({ !$0.groups.isEmpty }), let union = WitnessGroups.union(of: groups),
+                (hasPlainForm ? 1 : 0) + union.count <= PatternRequirements.maximumOptions
+            {
+                witnessTerms = union
+            } else {
+                conceptOptionRanges[concept] = start..<start
+                return start..<start
+            }
         }
-        if concept >= conceptIsPlain.count {
-            conceptIsPlain += repeatElement(nil, count: concept + 1 - conceptIsPlain.count)
-        }
-        conceptIsPlain[concept] = plain
-        return plain
+        if hasPlainForm { conceptOptionList.append(-1 - Int32(concept)) }
+        if let witnessTerms { conceptOptionList += witnessTerms }
+        let range = start..<Int32(conceptOptionList.count)
+        conceptOptionRanges[concept] = range
+        return range
     }
 
     // MARK: - Patterns
@@ -1051,16 +1090,18 @@ struct PatternCompiler {
     /// Appends a concept's longer forms to the code, each behind the witness groups of its
     /// required items, and returns where they start.
     private mutating func appendLongerForms(_ forms: [PatternNode]) -> Int32 {
-        let groups = forms.map { form in
-            WitnessGroups(form) { node in
-                var terms: [Int32] = []
-                var budget = Self.witnessNodeBudget
-                guard appendWitnessTerms(of: node, to: &terms, depth: 0, budget: &budget) else { return nil }
-                Self.sortUnique(&terms, from: 0)
-                return terms.count <= Self.witnessTermLimit ? terms : nil
-            }
+        code.appendLongerForms(forms, witnessGroups: forms.map { witnessGroups(of: $0) })
+    }
+
+    /// The witness groups of a concept's longer `form`.
+    private func witnessGroups(of form: PatternNode) -> WitnessGroups {
+        WitnessGroups(form) { node in
+            var terms: [Int32] = []
+            var budget = Self.witnessNodeBudget
+            guard appendWitnessTerms(of: node, to: &terms, depth: 0, budget: &budget) else { return nil }
+            Self.sortUnique(&terms, from: 0)
+            return terms.count <= Self.witnessTermLimit ? terms : nil
         }
-        return code.appendLongerForms(forms, witnessGroups: groups)
     }
 
     /// The most witness terms one item keeps: past that, reading them all costs about as much

@@ -2,9 +2,11 @@
 /// table and concept bits alone.
 ///
 /// Each required item gives a group of options (a term that must be in the window, or a concept
-/// one of whose forms must be), and every group must have one option present. Most candidates
+/// one of whose plain forms must be), and every group must have one option present. Most candidates
 /// found through their anchor word fail on another item; this check drops them for a few table
-/// reads instead of an evaluation.
+/// reads instead of an evaluation. A concept with longer forms offers its plain forms and its
+/// longer forms' witness terms (`WitnessGroups`): before it did, two thirds of the shipped
+/// content's evaluations were sets that failed on such a concept.
 ///
 /// Flattened as `[optionCount, option, option, ..., optionCount, option, ...]`, an option being
 /// a term (≥ 0) or `-1 - concept`.
@@ -16,10 +18,12 @@ enum PatternRequirements {
     /// index stores them (`[optionCount, options...]` each), before anchors and costs are known:
     /// what a pattern keeps instead of its nodes until every pattern is compiled.
     ///
-    /// `isPlainConcept(c)` tells whether the window's concept bits fully describe where concept
-    /// `c` can start.
+    /// `appendConceptOptions(c, &options)` appends the options one of which is in every window
+    /// where concept `c` occurs, without repeats, and returns true; false, appending nothing,
+    /// when there are none to name.
     static func groups(
-        of items: Range<Int>, in nodes: DraftNodes, isPlainConcept: (Int) -> Bool, into flat: inout [Int32]
+        of items: Range<Int>, in nodes: DraftNodes, appendConceptOptions: (Int, inout [Int32]) -> Bool,
+        into flat: inout [Int32]
     ) {
         for item in nodes.nodes(in: items) where !nodes.isOptionalOrGap(item) {
             // Most items are a word: its group is that word.
@@ -31,7 +35,7 @@ enum PatternRequirements {
             // The options are worked out in place, after a slot for their count.
             let countSlot = flat.count
             flat.append(0)
-            if appendOptions(of: item, in: nodes, isPlainConcept: isPlainConcept, to: &flat) {
+            if appendOptions(of: item, in: nodes, appendConceptOptions: appendConceptOptions, to: &flat) {
                 flat[countSlot] = Int32(flat.count - countSlot - 1)
             } else {
                 flat.removeLast(flat.count - countSlot)
@@ -39,7 +43,7 @@ enum PatternRequirements {
         }
     }
 
-    /// `groups` (from ``groups(of:isPlainConcept:into:)``) cheapest first by `cost` (how many
+    /// `groups` (from ``groups(of:in:appendConceptOptions:into:)``) cheapest first by `cost` (how many
     /// patterns share an option: a proxy for how often a window holds it), appended to `flat`.
     ///
     /// The group that is exactly the pattern's `anchor` (sorted terms) is left out: the pattern
@@ -87,23 +91,23 @@ enum PatternRequirements {
     /// The options are built at the end of `options` rather than in an array of their own: this
     /// ran for every required item of 80,000 patterns, and the arrays were most of its cost.
     private static func appendOptions(
-        of node: Int, in nodes: DraftNodes, isPlainConcept: (Int) -> Bool, to options: inout [Int32]
+        of node: Int, in nodes: DraftNodes, appendConceptOptions: (Int, inout [Int32]) -> Bool,
+        to options: inout [Int32]
     ) -> Bool {
         switch nodes.opcode(at: node) {
         case PatternCode.Opcode.term:
             options.append(nodes.operand(at: node))
             return true
         case PatternCode.Opcode.concept:
-            let concept = nodes.operand(at: node)
-            guard isPlainConcept(Int(concept)) else { return false }
-            options.append(-1 - concept)
-            return true
+            return appendConceptOptions(Int(nodes.operand(at: node)), &options)
         case PatternCode.Opcode.alternatives:
             let start = options.count
             for alternative in nodes.nodes(in: nodes.children(of: node)) {
                 // Each alternative's options go after those kept so far; the new ones move down.
                 let alternativeStart = options.count
-                guard appendOptions(of: alternative, in: nodes, isPlainConcept: isPlainConcept, to: &options) else {
+                guard
+                    appendOptions(of: alternative, in: nodes, appendConceptOptions: appendConceptOptions, to: &options)
+                else {
                     options.removeLast(options.count - start)
                     return false
                 }
@@ -123,7 +127,9 @@ enum PatternRequirements {
         case PatternCode.Opcode.sequence:
             // Any required part of a sequence must be there; the first one that can be checked.
             for part in nodes.nodes(in: nodes.children(of: node)) where !nodes.isOptionalOrGap(part) {
-                if appendOptions(of: part, in: nodes, isPlainConcept: isPlainConcept, to: &options) { return true }
+                if appendOptions(of: part, in: nodes, appendConceptOptions: appendConceptOptions, to: &options) {
+                    return true
+                }
             }
             return false
         default:

@@ -65,6 +65,15 @@ struct SharedPatternPartsTests {
                     examples:
                       en: [sigma one, sigma two, sigma three, sigma four, sigma five]
                       vi: [sigma một, sigma hai, sigma ba, sigma bốn, sigma năm]
+                  - id: shared.set
+                    route: answer
+                    title: {en: set, vi: set}
+                    patterns:
+                      en: ["{rho ~hold}", "{tau ~halt}"]
+                      vi: ["set vi"]
+                    examples:
+                      en: [rho store, tau cancel my order, rho hold my coin, tau stop the token, rho keep it safe]
+                      vi: [set một, set hai, set ba, set bốn, set năm]
                   - id: shared.after
                     route: answer
                     title: {en: after, vi: after}
@@ -76,7 +85,7 @@ struct SharedPatternPartsTests {
                       vi: [kappa một, kappa hai, kappa ba, kappa bốn, kappa năm]
 
                 """)
-            for id in ["shared.alpha", "shared.omega", "shared.lambda", "shared.veto", "shared.after"] {
+            for id in ["shared.alpha", "shared.omega", "shared.lambda", "shared.veto", "shared.set", "shared.after"] {
                 try content.write("faq/en/\(id).md", "answer \(id)\n")
                 try content.write("faq/vi/\(id).md", "trả lời \(id)\n")
             }
@@ -110,6 +119,15 @@ struct SharedPatternPartsTests {
             ("sigma coin stop", "shared.veto"),
             ("sigma coin now red", "shared.veto"),
             ("sigma coin cancel", "shared.veto"),
+            // a set's concept with longer forms, met by any form, through a nested concept's
+            // several-word form, a typo or an inflection
+            ("rho keep my wallet safe", "shared.set"),
+            ("hold my coin rho", "shared.set"),
+            ("rho store", "shared.set"),
+            ("tau please terminate the stable coin", "shared.set"),
+            ("tau termniate my token", "shared.set"),
+            ("terminating all coin tau", "shared.set"),
+            ("red flag right now tau", "shared.set"),
         ])
     func matches(message: String, intent: String) {
         let reply = Fixtures.route(message, engine: Self.engine)
@@ -136,11 +154,16 @@ struct SharedPatternPartsTests {
             "sigma coin red flag right now",
             "sigma coin cancel my order",
             "sigma coin termniate my token",
+            // a set's concept with longer forms that none of them completes
+            "rho keep it",
+            "rho hold my",
+            "tau stop",
+            "tau cancel",
         ])
     func doesNotMatch(message: String) {
         let reply = Fixtures.route(message, engine: Self.engine)
         #expect(
-            !["shared.alpha", "shared.omega", "shared.lambda", "shared.veto", "shared.after"].contains(
+            !["shared.alpha", "shared.omega", "shared.lambda", "shared.veto", "shared.set", "shared.after"].contains(
                 reply.intent ?? ""),
             "\(message) → \(reply.intent ?? "nil"): \(reply.explanation)")
     }
