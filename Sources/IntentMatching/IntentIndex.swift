@@ -108,12 +108,6 @@ public struct IntentIndex: Sendable {
     /// The matcher's working memory, kept between messages and shared by copies of the index.
     let windowScratch = WindowScratch.Pool()
 
-    /// The pattern `number` as written, and where.
-    func source(of number: Int32) -> SourceText {
-        let detail = details[Int(number)]
-        return sourceLists[Int(detail.sourceList)][Int(detail.sourceItem)]
-    }
-
     /// Where an explanation finds the pattern `number` as written: the text is read only when
     /// the explanation is.
     func explanationSource(of number: Int32) -> MatchExplanation.Source {
