@@ -92,12 +92,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                 // Most items are concepts, and only whether they occur matters here: a plain form in
                 // the window answers without working out (and remembering) where the concept ends.
                 if code[child] == PatternCode.Opcode.concept, canEndPastEveryWord {
-                    let concept = Int(code[child + 1])
-                    if !scratch.hasPlainForm(concept, crowdedSingleTerms.pointee) {
-                        guard conceptLongerForms[concept] >= 0, conceptEnds(concept, from: everywhere) != 0 else {
-                            return 0
-                        }
-                    }
+                    guard conceptOccurs(Int(code[child + 1])) else { return 0 }
                     child += 2
                     continue
                 }
@@ -156,12 +151,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         case PatternCode.Opcode.term:
             return positions(of: Int32(operand)) != 0
         case PatternCode.Opcode.concept:
-            // Such a concept's one-word forms and word runs set its state bits when they occur.
-            // Such a concept's one-word forms and word runs set its state bits when they occur;
-            // one of them answers before its longer forms are walked.
-            if scratch.hasPlainForm(operand, crowdedSingleTerms.pointee) { return true }
-            guard conceptLongerForms[operand] >= 0 else { return false }
-            return conceptEnds(operand, from: everywhere) != 0
+            return conceptOccurs(operand)
         case PatternCode.Opcode.alternatives:
             // Words and concepts of plain words, most of a veto list, answer here without a call.
             var child = start + 2
@@ -171,11 +161,7 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
                 if opcode == PatternCode.Opcode.term {
                     if positions(of: Int32(childOperand)) != 0 { return true }
                 } else if opcode == PatternCode.Opcode.concept {
-                    // Its longer forms, when it has some, are read here too rather than through a call.
-                    if scratch.hasPlainForm(childOperand, crowdedSingleTerms.pointee) { return true }
-                    if conceptLongerForms[childOperand] >= 0, conceptEnds(childOperand, from: everywhere) != 0 {
-                        return true
-                    }
+                    if conceptOccurs(childOperand) { return true }
                 } else if occurs(child) {
                     return true
                 }
@@ -205,6 +191,15 @@ struct WindowEvaluator<Positions: FixedWidthInteger & UnsignedInteger> {
         case PatternCode.Opcode.term, PatternCode.Opcode.concept, PatternCode.Opcode.gap: return start + 2
         default: return Int(code[start + 1])
         }
+    }
+
+    /// Whether `concept` occurs anywhere in the window. Its one-word forms and word runs set its
+    /// state bits when they occur, so one of them answers before its longer forms are walked.
+    /// Inlined into the loops that ask it, as the checks it replaced were.
+    @inline(__always)
+    private func conceptOccurs(_ concept: Int) -> Bool {
+        if scratch.hasPlainForm(concept, crowdedSingleTerms.pointee) { return true }
+        return conceptLongerForms[concept] >= 0 && conceptEnds(concept, from: everywhere) != 0
     }
 
     /// Where the concept can end from `starts`. Its result from anywhere, once worked out, is
