@@ -43,4 +43,34 @@ struct ContentFileReaderTests {
         #expect(names == (try FileManager.default.contentsOfDirectory(atPath: folder.path)))
         #expect(names.count == 6)
     }
+
+    /// Files counted as regular are read without `fstat`, into a buffer of a set size: an
+    /// empty file, a small one and one larger than that buffer must each come back whole.
+    @Test("Files read by name after counting come back whole, whatever their size")
+    func countedFilesReadWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folder-read-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files: [String: [UInt8]] = [
+            "empty.md": [], "small.md": Array("một câu trả lời".utf8),
+            "large.md": (0..<200_000).map { UInt8(truncatingIfNeeded: $0 % 251) },
+        ]
+        for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        for withFolderInside in [false, true] {
+            if withFolderInside {
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent("nested.md"), withIntermediateDirectories: false)
+            }
+            let reader = try #require(ContentFileReader.Folder(path: folder.path))
+            #expect(reader.countNames { $0.count >= 3 } == files.count + (withFolderInside ? 1 : 0))
+            // Twice each, so the larger file is read after the smaller ones and before them.
+            for name in Array(files.keys) + Array(files.keys) {
+                let read = name.withCString { reader.withContents(ofExisting: $0) { $0.map(Array.init) } }
+                #expect(read == .some(files[name]), Comment(rawValue: name))
+            }
+            let nested = "nested.md".withCString { reader.withContents(ofExisting: $0) { $0.map(Array.init) } }
+            #expect(nested == (withFolderInside ? .some(nil) : nil))
+            #expect("missing.md".withCString { reader.withContents(ofExisting: $0) { _ in true } } == nil)
+        }
+    }
 }
