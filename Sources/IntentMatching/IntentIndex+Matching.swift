@@ -324,33 +324,39 @@ extension IntentIndex {
         // dropped before they cost an evaluation. Read from a constant: the variable, which the
         // closure below captures, was read from memory again for every posting.
         let signature = windowSignature
-        for term in windowTerms {
-            patternsByAnchor.withElements(term) { postings in
-                // A copy of its own: the captured one was read through its address, twice a table.
-                let scratch = scratch
-                for anchored in postings {
-                    // Most candidates lack a required word or concept: the signature beside them in
-                    // the posting list says so without reading their requirements.
-                    let pattern = anchored.pattern
-                    guard RequirementSignature.mayBeMet(anchored.signature, in: signature),
-                        anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
-                        scratch.markSeen(pattern)
-                    else { continue }
-                    // A third of candidates require nothing more than the group just checked: their
-                    // entries and requirements, scattered over the index, are not read.
-                    if anchored.requirementsAreComplete
-                        || meetsRequirements(
-                            entries[Int(pattern)], afterFirstGroup: anchored.hasInlineFirstGroup, table, scratch,
-                            crowded)
-                    {
-                        lists.pointee.candidates.append(pattern)
+        // Entries and requirements read in place: through the arrays, every read of a group and
+        // of its options was checked against their bounds.
+        entries.withUnsafeBufferPointer { entries in
+            patternRequirements.withUnsafeBufferPointer { requirements in
+                for term in windowTerms {
+                    patternsByAnchor.withElements(term) { postings in
+                        // A copy of its own: the captured one was read through its address, twice a table.
+                        let scratch = scratch
+                        for anchored in postings {
+                            // Most candidates lack a required word or concept: the signature beside
+                            // them in the posting list says so without reading their requirements.
+                            let pattern = anchored.pattern
+                            guard RequirementSignature.mayBeMet(anchored.signature, in: signature),
+                                anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
+                                scratch.markSeen(pattern)
+                            else { continue }
+                            // A third of candidates require nothing more than the group just checked:
+                            // their entries and requirements, scattered over the index, are not read.
+                            if anchored.requirementsAreComplete
+                                || Self.meetsRequirements(
+                                    entries[Int(pattern)], afterFirstGroup: anchored.hasInlineFirstGroup,
+                                    requirements, table, scratch, crowded)
+                            {
+                                lists.pointee.candidates.append(pattern)
+                            }
+                        }
+                    }
+                    if anchorPairs.isPaired(term) {
+                        collectPairedCandidates(
+                            anchor: term, windowTerms: windowTerms, windowSignature: signature, entries, requirements,
+                            table, scratch, into: &lists.pointee.candidates)
                     }
                 }
-            }
-            if anchorPairs.isPaired(term) {
-                collectPairedCandidates(
-                    anchor: term, windowTerms: windowTerms, windowSignature: signature, table, scratch,
-                    into: &lists.pointee.candidates)
             }
         }
         let runs = lists.pointee.runs.elements
@@ -422,8 +428,9 @@ extension IntentIndex {
     /// The candidates of a crowded anchor that ``AnchorPairs`` holds: only the pairs of it and a
     /// word of the window are read.
     private func collectPairedCandidates(
-        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64, _ table: WindowTermPositions,
-        _ scratch: WindowScratch, into candidates: inout ScratchList<Int32>
+        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64,
+        _ entries: UnsafeBufferPointer<PatternEntry>, _ requirements: UnsafeBufferPointer<Int32>,
+        _ table: WindowTermPositions, _ scratch: WindowScratch, into candidates: inout ScratchList<Int32>
     ) {
         anchorPairs.forEachPair(anchor: anchor, words: windowTerms) { anchored in
             let pattern = anchored.pattern
@@ -431,8 +438,9 @@ extension IntentIndex {
             else { return }
             // The pair was found through a word of the window: the first group is met.
             if anchored.requirementsAreComplete
-                || meetsRequirements(
-                    entries[Int(pattern)], afterFirstGroup: true, table, scratch, crowdedSingleTermsByConcept)
+                || Self.meetsRequirements(
+                    entries[Int(pattern)], afterFirstGroup: true, requirements, table, scratch,
+                    crowdedSingleTermsByConcept)
             {
                 candidates.append(pattern)
             }
@@ -487,19 +495,18 @@ extension IntentIndex {
             typos: typos == 0 ? 0 : typos.nonzeroBitCount)
     }
 
-    /// Whether the window holds something of every group of the pattern's requirements; from the
-    /// second group when the first is known to be met.
+    /// Whether the window holds something of every group of the pattern's requirements (in
+    /// `requirements`, the index's `patternRequirements`); from the second group when the first
+    /// is known to be met.
     @inline(__always)
-    private func meetsRequirements(
-        _ entry: PatternEntry, afterFirstGroup: Bool, _ table: WindowTermPositions, _ scratch: WindowScratch,
-        _ crowded: PostingLists<Int32>
+    private static func meetsRequirements(
+        _ entry: PatternEntry, afterFirstGroup: Bool, _ requirements: UnsafeBufferPointer<Int32>,
+        _ table: WindowTermPositions, _ scratch: WindowScratch, _ crowded: PostingLists<Int32>
     ) -> Bool {
         var start = Int(entry.requirementsStart)
         let end = start + Int(entry.requirementsCount)
-        if afterFirstGroup && start < end { start += 1 + Int(patternRequirements[start]) }
-        return PatternRequirements.areMet(patternRequirements[start..<end]) {
-            Self.isPresent($0, table, scratch, crowded)
-        }
+        if afterFirstGroup && start < end { start += 1 + Int(requirements[start]) }
+        return PatternRequirements.areMet(requirements[start..<end]) { isPresent($0, table, scratch, crowded) }
     }
 
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
