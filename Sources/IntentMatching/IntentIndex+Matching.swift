@@ -298,9 +298,11 @@ extension IntentIndex {
         // runs found is the order of the window's terms either way.
         // Concepts' one-word forms: marked now, except those of crowded words, which are looked
         // up when a pattern asks; the signature bits of all are set here.
-        for term in windowTerms {
-            windowSignature |= conceptBitsBySingleTerm[Int(term)]
-            conceptsBySingleTerm.withElements(term) { scratch.addSingles($0, at: table[term]) }
+        conceptsBySingleTerm.withReader { conceptsByTerm in
+            for term in windowTerms {
+                windowSignature |= conceptBitsBySingleTerm[Int(term)]
+                scratch.addSingles(conceptsByTerm[term], at: table[term])
+            }
         }
         conceptTrie.withWalker(positions: table, words: words) { walker in
             for term in windowTerms {
@@ -328,11 +330,9 @@ extension IntentIndex {
         // of its options was checked against their bounds.
         entries.withUnsafeBufferPointer { entries in
             patternRequirements.withUnsafeBufferPointer { requirements in
-                for term in windowTerms {
-                    patternsByAnchor.withElements(term) { postings in
-                        // A copy of its own: the captured one was read through its address, twice a table.
-                        let scratch = scratch
-                        for anchored in postings {
+                patternsByAnchor.withReader { patternsByAnchor in
+                    for term in windowTerms {
+                        for anchored in patternsByAnchor[term] {
                             // Most candidates lack a required word or concept: the signature beside
                             // them in the posting list says so without reading their requirements.
                             let pattern = anchored.pattern
@@ -350,11 +350,11 @@ extension IntentIndex {
                                 lists.pointee.candidates.append(pattern)
                             }
                         }
-                    }
-                    if anchorPairs.isPaired(term) {
-                        collectPairedCandidates(
-                            anchor: term, windowTerms: windowTerms, windowSignature: signature, entries, requirements,
-                            table, scratch, into: &lists.pointee.candidates)
+                        if anchorPairs.isPaired(term) {
+                            collectPairedCandidates(
+                                anchor: term, windowTerms: windowTerms, windowSignature: signature, entries,
+                                requirements, table, scratch, into: &lists.pointee.candidates)
+                        }
                     }
                 }
             }
