@@ -528,36 +528,39 @@ extension IntentIndex {
     ) -> (Int, Int) {
         let detail = details[Int(number)]
         guard detail.marksCount > 0 else { return (0, 0) }
-        let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
-        var agreeing = 0
-        var disagreeing = 0
-        var bit: WordPositions = 1
-        for position in 0..<words.count {
-            defer { bit <<= 1 }
-            let word = words.words[position]
-            guard word.isMarked, covered & bit != 0 else { continue }
-            let typed = tokens[Int(word.token)].folded
-            for term in words.terms(at: position) {
-                var marked = false
-                var agrees = scanMarks(patternMarks, term, typed, &marked)
-                // References to concepts' marks come first in the run.
-                for mark in patternMarks {
-                    guard !agrees, mark.term < 0 else { break }
-                    let start = Int(-1 - mark.term)
-                    agrees = scanMarks(marks[start..<start + Int(mark.form)], term, typed, &marked)
+        // Marks read in place: a slice of the array per run searched retained and released it.
+        return marks.withUnsafeBufferPointer { marks in
+            let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
+            var agreeing = 0
+            var disagreeing = 0
+            var bit: WordPositions = 1
+            for position in 0..<words.count {
+                defer { bit <<= 1 }
+                let word = words.words[position]
+                guard word.isMarked, covered & bit != 0 else { continue }
+                let typed = tokens[Int(word.token)].folded
+                for term in words.terms(at: position) {
+                    var marked = false
+                    var agrees = scanMarks(patternMarks, term, typed, &marked)
+                    // References to concepts' marks come first in the run.
+                    for mark in patternMarks {
+                        guard !agrees, mark.term < 0 else { break }
+                        let start = Int(-1 - mark.term)
+                        agrees = scanMarks(marks[start..<start + Int(mark.form)], term, typed, &marked)
+                    }
+                    guard marked else { continue }
+                    if agrees { agreeing += 1 } else { disagreeing += 1 }
                 }
-                guard marked else { continue }
-                if agrees { agreeing += 1 } else { disagreeing += 1 }
             }
+            return (agreeing, disagreeing)
         }
-        return (agreeing, disagreeing)
     }
 
     /// Whether a mark of `term` in `run` (sorted by term) has the form `typed`; sets `marked`
     /// when there is a mark of `term` at all.
-    private func scanMarks(_ run: ArraySlice<PatternMark>, _ term: Int32, _ typed: String, _ marked: inout Bool)
-        -> Bool
-    {
+    private func scanMarks(
+        _ run: Slice<UnsafeBufferPointer<PatternMark>>, _ term: Int32, _ typed: String, _ marked: inout Bool
+    ) -> Bool {
         // Concepts' runs can be long (a mark per marked form): the term's marks are found by
         // a binary search rather than a scan from the start.
         for mark in run[run.lowerBound { $0.term < term }...] {
