@@ -272,6 +272,9 @@ extension IntentIndex {
     ) {
         let lists = scratch.lists
         var contentMask: WordPositions = 0
+        // Counted as the words go by: counting the mask's bits afterwards took a few dozen
+        // instructions on 128 bits.
+        var contentWords = 0
         var typoMask: WordPositions = 0
         var markedMask: WordPositions = 0
         lists.pointee.windowTerms.count = 0
@@ -287,7 +290,10 @@ extension IntentIndex {
             for term in words.terms(at: position) where table.insert(term, bit) {
                 lists.pointee.windowTerms.insertSorted(term)
             }
-            if words.words[position].isContent { contentMask |= bit }
+            if words.words[position].isContent {
+                contentMask |= bit
+                contentWords += 1
+            }
             if words.words[position].isTypo { typoMask |= bit }
             if words.words[position].isMarked { markedMask |= bit }
         }
@@ -361,7 +367,7 @@ extension IntentIndex {
         }
         let runs = lists.pointee.runs.elements
         let everywhere = WordPositions.all(below: words.count)
-        let contentCount = max(1, contentMask.nonzeroBitCount)
+        let contentCount = max(1, contentWords)
         let candidates = lists.pointee.candidates.elements
         withUnsafePointer(to: crowdedSingleTermsByConcept) { crowdedPointer in
             code.words.withUnsafeBufferPointer { code in

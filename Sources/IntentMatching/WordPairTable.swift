@@ -55,7 +55,7 @@ struct WordPairTable: Sendable {
                 let found = keys[slot]
                 if found == key { return values[slot] }
                 if found == WordPairTable.empty { return nil }
-                slot = (slot + 1) & (keys.count - 1)
+                slot = (slot &+ 1) & (keys.count &- 1)
             }
         }
     }
