@@ -7,10 +7,11 @@ struct WordPairTable: Sendable {
     private let shift: UInt64
     private static let empty = UInt64.max
 
-    /// A table of `pairs`, each pair once; at most three quarters full.
+    /// A table of `pairs`, each pair once; at most half full: most lookups miss (a window's
+    /// neighbouring words rarely start a form), and a miss probes until a free slot.
     init(_ pairs: [(first: Int32, second: Int32, node: Int32)]) {
         var capacity = 8
-        while capacity * 3 < pairs.count * 4 { capacity *= 2 }
+        while capacity < pairs.count * 2 { capacity *= 2 }
         shift = UInt64(UInt64.bitWidth - capacity.trailingZeroBitCount)
         keys = [UInt64](repeating: Self.empty, count: capacity)
         values = [Int32](repeating: -1, count: capacity)
