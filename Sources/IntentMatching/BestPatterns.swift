@@ -17,7 +17,9 @@ struct BestPatterns {
     }
 
     private(set) var found: [Found] = []
-    private var positions: [Int32: Int] = [:]
+    /// Each target's place in `found`, made once it outgrows `linearLimit` (most messages never
+    /// do, and making an empty dictionary per message had cost a retain and a release).
+    private var positions: [Int32: Int]?
     private static let linearLimit = 32
 
     init() {
@@ -61,9 +63,11 @@ struct BestPatterns {
             disagreeing: disagreeing)
         guard let position = standing else {
             if found.count == Self.linearLimit {
-                for (position, entry) in found.enumerated() { positions[entry.target] = position }
+                var made: [Int32: Int] = [:]
+                for (position, entry) in found.enumerated() { made[entry.target] = position }
+                positions = made
             }
-            if found.count >= Self.linearLimit { positions[target] = found.count }
+            if found.count >= Self.linearLimit { positions![target] = found.count }
             found.append(offered)
             return
         }
@@ -74,7 +78,7 @@ struct BestPatterns {
     /// Where the target's best so far is in `found`; nil when it has none yet.
     @inline(__always)
     func standing(of target: Int32) -> Int? {
-        if found.count > Self.linearLimit { return positions[target] }
+        if found.count > Self.linearLimit { return positions![target] }
         return found.firstIndex { $0.target == target }
     }
 

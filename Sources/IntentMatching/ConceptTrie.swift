@@ -17,17 +17,21 @@ struct ConceptTrie: Sendable {
         var endingsCount: Int32 = 0
     }
 
+    /// The nodes after a form's second word and further; the first two words lead to one
+    /// through `pairs`.
     private(set) var nodes: [Node] = []
     private(set) var edges: [Edge] = []
     private(set) var endings: [Int32] = []
-    /// First term → the node after it.
-    private var roots: [Int32]
+    /// A form's first two words → the node after them. A window looks up each pair of
+    /// neighbouring words here once, where walking from the first word's node had searched its
+    /// edges (often dozens: "to" followed by any of many words) for each word that follows it.
+    private var pairs: WordPairTable
 
     /// A trie of `forms` (concept, its words); forms of fewer than two words are left out.
     init(termCount: Int, forms: [(concept: Int32, terms: [Int32])]) {
         var children: [[Int32: Int32]] = []
         var ends: [[Int32]] = []
-        roots = [Int32](repeating: -1, count: termCount)
+        var roots = [Int32](repeating: -1, count: termCount)
         func child(_ parent: Int32?, _ term: Int32) -> Int32 {
             if let parent, let existing = children[Int(parent)][term] { return existing }
             if parent == nil, roots[Int(term)] >= 0 { return roots[Int(term)] }
@@ -42,17 +46,31 @@ struct ConceptTrie: Sendable {
             for term in form.terms.dropFirst() { node = child(node, term) }
             if !ends[Int(node)].contains(form.concept) { ends[Int(node)].append(form.concept) }
         }
-        nodes = Array(repeating: Node(), count: children.count)
-        for index in children.indices {
-            nodes[index].edgesStart = Int32(edges.count)
-            nodes[index].edgesCount = Int32(children[index].count)
+        // The nodes after a first word (no form ends there) are only reached through `pairs`:
+        // the others are numbered without them.
+        var numbers = [Int32](repeating: 0, count: children.count)
+        for root in roots where root >= 0 { numbers[Int(root)] = -1 }
+        var kept: [Int] = []
+        for index in children.indices where numbers[index] >= 0 {
+            numbers[index] = Int32(kept.count)
+            kept.append(index)
+        }
+        nodes = Array(repeating: Node(), count: kept.count)
+        for (number, index) in kept.enumerated() {
+            nodes[number].edgesStart = Int32(edges.count)
+            nodes[number].edgesCount = Int32(children[index].count)
             for (term, node) in children[index].sorted(by: { $0.key < $1.key }) {
-                edges.append(Edge(term: term, node: node))
+                edges.append(Edge(term: term, node: numbers[Int(node)]))
             }
-            nodes[index].endingsStart = Int32(endings.count)
-            nodes[index].endingsCount = Int32(ends[index].count)
+            nodes[number].endingsStart = Int32(endings.count)
+            nodes[number].endingsCount = Int32(ends[index].count)
             endings += ends[index]
         }
+        var firstPairs: [(first: Int32, second: Int32, node: Int32)] = []
+        for (first, root) in roots.enumerated() where root >= 0 {
+            for (second, node) in children[Int(root)] { firstPairs.append((Int32(first), second, numbers[Int(node)])) }
+        }
+        pairs = WordPairTable(firstPairs)
     }
 
     /// Calls `body` with a walker over the trie and the window: built once per window rather
@@ -64,10 +82,10 @@ struct ConceptTrie: Sendable {
         nodes.withUnsafeBufferPointer { nodes in
             edges.withUnsafeBufferPointer { edges in
                 endings.withUnsafeBufferPointer { endings in
-                    roots.withUnsafeBufferPointer { roots in
+                    pairs.withLookup { pairs in
                         body(
                             Walker(
-                                nodes: nodes, edges: edges, endings: endings, roots: roots, positions: positions,
+                                nodes: nodes, edges: edges, endings: endings, pairs: pairs, positions: positions,
                                 words: words))
                     }
                 }
@@ -80,7 +98,7 @@ struct ConceptTrie: Sendable {
         fileprivate let nodes: UnsafeBufferPointer<Node>
         fileprivate let edges: UnsafeBufferPointer<Edge>
         fileprivate let endings: UnsafeBufferPointer<Int32>
-        fileprivate let roots: UnsafeBufferPointer<Int32>
+        fileprivate let pairs: WordPairTable.Lookup
         fileprivate let positions: WindowTermPositions
         fileprivate let words: IntentIndex.WindowWords
 
@@ -88,8 +106,21 @@ struct ConceptTrie: Sendable {
         /// in the window, where `starts` are the positions of its first word.
         @inline(__always)
         func forms(startingWith term: Int32, _ found: (Int32, Int32, WordPositions) -> Void) {
-            guard term >= 0, Int(term) < roots.count, roots[Int(term)] >= 0 else { return }
-            walk(roots[Int(term)], starts: positions[term], length: 1, found)
+            // Where a second word would be: each is looked up with `term` as a pair.
+            let following = positions[term] << 1
+            var pending = following
+            while pending != 0 {
+                let position = pending.trailingZeroBitCount
+                pending &= pending - 1
+                guard position < words.count else { return }
+                for second in words.terms(at: position) {
+                    guard let node = pairs.node(after: term, second) else { continue }
+                    let reached = following & positions[second]
+                    // A pair met at several positions is walked once, from its first.
+                    guard reached.trailingZeroBitCount == position else { continue }
+                    walk(node, starts: reached >> 1, length: 2, found)
+                }
+            }
         }
 
         private func walk(

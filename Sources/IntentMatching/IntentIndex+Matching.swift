@@ -272,6 +272,9 @@ extension IntentIndex {
     ) {
         let lists = scratch.lists
         var contentMask: WordPositions = 0
+        // Counted as the words go by: counting the mask's bits afterwards took a few dozen
+        // instructions on 128 bits.
+        var contentWords = 0
         var typoMask: WordPositions = 0
         var markedMask: WordPositions = 0
         lists.pointee.windowTerms.count = 0
@@ -287,7 +290,10 @@ extension IntentIndex {
             for term in words.terms(at: position) where table.insert(term, bit) {
                 lists.pointee.windowTerms.insertSorted(term)
             }
-            if words.words[position].isContent { contentMask |= bit }
+            if words.words[position].isContent {
+                contentMask |= bit
+                contentWords += 1
+            }
             if words.words[position].isTypo { typoMask |= bit }
             if words.words[position].isMarked { markedMask |= bit }
         }
@@ -298,9 +304,11 @@ extension IntentIndex {
         // runs found is the order of the window's terms either way.
         // Concepts' one-word forms: marked now, except those of crowded words, which are looked
         // up when a pattern asks; the signature bits of all are set here.
-        for term in windowTerms {
-            windowSignature |= conceptBitsBySingleTerm[Int(term)]
-            conceptsBySingleTerm.withElements(term) { scratch.addSingles($0, at: table[term]) }
+        conceptsBySingleTerm.withReader { conceptsByTerm in
+            for term in windowTerms {
+                windowSignature |= conceptBitsBySingleTerm[Int(term)]
+                scratch.addSingles(conceptsByTerm[term], at: table[term])
+            }
         }
         conceptTrie.withWalker(positions: table, words: words) { walker in
             for term in windowTerms {
@@ -324,38 +332,42 @@ extension IntentIndex {
         // dropped before they cost an evaluation. Read from a constant: the variable, which the
         // closure below captures, was read from memory again for every posting.
         let signature = windowSignature
-        for term in windowTerms {
-            patternsByAnchor.withElements(term) { postings in
-                // A copy of its own: the captured one was read through its address, twice a table.
-                let scratch = scratch
-                for anchored in postings {
-                    // Most candidates lack a required word or concept: the signature beside them in
-                    // the posting list says so without reading their requirements.
-                    let pattern = anchored.pattern
-                    guard RequirementSignature.mayBeMet(anchored.signature, in: signature),
-                        anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
-                        scratch.markSeen(pattern)
-                    else { continue }
-                    // A third of candidates require nothing more than the group just checked: their
-                    // entries and requirements, scattered over the index, are not read.
-                    if anchored.requirementsAreComplete
-                        || meetsRequirements(
-                            entries[Int(pattern)], afterFirstGroup: anchored.hasInlineFirstGroup, table, scratch,
-                            crowded)
-                    {
-                        lists.pointee.candidates.append(pattern)
+        // Entries and requirements read in place: through the arrays, every read of a group and
+        // of its options was checked against their bounds.
+        entries.withUnsafeBufferPointer { entries in
+            patternRequirements.withUnsafeBufferPointer { requirements in
+                patternsByAnchor.withReader { patternsByAnchor in
+                    for term in windowTerms {
+                        for anchored in patternsByAnchor[term] {
+                            // Most candidates lack a required word or concept: the signature beside
+                            // them in the posting list says so without reading their requirements.
+                            let pattern = anchored.pattern
+                            guard RequirementSignature.mayBeMet(anchored.signature, in: signature),
+                                anchored.mayMeetFirstGroup({ Self.isPresent($0, table, scratch, crowded) }),
+                                scratch.markSeen(pattern)
+                            else { continue }
+                            // A third of candidates require nothing more than the group just checked:
+                            // their entries and requirements, scattered over the index, are not read.
+                            if anchored.requirementsAreComplete
+                                || Self.meetsRequirements(
+                                    entries[Int(pattern)], afterFirstGroup: anchored.hasInlineFirstGroup,
+                                    requirements, table, scratch, crowded)
+                            {
+                                lists.pointee.candidates.append(pattern)
+                            }
+                        }
+                        if anchorPairs.isPaired(term) {
+                            collectPairedCandidates(
+                                anchor: term, windowTerms: windowTerms, windowSignature: signature, entries,
+                                requirements, table, scratch, into: &lists.pointee.candidates)
+                        }
                     }
                 }
-            }
-            if anchorPairs.isPaired(term) {
-                collectPairedCandidates(
-                    anchor: term, windowTerms: windowTerms, windowSignature: signature, table, scratch,
-                    into: &lists.pointee.candidates)
             }
         }
         let runs = lists.pointee.runs.elements
         let everywhere = WordPositions.all(below: words.count)
-        let contentCount = max(1, contentMask.nonzeroBitCount)
+        let contentCount = max(1, contentWords)
         let candidates = lists.pointee.candidates.elements
         withUnsafePointer(to: crowdedSingleTermsByConcept) { crowdedPointer in
             code.words.withUnsafeBufferPointer { code in
@@ -422,8 +434,9 @@ extension IntentIndex {
     /// The candidates of a crowded anchor that ``AnchorPairs`` holds: only the pairs of it and a
     /// word of the window are read.
     private func collectPairedCandidates(
-        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64, _ table: WindowTermPositions,
-        _ scratch: WindowScratch, into candidates: inout ScratchList<Int32>
+        anchor: Int32, windowTerms: UnsafeBufferPointer<Int32>, windowSignature: UInt64,
+        _ entries: UnsafeBufferPointer<PatternEntry>, _ requirements: UnsafeBufferPointer<Int32>,
+        _ table: WindowTermPositions, _ scratch: WindowScratch, into candidates: inout ScratchList<Int32>
     ) {
         anchorPairs.forEachPair(anchor: anchor, words: windowTerms) { anchored in
             let pattern = anchored.pattern
@@ -431,8 +444,9 @@ extension IntentIndex {
             else { return }
             // The pair was found through a word of the window: the first group is met.
             if anchored.requirementsAreComplete
-                || meetsRequirements(
-                    entries[Int(pattern)], afterFirstGroup: true, table, scratch, crowdedSingleTermsByConcept)
+                || Self.meetsRequirements(
+                    entries[Int(pattern)], afterFirstGroup: true, requirements, table, scratch,
+                    crowdedSingleTermsByConcept)
             {
                 candidates.append(pattern)
             }
@@ -487,19 +501,18 @@ extension IntentIndex {
             typos: typos == 0 ? 0 : typos.nonzeroBitCount)
     }
 
-    /// Whether the window holds something of every group of the pattern's requirements; from the
-    /// second group when the first is known to be met.
+    /// Whether the window holds something of every group of the pattern's requirements (in
+    /// `requirements`, the index's `patternRequirements`); from the second group when the first
+    /// is known to be met.
     @inline(__always)
-    private func meetsRequirements(
-        _ entry: PatternEntry, afterFirstGroup: Bool, _ table: WindowTermPositions, _ scratch: WindowScratch,
-        _ crowded: PostingLists<Int32>
+    private static func meetsRequirements(
+        _ entry: PatternEntry, afterFirstGroup: Bool, _ requirements: UnsafeBufferPointer<Int32>,
+        _ table: WindowTermPositions, _ scratch: WindowScratch, _ crowded: PostingLists<Int32>
     ) -> Bool {
         var start = Int(entry.requirementsStart)
         let end = start + Int(entry.requirementsCount)
-        if afterFirstGroup && start < end { start += 1 + Int(patternRequirements[start]) }
-        return PatternRequirements.areMet(patternRequirements[start..<end]) {
-            Self.isPresent($0, table, scratch, crowded)
-        }
+        if afterFirstGroup && start < end { start += 1 + Int(requirements[start]) }
+        return PatternRequirements.areMet(requirements[start..<end]) { isPresent($0, table, scratch, crowded) }
     }
 
     /// Whether a requirement option (a term, or `-1 - concept`) is in the window.
@@ -521,36 +534,39 @@ extension IntentIndex {
     ) -> (Int, Int) {
         let detail = details[Int(number)]
         guard detail.marksCount > 0 else { return (0, 0) }
-        let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
-        var agreeing = 0
-        var disagreeing = 0
-        var bit: WordPositions = 1
-        for position in 0..<words.count {
-            defer { bit <<= 1 }
-            let word = words.words[position]
-            guard word.isMarked, covered & bit != 0 else { continue }
-            let typed = tokens[Int(word.token)].folded
-            for term in words.terms(at: position) {
-                var marked = false
-                var agrees = scanMarks(patternMarks, term, typed, &marked)
-                // References to concepts' marks come first in the run.
-                for mark in patternMarks {
-                    guard !agrees, mark.term < 0 else { break }
-                    let start = Int(-1 - mark.term)
-                    agrees = scanMarks(marks[start..<start + Int(mark.form)], term, typed, &marked)
+        // Marks read in place: a slice of the array per run searched retained and released it.
+        return marks.withUnsafeBufferPointer { marks in
+            let patternMarks = marks[Int(detail.marksStart)..<Int(detail.marksStart + detail.marksCount)]
+            var agreeing = 0
+            var disagreeing = 0
+            var bit: WordPositions = 1
+            for position in 0..<words.count {
+                defer { bit <<= 1 }
+                let word = words.words[position]
+                guard word.isMarked, covered & bit != 0 else { continue }
+                let typed = tokens[Int(word.token)].folded
+                for term in words.terms(at: position) {
+                    var marked = false
+                    var agrees = scanMarks(patternMarks, term, typed, &marked)
+                    // References to concepts' marks come first in the run.
+                    for mark in patternMarks {
+                        guard !agrees, mark.term < 0 else { break }
+                        let start = Int(-1 - mark.term)
+                        agrees = scanMarks(marks[start..<start + Int(mark.form)], term, typed, &marked)
+                    }
+                    guard marked else { continue }
+                    if agrees { agreeing += 1 } else { disagreeing += 1 }
                 }
-                guard marked else { continue }
-                if agrees { agreeing += 1 } else { disagreeing += 1 }
             }
+            return (agreeing, disagreeing)
         }
-        return (agreeing, disagreeing)
     }
 
     /// Whether a mark of `term` in `run` (sorted by term) has the form `typed`; sets `marked`
     /// when there is a mark of `term` at all.
-    private func scanMarks(_ run: ArraySlice<PatternMark>, _ term: Int32, _ typed: String, _ marked: inout Bool)
-        -> Bool
-    {
+    private func scanMarks(
+        _ run: Slice<UnsafeBufferPointer<PatternMark>>, _ term: Int32, _ typed: String, _ marked: inout Bool
+    ) -> Bool {
         // Concepts' runs can be long (a mark per marked form): the term's marks are found by
         // a binary search rather than a scan from the start.
         for mark in run[run.lowerBound { $0.term < term }...] {

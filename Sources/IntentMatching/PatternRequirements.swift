@@ -137,9 +137,12 @@ enum PatternRequirements {
         }
     }
 
-    /// Whether every group of `flattened` has an option that `isPresent`.
+    /// Whether every group of `flattened` has an option that `isPresent`. The matcher passes
+    /// the index's requirements as raw memory, read without bounds checks.
     @inline(__always)
-    static func areMet(_ flattened: ArraySlice<Int32>, isPresent: (Int32) -> Bool) -> Bool {
+    static func areMet<Flattened: RandomAccessCollection<Int32>>(
+        _ flattened: Flattened, isPresent: (Int32) -> Bool
+    ) -> Bool where Flattened.Index == Int {
         var index = flattened.startIndex
         while index < flattened.endIndex {
             let groupEnd = index + 1 + Int(flattened[index])

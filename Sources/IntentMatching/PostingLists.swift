@@ -32,14 +32,27 @@ struct PostingLists<Element: Sendable>: Sendable {
         for index in Int(offsets[Int(key)])..<Int(offsets[Int(key) + 1]) { body(elements[index]) }
     }
 
-    /// Calls `body` with the elements of `key`, read in place: a slice of the array would retain
-    /// and release it, per key, on the matcher's hot path.
+    /// Calls `body` with the lists read in place, for a loop over many keys: a slice of the
+    /// array would retain and release it, per key, and a closure per key (which the matcher's
+    /// loops did not inline) cost a call.
     @inline(__always)
-    func withElements<Result>(_ key: Int32, _ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
-        guard key >= 0, Int(key) + 1 < offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = Int(offsets[Int(key)])
-        let count = Int(offsets[Int(key) + 1]) - start
-        return elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+    func withReader<Result>(_ body: (Reader) -> Result) -> Result {
+        offsets.withUnsafeBufferPointer { offsets in
+            elements.withUnsafeBufferPointer { elements in body(Reader(offsets: offsets, elements: elements)) }
+        }
+    }
+
+    /// The lists' offsets and elements, read in place.
+    struct Reader {
+        fileprivate let offsets: UnsafeBufferPointer<Int32>
+        fileprivate let elements: UnsafeBufferPointer<Element>
+
+        /// The elements of `key`; none for a key out of range.
+        @inline(__always)
+        subscript(key: Int32) -> UnsafeBufferPointer<Element> {
+            guard key >= 0, Int(key) + 1 < offsets.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(rebasing: elements[Int(offsets[Int(key)])..<Int(offsets[Int(key) + 1])])
+        }
     }
 
     /// The elements of `key`, in the order they were given; none for a key out of range.

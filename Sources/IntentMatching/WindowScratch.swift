@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -156,13 +158,18 @@ struct WindowScratch {
 
     /// Scratch for one index, kept between messages; one per thread that matches at a time.
     final class Pool: @unchecked Sendable {
-        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        // Both only read and written under `lock`: the runtime's exclusivity checks, four a
-        // message, had cost more than the lock itself.
         /// The storage given back last: with one thread matching at a time, the common case, it
-        /// is taken and given back without touching `idle`.
-        @exclusivity(unchecked) private var latest: Storage?
-        @exclusivity(unchecked) private var idle: [Storage] = []
+        /// is taken and given back with one atomic operation each, without the lock (which, with
+        /// the retain and release of the storage, had cost some 350 instructions a message).
+        /// Held unretained: `all` keeps every storage alive.
+        private let latest = Atomic<Unmanaged<Storage>?>(nil)
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        // Both only read and written under `lock`: the runtime's exclusivity checks had cost
+        // more than the lock itself.
+        /// Storage given back while `latest` was taken.
+        @exclusivity(unchecked) private var idle: [Unmanaged<Storage>] = []
+        /// Every storage made, which the pool owns.
+        @exclusivity(unchecked) private var all: [Storage] = []
 
         init() {
             pthread_mutex_init(lock, nil)
@@ -182,17 +189,38 @@ struct WindowScratch {
         ) -> Result {
             let shape = Storage.Shape(
                 terms: termCount, concepts: conceptCount, slots: rememberedCount, patterns: patternCount)
-            pthread_mutex_lock(lock)
-            let reused = latest.take() ?? idle.popLast()
-            pthread_mutex_unlock(lock)
-            let storage = reused.flatMap { $0.shape == shape ? $0 : nil } ?? Storage(shape)
-            storage.scratch.lists.pointee.removeAll()
+            var storage = latest.exchange(nil, ordering: .acquiring) ?? takeIdle(shape)
+            if storage.takeUnretainedValue().shape != shape { storage = replace(storage, shape) }
+            let scratch = storage.takeUnretainedValue().scratch
+            scratch.lists.pointee.removeAll()
             defer {
-                pthread_mutex_lock(lock)
-                if latest == nil { latest = storage } else { idle.append(storage) }
-                pthread_mutex_unlock(lock)
+                if !latest.compareExchange(expected: nil, desired: storage, ordering: .releasing).exchanged {
+                    pthread_mutex_lock(lock)
+                    idle.append(storage)
+                    pthread_mutex_unlock(lock)
+                }
             }
-            return body(storage.scratch)
+            return body(scratch)
+        }
+
+        /// Storage for a thread that found `latest` taken: one given back meanwhile, or a new one.
+        private func takeIdle(_ shape: Storage.Shape) -> Unmanaged<Storage> {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            if let reused = idle.popLast() { return reused }
+            let made = Storage(shape)
+            all.append(made)
+            return Unmanaged.passUnretained(made)
+        }
+
+        /// New storage of `shape` in place of `old`, which no other thread holds.
+        private func replace(_ old: Unmanaged<Storage>, _ shape: Storage.Shape) -> Unmanaged<Storage> {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            let made = Storage(shape)
+            all.removeAll { $0 === old.takeUnretainedValue() }
+            all.append(made)
+            return Unmanaged.passUnretained(made)
         }
     }
 

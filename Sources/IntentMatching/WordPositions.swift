@@ -9,6 +9,7 @@ extension WordPositions {
     /// Positions in a window: messages longer than this are matched in overlapping windows.
     static let windowSize = 128
 
+    @inline(__always)
     static func all(below count: Int) -> WordPositions {
         count >= windowSize ? ~0 : (1 << WordPositions(count)) - 1
     }
