@@ -38,21 +38,30 @@ struct CanonicalKeyWriter {
             nodes.appendKey(of: range.lowerBound, to: &key)
             return
         }
-        parts.removeAll(keepingCapacity: true)
+        // Written straight into the key: most sets are words alone, whose keys are their terms,
+        // one integer each (any other node's key is longer), and the terms sorted in place are
+        // the keys sorted, for less than copying them out and sorting them there.
+        let start = key.count
         partRanges.removeAll(keepingCapacity: true)
         for node in nodes.nodes(in: range) {
-            let start = parts.count
-            nodes.appendKey(of: node, to: &parts)
-            partRanges.append(start..<parts.count)
+            let nodeStart = key.count - start
+            if nodes.opcode(at: node) == PatternCode.Opcode.term {
+                key.append(nodes.operand(at: node))
+            } else {
+                nodes.appendKey(of: node, to: &key)
+            }
+            partRanges.append(nodeStart..<(key.count - start))
         }
-        // Most sets are words alone, whose keys are their terms, one integer each (any other
-        // node's key is longer): the terms sorted are the keys sorted, for less than sorting
-        // ranges with a comparison of slices.
-        if parts.count == partRanges.count {
-            parts.sort()
-            key += parts
+        if key.count - start == partRanges.count {
+            key.withUnsafeMutableBufferPointer { key in
+                var terms = UnsafeMutableBufferPointer(rebasing: key[start...])
+                terms.sort()
+            }
             return
         }
+        parts.removeAll(keepingCapacity: true)
+        parts += key[start...]
+        key.removeLast(key.count - start)
         let parts = self.parts
         partRanges.sort { parts[$0].lexicographicallyPrecedes(parts[$1]) }
         for range in partRanges { key += parts[range] }

@@ -394,32 +394,49 @@ struct PatternCompiler {
         termCount: Int
     ) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int], anchorRuns: [Range<Int>]) {
         var popularity = [Int](repeating: 0, count: termCount)
-        for term in itemFirstTerms { popularity[Int(term)] += 1 }
-        var anchors: [(key: Int32, element: Int32)] = []
-        anchors.reserveCapacity(entries.count)
-        var anchorRuns: [Range<Int>] = []
-        anchorRuns.reserveCapacity(entries.count)
+        // Through buffer pointers: every write to the array checked that it was unique.
+        popularity.withUnsafeMutableBufferPointer { popularity in
+            itemFirstTerms.withUnsafeBufferPointer { terms in
+                for term in terms { popularity[Int(term)] += 1 }
+            }
+        }
+        // Each pattern's best run first, then its terms: both arrays sized at once and written
+        // through buffer pointers, as appending checked that each was unique for every element.
+        var anchorRuns = [Range<Int>](repeating: 0..<0, count: patternItemEnds.count)
+        var anchorCount = 0
         // Read through buffer pointers: slices of these arrays retained and released their
         // storage for every pattern, which cost more than adding up the items' costs.
         itemFirstTerms.withUnsafeBufferPointer { firstTerms in
             itemEnds.withUnsafeBufferPointer { itemEnds in
                 popularity.withUnsafeBufferPointer { popularity in
-                    var item = 0
-                    var itemStart = 0
-                    for (number, itemsEnd) in patternItemEnds.enumerated() {
-                        var best = 0..<0
-                        var bestCost = -1
-                        while item < Int(itemsEnd) {
-                            let itemEnd = Int(itemEnds[item])
-                            var cost = 0
-                            for index in itemStart..<itemEnd { cost += popularity[Int(firstTerms[index])] }
-                            if bestCost < 0 || cost < bestCost { (best, bestCost) = (itemStart..<itemEnd, cost) }
-                            itemStart = itemEnd
-                            item += 1
+                    anchorRuns.withUnsafeMutableBufferPointer { anchorRuns in
+                        var item = 0
+                        var itemStart = 0
+                        for (number, itemsEnd) in patternItemEnds.enumerated() {
+                            var best = 0..<0
+                            var bestCost = -1
+                            while item < Int(itemsEnd) {
+                                let itemEnd = Int(itemEnds[item])
+                                var cost = 0
+                                for index in itemStart..<itemEnd { cost += popularity[Int(firstTerms[index])] }
+                                if bestCost < 0 || cost < bestCost { (best, bestCost) = (itemStart..<itemEnd, cost) }
+                                itemStart = itemEnd
+                                item += 1
+                            }
+                            anchorRuns[number] = best
+                            anchorCount += best.count
                         }
-                        // The runs are sorted already, as the matcher wants each pattern's anchors.
-                        for index in best { anchors.append((firstTerms[index], Int32(number))) }
-                        anchorRuns.append(best)
+                    }
+                }
+            }
+        }
+        // The runs are sorted already, as the matcher wants each pattern's anchors.
+        let anchors = [(key: Int32, element: Int32)](unsafeUninitializedCapacity: anchorCount) { anchors, count in
+            itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+                for (number, run) in anchorRuns.enumerated() {
+                    for index in run {
+                        anchors.initializeElement(at: count, to: (firstTerms[index], Int32(number)))
+                        count += 1
                     }
                 }
             }
@@ -439,30 +456,43 @@ struct PatternCompiler {
             let concept = Int(-1 - option)
             return concept < conceptCosts.count ? conceptCosts[concept] : Int(Int32.max)
         }
-        var flat: [Int32] = []
-        flat.reserveCapacity(requirementGroups.count)
-        var kept: [(range: Range<Int>, cost: Int)] = []
+        // Sized at once and written through a buffer pointer: no pattern's requirements are longer
+        // than its groups, and every append checked that the array was unique.
+        var flat = [Int32](repeating: 0, count: requirementGroups.count)
+        var flatCount = 0
+        // A group takes two words at least: no pattern keeps more groups than half its words.
+        var mostGroups = 0
+        var previousEnd = 0
+        for groupsEnd in requirementGroupEnds {
+            mostGroups = max(mostGroups, (Int(groupsEnd) - previousEnd) / 2)
+            previousEnd = Int(groupsEnd)
+        }
         // Through buffer pointers: slices of the arrays retained and released their storage for
         // every pattern, and every write to an entry checked that the array was unique.
         var entries: [IntentIndex.PatternEntry] = []
         swap(&entries, &self.entries)
-        entries.withUnsafeMutableBufferPointer { entries in
-            requirementGroups.withUnsafeBufferPointer { groups in
-                itemFirstTerms.withUnsafeBufferPointer { firstTerms in
-                    var groupsStart = 0
-                    for (number, groupsEnd) in requirementGroupEnds.enumerated() {
-                        let start = flat.count
-                        PatternRequirements.ordered(
-                            UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
-                            anchor: UnsafeBufferPointer(rebasing: firstTerms[anchorRuns[number]]), cost: cost,
-                            into: &flat, kept: &kept)
-                        entries[number].requirementsStart = Int32(start)
-                        entries[number].requirementsCount = Int32(flat.count - start)
-                        groupsStart = Int(groupsEnd)
+        withUnsafeTemporaryAllocation(of: PatternRequirements.KeptGroup.self, capacity: mostGroups) { kept in
+            flat.withUnsafeMutableBufferPointer { flat in
+                entries.withUnsafeMutableBufferPointer { entries in
+                    requirementGroups.withUnsafeBufferPointer { groups in
+                        itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+                            var groupsStart = 0
+                            for (number, groupsEnd) in requirementGroupEnds.enumerated() {
+                                let start = flatCount
+                                PatternRequirements.ordered(
+                                    UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
+                                    anchor: UnsafeBufferPointer(rebasing: firstTerms[anchorRuns[number]]),
+                                    cost: cost, into: flat, at: &flatCount, kept: kept)
+                                entries[number].requirementsStart = Int32(start)
+                                entries[number].requirementsCount = Int32(flatCount - start)
+                                groupsStart = Int(groupsEnd)
+                            }
+                        }
                     }
                 }
             }
         }
+        flat.removeLast(flat.count - flatCount)
         swap(&entries, &self.entries)
         requirementGroups = []
         requirementGroupEnds = []
@@ -570,9 +600,12 @@ struct PatternCompiler {
         // of the compile). A pattern of words alone (most) appends and sorts them.
         // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
         // nodes' array for each loop of each pattern.
+        // The required items are counted on the way: each item compiled to one node.
         var item = 0
+        var requiredItemCount = 0
         while item < itemsEnd {
             if nodes.opcode(at: item) != PatternCode.Opcode.term { collectTerms(of: item, in: nodes, into: &terms) }
+            if !nodes.isOptionalOrGap(item) { requiredItemCount += 1 }
             item = nodes.end(of: item)
         }
         Self.sortUnique(&terms, from: termsStart)
@@ -606,10 +639,7 @@ struct PatternCompiler {
         }
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: 0..<itemsEnd, vetoes: itemsEnd..<nodes.count,
-            terms: termsStart..<termsEnd,
-            requiredItemCount: parsed.subtrees(in: parsed.items).reduce(0) {
-                $0 + (parsed.nodes[$1].isOptionalOrGap ? 0 : 1)
-            })
+            terms: termsStart..<termsEnd, requiredItemCount: requiredItemCount)
     }
 
     /// Appends the nodes of the subtrees of `parsed` in `range` to `nodes` and returns whether
@@ -1166,7 +1196,8 @@ struct PatternCompiler {
     /// sorted, without repeats: a pattern's few words put among its concepts' many.
     ///
     /// Through a buffer pointer, in one pass: inserting them one by one with `insert(_:at:)` went
-    /// through the generic `replaceSubrange` for each (a fortieth of the compile).
+    /// through the generic `replaceSubrange` for each (a fortieth of the compile). The terms above
+    /// a word move up in one `memmove`: moved one by one, they were a hundredth of the compile.
     private static func insertTail(_ terms: inout [Int32], from start: Int, sortedUpTo sortedEnd: Int) {
         let kept = terms.withUnsafeMutableBufferPointer { all in
             var end = sortedEnd
@@ -1174,11 +1205,9 @@ struct PatternCompiler {
                 let term = all[next]
                 let place = UnsafeBufferPointer(rebasing: all[start..<end]).lowerBound { $0 < term } + start
                 if place < end, all[place] == term { continue }
-                var index = end
-                while index > place {
-                    all[index] = all[index - 1]
-                    index -= 1
-                }
+                let base = UnsafeMutableRawPointer(all.baseAddress!)
+                let stride = MemoryLayout<Int32>.stride
+                (base + (place + 1) * stride).copyMemory(from: base + place * stride, byteCount: (end - place) * stride)
                 all[place] = term
                 end += 1
             }
