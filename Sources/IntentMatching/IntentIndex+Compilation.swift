@@ -371,6 +371,9 @@ struct PatternCompiler {
             // Most items are a word, their own first word.
             if nodes.opcode(at: item) == PatternCode.Opcode.term {
                 runs.append(nodes.operand(at: item))
+            } else if nodes.opcode(at: item) == PatternCode.Opcode.concept {
+                // A concept's first words are kept sorted, without repeats.
+                appendConceptFirstTerms(Int(nodes.operand(at: item)), to: &runs)
             } else {
                 let start = runs.count
                 appendFirstTerms(of: item, in: nodes, to: &runs)
@@ -603,12 +606,25 @@ struct PatternCompiler {
         // The required items are counted on the way: each item compiled to one node.
         var item = 0
         var requiredItemCount = 0
+        // A concept's words come sorted, without repeats: merged into the others' as they come,
+        // rather than checked again (a pass over its often hundred words) or, for a pattern with
+        // several, sorted all together.
+        var termsAreSet = true
         while item < itemsEnd {
-            if nodes.opcode(at: item) != PatternCode.Opcode.term { collectTerms(of: item, in: nodes, into: &terms) }
+            let opcode = nodes.opcode(at: item)
+            if opcode != PatternCode.Opcode.term {
+                let runStart = terms.count
+                collectTerms(of: item, in: nodes, into: &terms)
+                if opcode != PatternCode.Opcode.concept {
+                    termsAreSet = false
+                } else if termsAreSet, runStart > termsStart {
+                    Self.mergeSets(&terms, from: termsStart, secondFrom: runStart)
+                }
+            }
             if !nodes.isOptionalOrGap(item) { requiredItemCount += 1 }
             item = nodes.end(of: item)
         }
-        Self.sortUnique(&terms, from: termsStart)
+        if !termsAreSet { Self.sortUnique(&terms, from: termsStart) }
         let wordsStart = terms.count
         item = 0
         while item < itemsEnd {
@@ -1166,10 +1182,13 @@ struct PatternCompiler {
             var run = UnsafeMutableBufferPointer(rebasing: all[start...])
             // Runs often come as a set already (an item that is one concept gives its stored
             // words): checking costs a pass, sorting them again cost more.
-            if zip(run, run.dropFirst()).allSatisfy({ $0 < $1 }) { return all.count }
+            var sortedEnd = 1
+            while sortedEnd < run.count, run[sortedEnd - 1] < run[sortedEnd] { sortedEnd += 1 }
+            if sortedEnd == run.count { return all.count }
             if run.count <= 16 {
-                // Most runs are a few terms: an insertion sort, without the general sort's set-up.
-                for next in 1..<run.count {
+                // Most runs are a few terms: an insertion sort, without the general sort's set-up,
+                // from the first term out of order.
+                for next in sortedEnd..<run.count {
                     let element = run[next]
                     var place = next
                     while place > 0, element < run[place - 1] {
@@ -1187,6 +1206,39 @@ struct PatternCompiler {
                 kept += 1
             }
             return start + kept
+        }
+        terms.removeLast(terms.count - kept)
+    }
+
+    /// Merges `terms[start..<second]` and `terms[second...]`, each sorted, without repeats, into
+    /// `terms[start...]`, sorted, without repeats.
+    private static func mergeSets(_ terms: inout [Int32], from start: Int, secondFrom second: Int) {
+        let kept = terms.withUnsafeMutableBufferPointer { all in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: all.count - start) { merged in
+                var first = start
+                var next = second
+                var count = 0
+                while first < second, next < all.count {
+                    let term = min(all[first], all[next])
+                    if all[first] == term { first += 1 }
+                    if all[next] == term { next += 1 }
+                    merged[count] = term
+                    count += 1
+                }
+                while first < second {
+                    merged[count] = all[first]
+                    first += 1
+                    count += 1
+                }
+                while next < all.count {
+                    merged[count] = all[next]
+                    next += 1
+                    count += 1
+                }
+                _ = UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)])
+                    .update(fromContentsOf: merged[..<count])
+                return start + count
+            }
         }
         terms.removeLast(terms.count - kept)
     }
