@@ -606,25 +606,20 @@ struct PatternCompiler {
         // The required items are counted on the way: each item compiled to one node.
         var item = 0
         var requiredItemCount = 0
-        // A concept's words come sorted, without repeats: merged into the others' as they come,
-        // rather than checked again (a pass over its often hundred words) or, for a pattern with
-        // several, sorted all together.
-        var termsAreSet = true
+        // Each item's words made a set (a concept's come as one), merged into the others' as they
+        // come: checking a concept's often hundred words again, or sorting several concepts' all
+        // together, cost more.
         while item < itemsEnd {
             let opcode = nodes.opcode(at: item)
             if opcode != PatternCode.Opcode.term {
                 let runStart = terms.count
                 collectTerms(of: item, in: nodes, into: &terms)
-                if opcode != PatternCode.Opcode.concept {
-                    termsAreSet = false
-                } else if termsAreSet, runStart > termsStart {
-                    Self.mergeSets(&terms, from: termsStart, secondFrom: runStart)
-                }
+                if opcode != PatternCode.Opcode.concept { Self.sortUnique(&terms, from: runStart) }
+                if runStart > termsStart { Self.mergeSets(&terms, from: termsStart, secondFrom: runStart) }
             }
             if !nodes.isOptionalOrGap(item) { requiredItemCount += 1 }
             item = nodes.end(of: item)
         }
-        if !termsAreSet { Self.sortUnique(&terms, from: termsStart) }
         let wordsStart = terms.count
         item = 0
         while item < itemsEnd {
@@ -666,11 +661,43 @@ struct PatternCompiler {
         _ marks: inout [PatternMark], into nodes: inout DraftNodes
     ) -> Bool {
         var allCompiled = true
-        for syntax in parsed.subtrees(in: range)
-        where !compileNode(syntax, of: parsed, text, source, &marks, into: &nodes) {
-            allCompiled = false
+        for syntax in parsed.subtrees(in: range) {
+            // Most nodes are words: compiled here, without the call that every other kind needs.
+            let compiled =
+                parsed.nodes[syntax].kind == .word
+                ? compileWord(syntax, of: parsed, text, source, &marks, into: &nodes)
+                : compileNode(syntax, of: parsed, text, source, &marks, into: &nodes)
+            if !compiled { allCompiled = false }
         }
         return allCompiled
+    }
+
+    /// ``compileNode(_:of:_:_:_:into:)`` of a word node.
+    @inline(__always)
+    private mutating func compileWord(
+        _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: PatternSource,
+        _ marks: inout [PatternMark], into nodes: inout DraftNodes
+    ) -> Bool {
+        let bytes = parsed.nodes[syntax].bytes
+        let word = UnsafeBufferPointer(rebasing: text[Int(bytes.lowerBound)..<Int(bytes.upperBound)])
+        let compiled = compiledWord(word)
+        guard compiled.isWord else {
+            let written = String(decoding: word, as: UTF8.self)
+            report(
+                .error, source, Int(parsed.nodes[syntax].offset),
+                "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
+            return false
+        }
+        // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
+        for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
+        if compiled.terms.upperBound - compiled.terms.lowerBound == 1 {
+            nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(compiled.terms.lowerBound)])
+        } else {
+            let list = nodes.startList(PatternCode.Opcode.sequence)
+            for index in compiled.terms { nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(index)]) }
+            nodes.endList(list)
+        }
+        return true
     }
 
     /// Appends the node of the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of
@@ -683,25 +710,7 @@ struct PatternCompiler {
         let bytes = Int(node.bytes.lowerBound)..<Int(node.bytes.upperBound)
         switch node.kind {
         case .word:
-            let word = UnsafeBufferPointer(rebasing: text[bytes])
-            let compiled = compiledWord(word)
-            guard compiled.isWord else {
-                let written = String(decoding: word, as: UTF8.self)
-                report(
-                    .error, source, Int(parsed.nodes[syntax].offset),
-                    "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
-                return false
-            }
-            // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
-            for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
-            if compiled.terms.upperBound - compiled.terms.lowerBound == 1 {
-                nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(compiled.terms.lowerBound)])
-            } else {
-                let list = nodes.startList(PatternCode.Opcode.sequence)
-                for index in compiled.terms { nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(index)]) }
-                nodes.endList(list)
-            }
-            return true
+            return compileWord(syntax, of: parsed, text, source, &marks, into: &nodes)
         case .sequence, .alternatives:
             let list = nodes.startList(
                 node.kind == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.alternatives)
