@@ -56,8 +56,8 @@ struct PatternCompiler {
     private var markedFormNumbers: [String: Int32] = [:]
     private var compiling: [String] = []
     /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
-    private var conceptTerms: [[Int32]?] = []
-    private var conceptFirstTerms: [[Int32]?] = []
+    private var conceptTerms = TermSets()
+    private var conceptFirstTerms = TermSets()
     /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
     /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
     /// spelled out again).
@@ -220,7 +220,7 @@ struct PatternCompiler {
         unliftedNodes = DraftNodes()
         wordTable = PatternWordTable()
         choices = PatternKeyTable(capacity: 0)
-        conceptTerms = []
+        conceptTerms = TermSets()
         let termCount = vocabulary.keys.count
         let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
@@ -280,7 +280,7 @@ struct PatternCompiler {
         itemFirstTerms = []
         itemEnds = []
         patternItemEnds = []
-        conceptFirstTerms = []
+        conceptFirstTerms = TermSets()
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -451,8 +451,8 @@ struct PatternCompiler {
     /// rarer options first, as a candidate is mostly dropped by its first group.
     private mutating func requirements(anchorRuns: [Range<Int>], popularity: [Int]) -> [Int32] {
         // A concept's cost is worked out once, not again at every group that offers it.
-        let conceptCosts = conceptFirstTerms.map { first in
-            first.map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
+        let conceptCosts = (0..<conceptFirstTerms.count).map { concept in
+            conceptFirstTerms[concept].map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
         }
         func cost(_ option: Int32) -> Int {
             guard option < 0 else { return popularity[Int(option)] }
@@ -1066,13 +1066,11 @@ struct PatternCompiler {
     /// Appends the words of `concept`, sorted, without repeats.
     private mutating func appendConceptTerms(_ concept: Int, to terms: inout [Int32]) {
         // Concepts are shared by hundreds of patterns: work out their words once.
-        if concept < conceptTerms.count, let known = conceptTerms[concept] {
-            terms += known
-        } else {
+        if !conceptTerms.append(concept, to: &terms) {
             var own: [Int32] = []
             collectTerms(concepts[concept], into: &own)
             Self.sortUnique(&own, from: 0)
-            Self.store(own, at: concept, in: &conceptTerms)
+            conceptTerms.store(own, at: concept)
             terms += own
         }
     }
@@ -1180,13 +1178,11 @@ struct PatternCompiler {
 
     /// Appends the words a match of `concept` can start with, sorted, without repeats.
     private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {
-        if concept < conceptFirstTerms.count, let known = conceptFirstTerms[concept] {
-            terms += known
-        } else {
+        if !conceptFirstTerms.append(concept, to: &terms) {
             var own: [Int32] = []
             appendFirstTerms(of: concepts[concept], to: &own)
             Self.sortUnique(&own, from: 0)
-            Self.store(own, at: concept, in: &conceptFirstTerms)
+            conceptFirstTerms.store(own, at: concept)
             terms += own
         }
     }
@@ -1285,12 +1281,6 @@ struct PatternCompiler {
             return end
         }
         terms.removeLast(terms.count - kept)
-    }
-
-    /// Keeps a concept's worked-out terms, growing the table to the concept.
-    private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
-        if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
-        table[index] = terms
     }
 
     private mutating func report(
