@@ -58,6 +58,9 @@ struct PatternCompiler {
     /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
     private var conceptTerms = TermSets()
     private var conceptFirstTerms = TermSets()
+    /// A concept's words or first words while they are worked out, its capacity kept from concept
+    /// to concept (a concept met while another's are worked out takes an array of its own).
+    private var conceptTermsScratch: [Int32] = []
     /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
     /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
     /// spelled out again).
@@ -98,7 +101,9 @@ struct PatternCompiler {
     /// The nodes of a pattern with choices before they are lifted (``liftAlternatives(_:of:into:)``).
     private var unliftedNodes = DraftNodes()
     /// The first words of every pattern's required items, one run per item: what anchors
-    /// are chosen from once every pattern is known.
+    /// are chosen from once every pattern is known. An item that is a concept is the one
+    /// `-1 - concept` (its first words are in `conceptFirstTerms`): copying them, often hundreds,
+    /// for each of its patterns was a thirtieth of the compile.
     private var itemFirstTerms: [Int32] = []
     /// Where each item's run ends in `itemFirstTerms`.
     private var itemEnds: [Int32] = []
@@ -222,7 +227,7 @@ struct PatternCompiler {
         choices = PatternKeyTable(capacity: 0)
         conceptTerms = TermSets()
         let termCount = vocabulary.keys.count
-        let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
+        let (anchors, popularity, conceptCosts, anchorRuns) = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
         // masks; only the rest are evaluated as code.
         var singles: [(key: Int32, element: Int32)] = []
@@ -276,7 +281,8 @@ struct PatternCompiler {
         // The index keeps the vocabulary: its list of pattern words goes with the compiler.
         let surfaceForms = vocabulary.surfaceForms
         vocabulary.finishInterning()
-        let patternRequirements = requirements(anchorRuns: anchorRuns, popularity: popularity)
+        let patternRequirements = requirements(
+            anchorRuns: anchorRuns, popularity: popularity, conceptCosts: conceptCosts)
         itemFirstTerms = []
         itemEnds = []
         patternItemEnds = []
@@ -372,8 +378,9 @@ struct PatternCompiler {
             if nodes.opcode(at: item) == PatternCode.Opcode.term {
                 runs.append(nodes.operand(at: item))
             } else if nodes.opcode(at: item) == PatternCode.Opcode.concept {
-                // A concept's first words are kept sorted, without repeats.
-                appendConceptFirstTerms(Int(nodes.operand(at: item)), to: &runs)
+                let concept = Int(nodes.operand(at: item))
+                workOutConceptFirstTerms(concept)
+                runs.append(-1 - Int32(concept))
             } else {
                 let start = runs.count
                 appendFirstTerms(of: item, in: nodes, to: &runs)
@@ -391,17 +398,34 @@ struct PatternCompiler {
     }
 
     /// Anchors each pattern on the required item whose first words the fewest patterns share,
-    /// so common words ("how", "my") do not pull in hundreds of candidates. Also returns each
-    /// pattern's anchor terms (a run of `itemFirstTerms`).
+    /// so common words ("how", "my") do not pull in hundreds of candidates. Also returns how
+    /// many items' first words each term is among (its popularity), each concept's cost (the
+    /// popularity of its first words, added up; `Int32.max` for a concept without them worked
+    /// out) and each pattern's anchor run (a run of `itemFirstTerms`).
     private func chooseAnchors(
         termCount: Int
-    ) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int], anchorRuns: [Range<Int>]) {
+    ) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int], conceptCosts: [Int], anchorRuns: [Range<Int>]) {
         var popularity = [Int](repeating: 0, count: termCount)
+        var conceptUses = [Int](repeating: 0, count: conceptFirstTerms.count)
         // Through buffer pointers: every write to the array checked that it was unique.
         popularity.withUnsafeMutableBufferPointer { popularity in
-            itemFirstTerms.withUnsafeBufferPointer { terms in
-                for term in terms { popularity[Int(term)] += 1 }
+            conceptUses.withUnsafeMutableBufferPointer { conceptUses in
+                itemFirstTerms.withUnsafeBufferPointer { terms in
+                    for term in terms {
+                        if term >= 0 { popularity[Int(term)] += 1 } else { conceptUses[Int(-1 - term)] += 1 }
+                    }
+                }
             }
+            // An item that is a concept counts for each of the concept's first words.
+            for (concept, uses) in conceptUses.enumerated() where uses > 0 {
+                conceptFirstTerms.withSet(concept) { terms in
+                    for term in terms { popularity[Int(term)] += uses }
+                }
+            }
+        }
+        // A concept's cost is worked out once, not again at every item or group that has it.
+        let conceptCosts = (0..<conceptFirstTerms.count).map { concept in
+            conceptFirstTerms[concept].map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
         }
         // Each pattern's best run first, then its terms: both arrays sized at once and written
         // through buffer pointers, as appending checked that each was unique for every element.
@@ -412,48 +436,75 @@ struct PatternCompiler {
         itemFirstTerms.withUnsafeBufferPointer { firstTerms in
             itemEnds.withUnsafeBufferPointer { itemEnds in
                 popularity.withUnsafeBufferPointer { popularity in
-                    anchorRuns.withUnsafeMutableBufferPointer { anchorRuns in
-                        var item = 0
-                        var itemStart = 0
-                        for (number, itemsEnd) in patternItemEnds.enumerated() {
-                            var best = 0..<0
-                            var bestCost = -1
-                            while item < Int(itemsEnd) {
-                                let itemEnd = Int(itemEnds[item])
-                                var cost = 0
-                                for index in itemStart..<itemEnd { cost += popularity[Int(firstTerms[index])] }
-                                if bestCost < 0 || cost < bestCost { (best, bestCost) = (itemStart..<itemEnd, cost) }
-                                itemStart = itemEnd
-                                item += 1
+                    conceptCosts.withUnsafeBufferPointer { conceptCosts in
+                        anchorRuns.withUnsafeMutableBufferPointer { anchorRuns in
+                            var item = 0
+                            var itemStart = 0
+                            for (number, itemsEnd) in patternItemEnds.enumerated() {
+                                var best = 0..<0
+                                var bestCost = -1
+                                var bestCount = 0
+                                while item < Int(itemsEnd) {
+                                    let itemEnd = Int(itemEnds[item])
+                                    var cost = 0
+                                    var count = itemEnd - itemStart
+                                    for index in itemStart..<itemEnd {
+                                        let term = firstTerms[index]
+                                        if term >= 0 {
+                                            cost += popularity[Int(term)]
+                                        } else {
+                                            cost += conceptCosts[Int(-1 - term)]
+                                            count = conceptFirstTerms.withSet(Int(-1 - term)) { $0.count }
+                                        }
+                                    }
+                                    if bestCost < 0 || cost < bestCost {
+                                        (best, bestCost, bestCount) = (itemStart..<itemEnd, cost, count)
+                                    }
+                                    itemStart = itemEnd
+                                    item += 1
+                                }
+                                anchorRuns[number] = best
+                                anchorCount += bestCount
                             }
-                            anchorRuns[number] = best
-                            anchorCount += best.count
                         }
                     }
                 }
             }
         }
-        // The runs are sorted already, as the matcher wants each pattern's anchors.
+        // The runs are sorted already (a concept's first words too), as the matcher wants each
+        // pattern's anchors.
         let anchors = [(key: Int32, element: Int32)](unsafeUninitializedCapacity: anchorCount) { anchors, count in
-            itemFirstTerms.withUnsafeBufferPointer { firstTerms in
-                for (number, run) in anchorRuns.enumerated() {
-                    for index in run {
-                        anchors.initializeElement(at: count, to: (firstTerms[index], Int32(number)))
+            for (number, run) in anchorRuns.enumerated() {
+                withAnchorTerms(of: run) { terms in
+                    for term in terms {
+                        anchors.initializeElement(at: count, to: (term, Int32(number)))
                         count += 1
                     }
                 }
             }
         }
-        return (anchors, popularity, anchorRuns)
+        return (anchors, popularity, conceptCosts, anchorRuns)
+    }
+
+    /// Calls `body` with the terms of `run` of `itemFirstTerms`: a concept's first words for a
+    /// concept's item.
+    private func withAnchorTerms<Result>(
+        of run: Range<Int>, _ body: (UnsafeBufferPointer<Int32>) -> Result
+    ) -> Result {
+        itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+            if run.count == 1, firstTerms[run.lowerBound] < 0 {
+                return conceptFirstTerms.withSet(Int(-1 - firstTerms[run.lowerBound]), body)
+            }
+            return body(UnsafeBufferPointer(rebasing: firstTerms[run]))
+        }
     }
 
     /// Every pattern's `PatternRequirements`, flattened, with each entry pointed at its own;
-    /// rarer options first, as a candidate is mostly dropped by its first group.
-    private mutating func requirements(anchorRuns: [Range<Int>], popularity: [Int]) -> [Int32] {
-        // A concept's cost is worked out once, not again at every group that offers it.
-        let conceptCosts = (0..<conceptFirstTerms.count).map { concept in
-            conceptFirstTerms[concept].map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
-        }
+    /// rarer options first (by `popularity` and `conceptCosts`, as ``chooseAnchors(termCount:)``
+    /// gives them), as a candidate is mostly dropped by its first group.
+    private mutating func requirements(
+        anchorRuns: [Range<Int>], popularity: [Int], conceptCosts: [Int]
+    ) -> [Int32] {
         func cost(_ option: Int32) -> Int {
             guard option < 0 else { return popularity[Int(option)] }
             let concept = Int(-1 - option)
@@ -478,18 +529,17 @@ struct PatternCompiler {
             flat.withUnsafeMutableBufferPointer { flat in
                 entries.withUnsafeMutableBufferPointer { entries in
                     requirementGroups.withUnsafeBufferPointer { groups in
-                        itemFirstTerms.withUnsafeBufferPointer { firstTerms in
-                            var groupsStart = 0
-                            for (number, groupsEnd) in requirementGroupEnds.enumerated() {
-                                let start = flatCount
+                        var groupsStart = 0
+                        for (number, groupsEnd) in requirementGroupEnds.enumerated() {
+                            let start = flatCount
+                            withAnchorTerms(of: anchorRuns[number]) { anchor in
                                 PatternRequirements.ordered(
                                     UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
-                                    anchor: UnsafeBufferPointer(rebasing: firstTerms[anchorRuns[number]]),
-                                    cost: cost, into: flat, at: &flatCount, kept: kept)
-                                entries[number].requirementsStart = Int32(start)
-                                entries[number].requirementsCount = Int32(flatCount - start)
-                                groupsStart = Int(groupsEnd)
+                                    anchor: anchor, cost: cost, into: flat, at: &flatCount, kept: kept)
                             }
+                            entries[number].requirementsStart = Int32(start)
+                            entries[number].requirementsCount = Int32(flatCount - start)
+                            groupsStart = Int(groupsEnd)
                         }
                     }
                 }
@@ -1068,10 +1118,13 @@ struct PatternCompiler {
         // Concepts are shared by hundreds of patterns: work out their words once.
         if !conceptTerms.append(concept, to: &terms) {
             var own: [Int32] = []
+            swap(&own, &conceptTermsScratch)
+            if !own.isEmpty { own.removeAll(keepingCapacity: true) }
             collectTerms(concepts[concept], into: &own)
             Self.sortUnique(&own, from: 0)
             conceptTerms.store(own, at: concept)
             terms += own
+            swap(&own, &conceptTermsScratch)
         }
     }
 
@@ -1178,13 +1231,20 @@ struct PatternCompiler {
 
     /// Appends the words a match of `concept` can start with, sorted, without repeats.
     private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {
-        if !conceptFirstTerms.append(concept, to: &terms) {
-            var own: [Int32] = []
-            appendFirstTerms(of: concepts[concept], to: &own)
-            Self.sortUnique(&own, from: 0)
-            conceptFirstTerms.store(own, at: concept)
-            terms += own
-        }
+        workOutConceptFirstTerms(concept)
+        _ = conceptFirstTerms.append(concept, to: &terms)
+    }
+
+    /// Keeps the words a match of `concept` can start with in `conceptFirstTerms`, unless they are.
+    private mutating func workOutConceptFirstTerms(_ concept: Int) {
+        if conceptFirstTerms.contains(concept) { return }
+        var own: [Int32] = []
+        swap(&own, &conceptTermsScratch)
+        if !own.isEmpty { own.removeAll(keepingCapacity: true) }
+        appendFirstTerms(of: concepts[concept], to: &own)
+        Self.sortUnique(&own, from: 0)
+        conceptFirstTerms.store(own, at: concept)
+        swap(&own, &conceptTermsScratch)
     }
 
     /// Sorts `terms[start...]` and drops its repeats: a set of terms as the index stores it,

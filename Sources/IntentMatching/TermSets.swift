@@ -17,6 +17,16 @@ struct TermSets {
         return terms[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
+    /// Calls `body` with the set stored for `number` (empty when there is none).
+    func withSet<Result>(_ number: Int, _ body: (UnsafeBufferPointer<Int32>) -> Result) -> Result {
+        guard number < ranges.count, let range = ranges[number] else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return terms.withUnsafeBufferPointer { terms in
+            body(UnsafeBufferPointer(rebasing: terms[Int(range.lowerBound)..<Int(range.upperBound)]))
+        }
+    }
+
     /// Appends the set stored for `number` to `destination` and returns true; false, appending
     /// nothing, when there is none.
     func append(_ number: Int, to destination: inout [Int32]) -> Bool {
@@ -28,6 +38,9 @@ struct TermSets {
         }
         return true
     }
+
+    /// Whether a set is stored for `number`.
+    func contains(_ number: Int) -> Bool { number < ranges.count && ranges[number] != nil }
 
     /// Keeps `set` as the set of `number`.
     mutating func store(_ set: [Int32], at number: Int) {
