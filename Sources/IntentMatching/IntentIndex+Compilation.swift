@@ -664,8 +664,15 @@ struct PatternCompiler {
             if opcode != PatternCode.Opcode.term {
                 let runStart = terms.count
                 collectTerms(of: item, in: nodes, into: &terms)
-                if opcode != PatternCode.Opcode.concept { Self.sortUnique(&terms, from: runStart) }
-                if runStart > termsStart { Self.mergeSets(&terms, from: termsStart, secondFrom: runStart) }
+                if runStart == termsStart {
+                    if opcode != PatternCode.Opcode.concept { Self.sortUnique(&terms, from: runStart) }
+                } else if opcode != PatternCode.Opcode.concept && terms.count - runStart <= 8 {
+                    // A few words (a choice's, mostly) go in as the pattern's own words do.
+                    Self.insertTail(&terms, from: termsStart, sortedUpTo: runStart)
+                } else {
+                    if opcode != PatternCode.Opcode.concept { Self.sortUnique(&terms, from: runStart) }
+                    Self.mergeSets(&terms, from: termsStart, secondFrom: runStart)
+                }
             }
             if !nodes.isOptionalOrGap(item) { requiredItemCount += 1 }
             item = nodes.end(of: item)
