@@ -259,11 +259,7 @@ struct PatternCompiler {
                 }
                 let sequences = wordSequenceList(form)
                 // Sorted and without repeats; sorting first, rather than hashing arrays into a set.
-                let order = sequences.indices.sorted {
-                    sequences[$0].lexicographicallyPrecedes(sequences[$1])
-                }
-                for (position, sequence) in order.enumerated()
-                where position == 0 || sequences[sequence] != sequences[order[position - 1]] {
+                for sequence in sequences.distinctPositionsInOrder() {
                     if sequences[sequence].count == 1 {
                         singles.append((sequences[sequence].first!, Int32(number)))
                     } else {
@@ -1015,12 +1011,7 @@ struct PatternCompiler {
                     list.appendToEach(term)
                     continue
                 }
-                let parts = wordSequenceList(node)
-                var product = WordSequenceList()
-                for prefix in list.indices {
-                    for part in parts.indices { product.append(list[prefix], parts[part]) }
-                }
-                list = product
+                list = list.product(with: wordSequenceList(node))
             }
         }
         return list
