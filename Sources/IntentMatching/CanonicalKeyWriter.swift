@@ -42,26 +42,39 @@ struct CanonicalKeyWriter {
         // one integer each (any other node's key is longer), and the terms sorted in place are
         // the keys sorted, for less than copying them out and sorting them there.
         let start = key.count
-        partRanges.removeAll(keepingCapacity: true)
+        var isWords = true
         for node in nodes.nodes(in: range) {
-            let nodeStart = key.count - start
             if nodes.opcode(at: node) == PatternCode.Opcode.term {
                 key.append(nodes.operand(at: node))
             } else {
                 nodes.appendKey(of: node, to: &key)
+                isWords = false
             }
-            partRanges.append(nodeStart..<(key.count - start))
         }
-        if key.count - start == partRanges.count {
+        if isWords {
             key.withUnsafeMutableBufferPointer { key in
-                var terms = UnsafeMutableBufferPointer(rebasing: key[start...])
-                terms.sort()
+                // A set has a few words: an insertion sort, without the general sort's set-up.
+                for next in (start + 1)..<key.count {
+                    let term = key[next]
+                    var place = next
+                    while place > start, term < key[place - 1] {
+                        key[place] = key[place - 1]
+                        place -= 1
+                    }
+                    key[place] = term
+                }
             }
             return
         }
-        parts.removeAll(keepingCapacity: true)
-        parts += key[start...]
+        // Otherwise the keys are written again, each on its own, and sorted as sequences.
         key.removeLast(key.count - start)
+        parts.removeAll(keepingCapacity: true)
+        partRanges.removeAll(keepingCapacity: true)
+        for node in nodes.nodes(in: range) {
+            let partStart = parts.count
+            nodes.appendKey(of: node, to: &parts)
+            partRanges.append(partStart..<parts.count)
+        }
         let parts = self.parts
         partRanges.sort { parts[$0].lexicographicallyPrecedes(parts[$1]) }
         for range in partRanges { key += parts[range] }
