@@ -647,14 +647,14 @@ struct PatternCompiler {
         // The other items' words first: mostly one concept's, sorted already, into which the
         // pattern's own few words are inserted for less than sorting them all again (a twentieth
         // of the compile). A pattern of words alone (most) appends and sorts them.
+        // Each other item's words are made a set (a concept's come as one) and merged into the
+        // others' as they come: checking a concept's often hundred words again, or sorting several
+        // concepts' words all together, cost more.
         // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
-        // nodes' array for each loop of each pattern.
-        // The required items are counted on the way: each item compiled to one node.
+        // nodes' array for each loop of each pattern; the required items are counted on the way
+        // (each item compiled to one node).
         var item = 0
         var requiredItemCount = 0
-        // Each item's words made a set (a concept's come as one), merged into the others' as they
-        // come: checking a concept's often hundred words again, or sorting several concepts' all
-        // together, cost more.
         while item < itemsEnd {
             let opcode = nodes.opcode(at: item)
             if opcode != PatternCode.Opcode.term {
