@@ -38,20 +38,42 @@ struct CanonicalKeyWriter {
             nodes.appendKey(of: range.lowerBound, to: &key)
             return
         }
+        // Written straight into the key: most sets are words alone, whose keys are their terms,
+        // one integer each (any other node's key is longer), and the terms sorted in place are
+        // the keys sorted, for less than copying them out and sorting them there.
+        let start = key.count
+        var isWords = true
+        for node in nodes.nodes(in: range) {
+            if nodes.opcode(at: node) == PatternCode.Opcode.term {
+                key.append(nodes.operand(at: node))
+            } else {
+                nodes.appendKey(of: node, to: &key)
+                isWords = false
+            }
+        }
+        if isWords {
+            key.withUnsafeMutableBufferPointer { key in
+                // A set has a few words: an insertion sort, without the general sort's set-up.
+                for next in (start + 1)..<key.count {
+                    let term = key[next]
+                    var place = next
+                    while place > start, term < key[place - 1] {
+                        key[place] = key[place - 1]
+                        place -= 1
+                    }
+                    key[place] = term
+                }
+            }
+            return
+        }
+        // Otherwise the keys are written again, each on its own, and sorted as sequences.
+        key.removeLast(key.count - start)
         parts.removeAll(keepingCapacity: true)
         partRanges.removeAll(keepingCapacity: true)
         for node in nodes.nodes(in: range) {
-            let start = parts.count
+            let partStart = parts.count
             nodes.appendKey(of: node, to: &parts)
-            partRanges.append(start..<parts.count)
-        }
-        // Most sets are words alone, whose keys are their terms, one integer each (any other
-        // node's key is longer): the terms sorted are the keys sorted, for less than sorting
-        // ranges with a comparison of slices.
-        if parts.count == partRanges.count {
-            parts.sort()
-            key += parts
-            return
+            partRanges.append(partStart..<parts.count)
         }
         let parts = self.parts
         partRanges.sort { parts[$0].lexicographicallyPrecedes(parts[$1]) }

@@ -82,8 +82,9 @@ struct DraftNodes {
         let start = code.count
         let shift = Int32(start - range.lowerBound)
         // Copied at once, then the `end`s moved: appended word by word, each append checked the
-        // array's capacity and uniqueness (a tenth of adding a pattern).
-        code += words[range]
+        // array's capacity and uniqueness (a tenth of adding a pattern). From a buffer pointer: a
+        // slice of the array went through generic code and retained the array.
+        words.withUnsafeBufferPointer { code.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         code.withUnsafeMutableBufferPointer { code in
             // Every node starts with two words, its children (if any) right after them.
             for position in stride(from: start, to: code.count, by: 2) where Self.isList(code[position]) {

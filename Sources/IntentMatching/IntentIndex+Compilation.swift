@@ -56,8 +56,11 @@ struct PatternCompiler {
     private var markedFormNumbers: [String: Int32] = [:]
     private var compiling: [String] = []
     /// Each concept's words and first words (sorted, no repeats), once worked out; by concept.
-    private var conceptTerms: [[Int32]?] = []
-    private var conceptFirstTerms: [[Int32]?] = []
+    private var conceptTerms = TermSets()
+    private var conceptFirstTerms = TermSets()
+    /// A concept's words or first words while they are worked out, its capacity kept from concept
+    /// to concept (a concept met while another's are worked out takes an array of its own).
+    private var conceptTermsScratch: [Int32] = []
     /// Choices met in patterns, by their key (``PatternNode/key``): the unnamed concept a choice
     /// of word runs was lifted into, or -1 for a choice that is not one (so that it is not
     /// spelled out again).
@@ -98,7 +101,9 @@ struct PatternCompiler {
     /// The nodes of a pattern with choices before they are lifted (``liftAlternatives(_:of:into:)``).
     private var unliftedNodes = DraftNodes()
     /// The first words of every pattern's required items, one run per item: what anchors
-    /// are chosen from once every pattern is known.
+    /// are chosen from once every pattern is known. An item that is a concept is the one
+    /// `-1 - concept` (its first words are in `conceptFirstTerms`): copying them, often hundreds,
+    /// for each of its patterns was a thirtieth of the compile.
     private var itemFirstTerms: [Int32] = []
     /// Where each item's run ends in `itemFirstTerms`.
     private var itemEnds: [Int32] = []
@@ -220,9 +225,9 @@ struct PatternCompiler {
         unliftedNodes = DraftNodes()
         wordTable = PatternWordTable()
         choices = PatternKeyTable(capacity: 0)
-        conceptTerms = []
+        conceptTerms = TermSets()
         let termCount = vocabulary.keys.count
-        let (anchors, popularity, anchorRuns) = chooseAnchors(termCount: termCount)
+        let (anchors, popularity, conceptCosts, anchorRuns) = chooseAnchors(termCount: termCount)
         // Concept forms that are plain word sequences (most are) are matched from per-window
         // masks; only the rest are evaluated as code.
         var singles: [(key: Int32, element: Int32)] = []
@@ -254,11 +259,7 @@ struct PatternCompiler {
                 }
                 let sequences = wordSequenceList(form)
                 // Sorted and without repeats; sorting first, rather than hashing arrays into a set.
-                let order = sequences.indices.sorted {
-                    sequences[$0].lexicographicallyPrecedes(sequences[$1])
-                }
-                for (position, sequence) in order.enumerated()
-                where position == 0 || sequences[sequence] != sequences[order[position - 1]] {
+                for sequence in sequences.distinctPositionsInOrder() {
                     if sequences[sequence].count == 1 {
                         singles.append((sequences[sequence].first!, Int32(number)))
                     } else {
@@ -276,11 +277,12 @@ struct PatternCompiler {
         // The index keeps the vocabulary: its list of pattern words goes with the compiler.
         let surfaceForms = vocabulary.surfaceForms
         vocabulary.finishInterning()
-        let patternRequirements = requirements(anchorRuns: anchorRuns, popularity: popularity)
+        let patternRequirements = requirements(
+            anchorRuns: anchorRuns, popularity: popularity, conceptCosts: conceptCosts)
         itemFirstTerms = []
         itemEnds = []
         patternItemEnds = []
-        conceptFirstTerms = []
+        conceptFirstTerms = TermSets()
         var typoExempt = content.lexicon.protectedWords
         for words in content.lexicon.languageWords.values {
             typoExempt.formUnion(words.core)
@@ -371,6 +373,10 @@ struct PatternCompiler {
             // Most items are a word, their own first word.
             if nodes.opcode(at: item) == PatternCode.Opcode.term {
                 runs.append(nodes.operand(at: item))
+            } else if nodes.opcode(at: item) == PatternCode.Opcode.concept {
+                let concept = Int(nodes.operand(at: item))
+                workOutConceptFirstTerms(concept)
+                runs.append(-1 - Int32(concept))
             } else {
                 let start = runs.count
                 appendFirstTerms(of: item, in: nodes, to: &runs)
@@ -388,81 +394,154 @@ struct PatternCompiler {
     }
 
     /// Anchors each pattern on the required item whose first words the fewest patterns share,
-    /// so common words ("how", "my") do not pull in hundreds of candidates. Also returns each
-    /// pattern's anchor terms (a run of `itemFirstTerms`).
+    /// so common words ("how", "my") do not pull in hundreds of candidates. Also returns how
+    /// many items' first words each term is among (its popularity), each concept's cost (the
+    /// popularity of its first words, added up; `Int32.max` for a concept without them worked
+    /// out) and each pattern's anchor run (a run of `itemFirstTerms`).
     private func chooseAnchors(
         termCount: Int
-    ) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int], anchorRuns: [Range<Int>]) {
+    ) -> (anchors: [(key: Int32, element: Int32)], popularity: [Int], conceptCosts: [Int], anchorRuns: [Range<Int>]) {
         var popularity = [Int](repeating: 0, count: termCount)
-        for term in itemFirstTerms { popularity[Int(term)] += 1 }
-        var anchors: [(key: Int32, element: Int32)] = []
-        anchors.reserveCapacity(entries.count)
-        var anchorRuns: [Range<Int>] = []
-        anchorRuns.reserveCapacity(entries.count)
+        var conceptUses = [Int](repeating: 0, count: conceptFirstTerms.count)
+        // Through buffer pointers: every write to the array checked that it was unique.
+        popularity.withUnsafeMutableBufferPointer { popularity in
+            conceptUses.withUnsafeMutableBufferPointer { conceptUses in
+                itemFirstTerms.withUnsafeBufferPointer { terms in
+                    for term in terms {
+                        if term >= 0 { popularity[Int(term)] += 1 } else { conceptUses[Int(-1 - term)] += 1 }
+                    }
+                }
+            }
+            // An item that is a concept counts for each of the concept's first words.
+            for (concept, uses) in conceptUses.enumerated() where uses > 0 {
+                conceptFirstTerms.withSet(concept) { terms in
+                    for term in terms { popularity[Int(term)] += uses }
+                }
+            }
+        }
+        // A concept's cost is worked out once, not again at every item or group that has it.
+        let conceptCosts = (0..<conceptFirstTerms.count).map { concept in
+            conceptFirstTerms[concept].map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
+        }
+        // Each pattern's best run first, then its terms: both arrays sized at once and written
+        // through buffer pointers, as appending checked that each was unique for every element.
+        var anchorRuns = [Range<Int>](repeating: 0..<0, count: patternItemEnds.count)
+        var anchorCount = 0
         // Read through buffer pointers: slices of these arrays retained and released their
         // storage for every pattern, which cost more than adding up the items' costs.
         itemFirstTerms.withUnsafeBufferPointer { firstTerms in
             itemEnds.withUnsafeBufferPointer { itemEnds in
                 popularity.withUnsafeBufferPointer { popularity in
-                    var item = 0
-                    var itemStart = 0
-                    for (number, itemsEnd) in patternItemEnds.enumerated() {
-                        var best = 0..<0
-                        var bestCost = -1
-                        while item < Int(itemsEnd) {
-                            let itemEnd = Int(itemEnds[item])
-                            var cost = 0
-                            for index in itemStart..<itemEnd { cost += popularity[Int(firstTerms[index])] }
-                            if bestCost < 0 || cost < bestCost { (best, bestCost) = (itemStart..<itemEnd, cost) }
-                            itemStart = itemEnd
-                            item += 1
+                    conceptCosts.withUnsafeBufferPointer { conceptCosts in
+                        anchorRuns.withUnsafeMutableBufferPointer { anchorRuns in
+                            var item = 0
+                            var itemStart = 0
+                            for (number, itemsEnd) in patternItemEnds.enumerated() {
+                                var best = 0..<0
+                                var bestCost = -1
+                                var bestCount = 0
+                                while item < Int(itemsEnd) {
+                                    let itemEnd = Int(itemEnds[item])
+                                    var cost = 0
+                                    var count = itemEnd - itemStart
+                                    for index in itemStart..<itemEnd {
+                                        let term = firstTerms[index]
+                                        if term >= 0 {
+                                            cost += popularity[Int(term)]
+                                        } else {
+                                            cost += conceptCosts[Int(-1 - term)]
+                                            count = conceptFirstTerms.withSet(Int(-1 - term)) { $0.count }
+                                        }
+                                    }
+                                    if bestCost < 0 || cost < bestCost {
+                                        (best, bestCost, bestCount) = (itemStart..<itemEnd, cost, count)
+                                    }
+                                    itemStart = itemEnd
+                                    item += 1
+                                }
+                                anchorRuns[number] = best
+                                anchorCount += bestCount
+                            }
                         }
-                        // The runs are sorted already, as the matcher wants each pattern's anchors.
-                        for index in best { anchors.append((firstTerms[index], Int32(number))) }
-                        anchorRuns.append(best)
                     }
                 }
             }
         }
-        return (anchors, popularity, anchorRuns)
+        // The runs are sorted already (a concept's first words too), as the matcher wants each
+        // pattern's anchors.
+        let anchors = [(key: Int32, element: Int32)](unsafeUninitializedCapacity: anchorCount) { anchors, count in
+            for (number, run) in anchorRuns.enumerated() {
+                withAnchorTerms(of: run) { terms in
+                    for term in terms {
+                        anchors.initializeElement(at: count, to: (term, Int32(number)))
+                        count += 1
+                    }
+                }
+            }
+        }
+        return (anchors, popularity, conceptCosts, anchorRuns)
+    }
+
+    /// Calls `body` with the terms of `run` of `itemFirstTerms`: a concept's first words for a
+    /// concept's item.
+    private func withAnchorTerms<Result>(
+        of run: Range<Int>, _ body: (UnsafeBufferPointer<Int32>) -> Result
+    ) -> Result {
+        itemFirstTerms.withUnsafeBufferPointer { firstTerms in
+            if run.count == 1, firstTerms[run.lowerBound] < 0 {
+                return conceptFirstTerms.withSet(Int(-1 - firstTerms[run.lowerBound]), body)
+            }
+            return body(UnsafeBufferPointer(rebasing: firstTerms[run]))
+        }
     }
 
     /// Every pattern's `PatternRequirements`, flattened, with each entry pointed at its own;
-    /// rarer options first, as a candidate is mostly dropped by its first group.
-    private mutating func requirements(anchorRuns: [Range<Int>], popularity: [Int]) -> [Int32] {
-        // A concept's cost is worked out once, not again at every group that offers it.
-        let conceptCosts = conceptFirstTerms.map { first in
-            first.map { $0.reduce(0) { $0 + popularity[Int($1)] } } ?? Int(Int32.max)
-        }
+    /// rarer options first (by `popularity` and `conceptCosts`, as ``chooseAnchors(termCount:)``
+    /// gives them), as a candidate is mostly dropped by its first group.
+    private mutating func requirements(
+        anchorRuns: [Range<Int>], popularity: [Int], conceptCosts: [Int]
+    ) -> [Int32] {
         func cost(_ option: Int32) -> Int {
             guard option < 0 else { return popularity[Int(option)] }
             let concept = Int(-1 - option)
             return concept < conceptCosts.count ? conceptCosts[concept] : Int(Int32.max)
         }
-        var flat: [Int32] = []
-        flat.reserveCapacity(requirementGroups.count)
-        var kept: [(range: Range<Int>, cost: Int)] = []
+        // Sized at once and written through a buffer pointer: no pattern's requirements are longer
+        // than its groups, and every append checked that the array was unique.
+        var flat = [Int32](repeating: 0, count: requirementGroups.count)
+        var flatCount = 0
+        // A group takes two words at least: no pattern keeps more groups than half its words.
+        var mostGroups = 0
+        var previousEnd = 0
+        for groupsEnd in requirementGroupEnds {
+            mostGroups = max(mostGroups, (Int(groupsEnd) - previousEnd) / 2)
+            previousEnd = Int(groupsEnd)
+        }
         // Through buffer pointers: slices of the arrays retained and released their storage for
         // every pattern, and every write to an entry checked that the array was unique.
         var entries: [IntentIndex.PatternEntry] = []
         swap(&entries, &self.entries)
-        entries.withUnsafeMutableBufferPointer { entries in
-            requirementGroups.withUnsafeBufferPointer { groups in
-                itemFirstTerms.withUnsafeBufferPointer { firstTerms in
-                    var groupsStart = 0
-                    for (number, groupsEnd) in requirementGroupEnds.enumerated() {
-                        let start = flat.count
-                        PatternRequirements.ordered(
-                            UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
-                            anchor: UnsafeBufferPointer(rebasing: firstTerms[anchorRuns[number]]), cost: cost,
-                            into: &flat, kept: &kept)
-                        entries[number].requirementsStart = Int32(start)
-                        entries[number].requirementsCount = Int32(flat.count - start)
-                        groupsStart = Int(groupsEnd)
+        withUnsafeTemporaryAllocation(of: PatternRequirements.KeptGroup.self, capacity: mostGroups) { kept in
+            flat.withUnsafeMutableBufferPointer { flat in
+                entries.withUnsafeMutableBufferPointer { entries in
+                    requirementGroups.withUnsafeBufferPointer { groups in
+                        var groupsStart = 0
+                        for (number, groupsEnd) in requirementGroupEnds.enumerated() {
+                            let start = flatCount
+                            withAnchorTerms(of: anchorRuns[number]) { anchor in
+                                PatternRequirements.ordered(
+                                    UnsafeBufferPointer(rebasing: groups[groupsStart..<Int(groupsEnd)]),
+                                    anchor: anchor, cost: cost, into: flat, at: &flatCount, kept: kept)
+                            }
+                            entries[number].requirementsStart = Int32(start)
+                            entries[number].requirementsCount = Int32(flatCount - start)
+                            groupsStart = Int(groupsEnd)
+                        }
                     }
                 }
             }
         }
+        flat.removeLast(flat.count - flatCount)
         swap(&entries, &self.entries)
         requirementGroups = []
         requirementGroupEnds = []
@@ -568,14 +647,32 @@ struct PatternCompiler {
         // The other items' words first: mostly one concept's, sorted already, into which the
         // pattern's own few words are inserted for less than sorting them all again (a twentieth
         // of the compile). A pattern of words alone (most) appends and sorts them.
+        // Each other item's words are made a set (a concept's come as one) and merged into the
+        // others' as they come: checking a concept's often hundred words again, or sorting several
+        // concepts' words all together, cost more.
         // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
-        // nodes' array for each loop of each pattern.
+        // nodes' array for each loop of each pattern; the required items are counted on the way
+        // (each item compiled to one node).
         var item = 0
+        var requiredItemCount = 0
         while item < itemsEnd {
-            if nodes.opcode(at: item) != PatternCode.Opcode.term { collectTerms(of: item, in: nodes, into: &terms) }
+            let opcode = nodes.opcode(at: item)
+            if opcode != PatternCode.Opcode.term {
+                let runStart = terms.count
+                collectTerms(of: item, in: nodes, into: &terms)
+                if runStart == termsStart {
+                    if opcode != PatternCode.Opcode.concept { Self.sortUnique(&terms, from: runStart) }
+                } else if opcode != PatternCode.Opcode.concept && terms.count - runStart <= 8 {
+                    // A few words (a choice's, mostly) go in as the pattern's own words do.
+                    Self.insertTail(&terms, from: termsStart, sortedUpTo: runStart)
+                } else {
+                    if opcode != PatternCode.Opcode.concept { Self.sortUnique(&terms, from: runStart) }
+                    Self.mergeSets(&terms, from: termsStart, secondFrom: runStart)
+                }
+            }
+            if !nodes.isOptionalOrGap(item) { requiredItemCount += 1 }
             item = nodes.end(of: item)
         }
-        Self.sortUnique(&terms, from: termsStart)
         let wordsStart = terms.count
         item = 0
         while item < itemsEnd {
@@ -606,10 +703,7 @@ struct PatternCompiler {
         }
         return PatternDraft(
             intentIndex: target, shape: parsed.shape, items: 0..<itemsEnd, vetoes: itemsEnd..<nodes.count,
-            terms: termsStart..<termsEnd,
-            requiredItemCount: parsed.subtrees(in: parsed.items).reduce(0) {
-                $0 + (parsed.nodes[$1].isOptionalOrGap ? 0 : 1)
-            })
+            terms: termsStart..<termsEnd, requiredItemCount: requiredItemCount)
     }
 
     /// Appends the nodes of the subtrees of `parsed` in `range` to `nodes` and returns whether
@@ -620,11 +714,43 @@ struct PatternCompiler {
         _ marks: inout [PatternMark], into nodes: inout DraftNodes
     ) -> Bool {
         var allCompiled = true
-        for syntax in parsed.subtrees(in: range)
-        where !compileNode(syntax, of: parsed, text, source, &marks, into: &nodes) {
-            allCompiled = false
+        for syntax in parsed.subtrees(in: range) {
+            // Most nodes are words: compiled here, without the call that every other kind needs.
+            let compiled =
+                parsed.nodes[syntax].kind == .word
+                ? compileWord(syntax, of: parsed, text, source, &marks, into: &nodes)
+                : compileNode(syntax, of: parsed, text, source, &marks, into: &nodes)
+            if !compiled { allCompiled = false }
         }
         return allCompiled
+    }
+
+    /// ``compileNode(_:of:_:_:_:into:)`` of a word node.
+    @inline(__always)
+    private mutating func compileWord(
+        _ syntax: Int, of parsed: ParsedPattern, _ text: UnsafeBufferPointer<UInt8>, _ source: PatternSource,
+        _ marks: inout [PatternMark], into nodes: inout DraftNodes
+    ) -> Bool {
+        let bytes = parsed.nodes[syntax].bytes
+        let word = UnsafeBufferPointer(rebasing: text[Int(bytes.lowerBound)..<Int(bytes.upperBound)])
+        let compiled = compiledWord(word)
+        guard compiled.isWord else {
+            let written = String(decoding: word, as: UTF8.self)
+            report(
+                .error, source, Int(parsed.nodes[syntax].offset),
+                "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
+            return false
+        }
+        // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
+        for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
+        if compiled.terms.upperBound - compiled.terms.lowerBound == 1 {
+            nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(compiled.terms.lowerBound)])
+        } else {
+            let list = nodes.startList(PatternCode.Opcode.sequence)
+            for index in compiled.terms { nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(index)]) }
+            nodes.endList(list)
+        }
+        return true
     }
 
     /// Appends the node of the subtree of `parsed` at `syntax`, parsed from `text` (the UTF-8 of
@@ -637,25 +763,7 @@ struct PatternCompiler {
         let bytes = Int(node.bytes.lowerBound)..<Int(node.bytes.upperBound)
         switch node.kind {
         case .word:
-            let word = UnsafeBufferPointer(rebasing: text[bytes])
-            let compiled = compiledWord(word)
-            guard compiled.isWord else {
-                let written = String(decoding: word, as: UTF8.self)
-                report(
-                    .error, source, Int(parsed.nodes[syntax].offset),
-                    "'\(written)' is not a word (punctuation and emoji are ignored in messages)")
-                return false
-            }
-            // One by one: `+=` cost more than the word's lookup for the one or two marks a word has.
-            for index in compiled.marks { marks.append(compiledWordMarks[Int(index)]) }
-            if compiled.terms.upperBound - compiled.terms.lowerBound == 1 {
-                nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(compiled.terms.lowerBound)])
-            } else {
-                let list = nodes.startList(PatternCode.Opcode.sequence)
-                for index in compiled.terms { nodes.append(PatternCode.Opcode.term, compiledWordTerms[Int(index)]) }
-                nodes.endList(list)
-            }
-            return true
+            return compileWord(syntax, of: parsed, text, source, &marks, into: &nodes)
         case .sequence, .alternatives:
             let list = nodes.startList(
                 node.kind == .sequence ? PatternCode.Opcode.sequence : PatternCode.Opcode.alternatives)
@@ -694,8 +802,18 @@ struct PatternCompiler {
     }
 
     /// The node of a pattern word (its UTF-8) in the current language, worked out on its first use.
+    ///
+    /// Inlined, as all but a few thousand of 400,000 words are known: the call, set up for the
+    /// work a new word needs, cost more than finding a known one.
+    @inline(__always)
     private mutating func compiledWord(_ bytes: UnsafeBufferPointer<UInt8>) -> CompiledWord {
         if let number = wordTable.number(of: bytes, tag: languageTag) { return compiledWords[Int(number)] }
+        return compileNewWord(bytes)
+    }
+
+    /// ``compiledWord(_:)`` of a word not met before in the current language.
+    @inline(never)
+    private mutating func compileNewWord(_ bytes: UnsafeBufferPointer<UInt8>) -> CompiledWord {
         let segments = ICUText.segments(of: String(decoding: bytes, as: UTF8.self))
         let termsStart = Int32(compiledWordTerms.count)
         let marksStart = Int32(compiledWordMarks.count)
@@ -893,12 +1011,7 @@ struct PatternCompiler {
                     list.appendToEach(term)
                     continue
                 }
-                let parts = wordSequenceList(node)
-                var product = WordSequenceList()
-                for prefix in list.indices {
-                    for part in parts.indices { product.append(list[prefix], parts[part]) }
-                }
-                list = product
+                list = list.product(with: wordSequenceList(node))
             }
         }
         return list
@@ -1001,14 +1114,15 @@ struct PatternCompiler {
     /// Appends the words of `concept`, sorted, without repeats.
     private mutating func appendConceptTerms(_ concept: Int, to terms: inout [Int32]) {
         // Concepts are shared by hundreds of patterns: work out their words once.
-        if concept < conceptTerms.count, let known = conceptTerms[concept] {
-            terms += known
-        } else {
+        if !conceptTerms.append(concept, to: &terms) {
             var own: [Int32] = []
+            swap(&own, &conceptTermsScratch)
+            if !own.isEmpty { own.removeAll(keepingCapacity: true) }
             collectTerms(concepts[concept], into: &own)
             Self.sortUnique(&own, from: 0)
-            Self.store(own, at: concept, in: &conceptTerms)
+            conceptTerms.store(own, at: concept)
             terms += own
+            swap(&own, &conceptTermsScratch)
         }
     }
 
@@ -1115,15 +1229,20 @@ struct PatternCompiler {
 
     /// Appends the words a match of `concept` can start with, sorted, without repeats.
     private mutating func appendConceptFirstTerms(_ concept: Int, to terms: inout [Int32]) {
-        if concept < conceptFirstTerms.count, let known = conceptFirstTerms[concept] {
-            terms += known
-        } else {
-            var own: [Int32] = []
-            appendFirstTerms(of: concepts[concept], to: &own)
-            Self.sortUnique(&own, from: 0)
-            Self.store(own, at: concept, in: &conceptFirstTerms)
-            terms += own
-        }
+        workOutConceptFirstTerms(concept)
+        _ = conceptFirstTerms.append(concept, to: &terms)
+    }
+
+    /// Keeps the words a match of `concept` can start with in `conceptFirstTerms`, unless they are.
+    private mutating func workOutConceptFirstTerms(_ concept: Int) {
+        if conceptFirstTerms.contains(concept) { return }
+        var own: [Int32] = []
+        swap(&own, &conceptTermsScratch)
+        if !own.isEmpty { own.removeAll(keepingCapacity: true) }
+        appendFirstTerms(of: concepts[concept], to: &own)
+        Self.sortUnique(&own, from: 0)
+        conceptFirstTerms.store(own, at: concept)
+        swap(&own, &conceptTermsScratch)
     }
 
     /// Sorts `terms[start...]` and drops its repeats: a set of terms as the index stores it,
@@ -1136,10 +1255,13 @@ struct PatternCompiler {
             var run = UnsafeMutableBufferPointer(rebasing: all[start...])
             // Runs often come as a set already (an item that is one concept gives its stored
             // words): checking costs a pass, sorting them again cost more.
-            if zip(run, run.dropFirst()).allSatisfy({ $0 < $1 }) { return all.count }
+            var sortedEnd = 1
+            while sortedEnd < run.count, run[sortedEnd - 1] < run[sortedEnd] { sortedEnd += 1 }
+            if sortedEnd == run.count { return all.count }
             if run.count <= 16 {
-                // Most runs are a few terms: an insertion sort, without the general sort's set-up.
-                for next in 1..<run.count {
+                // Most runs are a few terms: an insertion sort, without the general sort's set-up,
+                // from the first term out of order.
+                for next in sortedEnd..<run.count {
                     let element = run[next]
                     var place = next
                     while place > 0, element < run[place - 1] {
@@ -1161,12 +1283,46 @@ struct PatternCompiler {
         terms.removeLast(terms.count - kept)
     }
 
+    /// Merges `terms[start..<second]` and `terms[second...]`, each sorted, without repeats, into
+    /// `terms[start...]`, sorted, without repeats.
+    private static func mergeSets(_ terms: inout [Int32], from start: Int, secondFrom second: Int) {
+        let kept = terms.withUnsafeMutableBufferPointer { all in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: all.count - start) { merged in
+                var first = start
+                var next = second
+                var count = 0
+                while first < second, next < all.count {
+                    let term = min(all[first], all[next])
+                    if all[first] == term { first += 1 }
+                    if all[next] == term { next += 1 }
+                    merged[count] = term
+                    count += 1
+                }
+                while first < second {
+                    merged[count] = all[first]
+                    first += 1
+                    count += 1
+                }
+                while next < all.count {
+                    merged[count] = all[next]
+                    next += 1
+                    count += 1
+                }
+                _ = UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)])
+                    .update(fromContentsOf: merged[..<count])
+                return start + count
+            }
+        }
+        terms.removeLast(terms.count - kept)
+    }
+
     /// Moves each term of `terms[sortedEnd...]` into `terms[start..<sortedEnd]` (sorted, without
     /// repeats) where it belongs, unless it is there already, so that `terms[start...]` ends
     /// sorted, without repeats: a pattern's few words put among its concepts' many.
     ///
     /// Through a buffer pointer, in one pass: inserting them one by one with `insert(_:at:)` went
-    /// through the generic `replaceSubrange` for each (a fortieth of the compile).
+    /// through the generic `replaceSubrange` for each (a fortieth of the compile). The terms above
+    /// a word move up in one `memmove`: moved one by one, they were a hundredth of the compile.
     private static func insertTail(_ terms: inout [Int32], from start: Int, sortedUpTo sortedEnd: Int) {
         let kept = terms.withUnsafeMutableBufferPointer { all in
             var end = sortedEnd
@@ -1174,23 +1330,15 @@ struct PatternCompiler {
                 let term = all[next]
                 let place = UnsafeBufferPointer(rebasing: all[start..<end]).lowerBound { $0 < term } + start
                 if place < end, all[place] == term { continue }
-                var index = end
-                while index > place {
-                    all[index] = all[index - 1]
-                    index -= 1
-                }
+                let base = UnsafeMutableRawPointer(all.baseAddress!)
+                let stride = MemoryLayout<Int32>.stride
+                (base + (place + 1) * stride).copyMemory(from: base + place * stride, byteCount: (end - place) * stride)
                 all[place] = term
                 end += 1
             }
             return end
         }
         terms.removeLast(terms.count - kept)
-    }
-
-    /// Keeps a concept's worked-out terms, growing the table to the concept.
-    private static func store(_ terms: [Int32], at index: Int, in table: inout [[Int32]?]) {
-        if index >= table.count { table += repeatElement(nil, count: index + 1 - table.count) }
-        table[index] = terms
     }
 
     private mutating func report(

@@ -254,10 +254,11 @@ struct PatternParser {
             var scalars = offset
             while end < bytes.count {
                 let byte = bytes[end]
-                // Most bytes of a word are lowercase ASCII letters: no need to ask more of them.
-                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
-                    end += 1
-                    scalars += 1
+                // Most bytes of a word are lowercase ASCII letters: no need to ask more of them. One
+                // comparison tells them, and the counts, below the text's length, cannot overflow.
+                if byte &- UInt8(ascii: "a") < 26 {
+                    end &+= 1
+                    scalars &+= 1
                     continue
                 }
                 // Most words end at a space: told apart before asking what else the byte may be.

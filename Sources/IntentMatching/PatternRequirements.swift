@@ -43,20 +43,26 @@ enum PatternRequirements {
         }
     }
 
+    /// A group kept by ``ordered(_:anchor:cost:into:at:kept:)``: where it starts and what it costs.
+    typealias KeptGroup = (start: Int, cost: Int)
+
     /// `groups` (from ``groups(of:in:appendConceptOptions:into:)``) cheapest first by `cost` (how many
-    /// patterns share an option: a proxy for how often a window holds it), appended to `flat`.
+    /// patterns share an option: a proxy for how often a window holds it), written to `flat` from
+    /// `end` on, `end` moved past them.
     ///
     /// The group that is exactly the pattern's `anchor` (sorted terms) is left out: the pattern
     /// only becomes a candidate when one of those terms is in the window.
     ///
-    /// `kept` is scratch space, reused from pattern to pattern so that ordering allocates nothing.
+    /// `kept` is scratch space with room for every group. Through buffer pointers, as this runs for
+    /// every pattern: appending to arrays checked that each was unique at every element.
     static func ordered(
         _ groups: UnsafeBufferPointer<Int32>, anchor: UnsafeBufferPointer<Int32>, cost: (Int32) -> Int,
-        into flat: inout [Int32], kept: inout [(range: Range<Int>, cost: Int)]
+        into flat: UnsafeMutableBufferPointer<Int32>, at end: inout Int, kept: UnsafeMutableBufferPointer<KeptGroup>
     ) {
-        kept.removeAll(keepingCapacity: true)
+        var keptCount = 0
         var index = 0
         while index < groups.count {
+            let start = index
             let options = (index + 1)..<(index + 1 + Int(groups[index]))
             index = options.upperBound
             // Options are distinct: the group is the anchor when it has its count and every term.
@@ -65,22 +71,22 @@ enum PatternRequirements {
             }
             var total = 0
             for option in options { total += cost(groups[option]) }
-            kept.append((options, total))
-        }
-        // A stable insertion sort by cost: patterns have a few groups.
-        for next in kept.indices.dropFirst() {
-            let group = kept[next]
-            var place = next
-            while place > 0, kept[place - 1].cost > group.cost {
+            // Put in place as it comes, after those that cost no more: a stable insertion sort, as
+            // patterns have a few groups.
+            var place = keptCount
+            while place > 0, kept[place - 1].cost > total {
                 kept[place] = kept[place - 1]
                 place -= 1
             }
-            kept[place] = group
+            kept[place] = (start, total)
+            keptCount += 1
         }
-        for group in kept {
-            flat.append(Int32(group.range.count))
-            // One by one: `+=` of a slice cost more than the few options it moves.
-            for index in group.range { flat.append(groups[index]) }
+        for group in kept[..<keptCount] {
+            let groupEnd = group.start + 1 + Int(groups[group.start])
+            for index in group.start..<groupEnd {
+                flat[end] = groups[index]
+                end += 1
+            }
         }
     }
 
