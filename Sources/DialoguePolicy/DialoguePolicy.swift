@@ -145,7 +145,7 @@ public struct DialoguePolicy: Sendable {
         _ message: NormalizedMessage, possibleCapitals: Int, language: Language, conversation: inout Conversation
     ) -> Reply {
         // A variable, so that the reply can take the deciding candidate's explanation out of it
-        // (`takeExplanation`): nothing reads the result after the reply is made.
+        // (`MatchResult.takeExplanation`): nothing reads the result after the reply is made.
         var result = index.match(message)
         let thresholds = index.thresholds
         // Candidates come best first, so the confident ones lead: counted, not copied. Read as
@@ -183,7 +183,7 @@ public struct DialoguePolicy: Sendable {
         for position in 0..<confidentCount {
             switch result.candidates[position].route {
             case .security:
-                let explanation = Self.takeExplanation(at: position, from: &result)
+                let explanation = result.takeExplanation(at: position)
                 return securityWarning(
                     result.candidates[position].intentID, confidence: result.candidates[position].confidence,
                     explanation: explanation, language: language)
@@ -201,7 +201,7 @@ public struct DialoguePolicy: Sendable {
                 default: .highRisk
                 }
             let text = texts.answer(result.candidates[0].intentID, in: language)
-            let explanation = Self.takeExplanation(at: 0, from: &result)
+            let explanation = result.takeExplanation(at: 0)
             return escalation(
                 reason, intent: result.candidates[0].intentID, confidence: result.candidates[0].confidence, text: text,
                 language: language, explanation: .match(explanation))
@@ -331,25 +331,15 @@ public struct DialoguePolicy: Sendable {
     /// The answer of the candidate at `position` in `result`: named by its position, for
     /// passing `candidates[position]` had copied the whole candidate (five reference counts up
     /// and down again) when the reply keeps only its id and its explanation. The explanation
-    /// is taken out of `result` (see `takeExplanation`).
+    /// is taken out of `result` (`MatchResult.takeExplanation`).
     private func answer(
         at position: Int, of result: inout MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
-        let explanation = Self.takeExplanation(at: position, from: &result)
+        let explanation = result.takeExplanation(at: position)
         return answer(
             result.candidates[position].intentID, intentNumber: result.candidates[position].intentNumber,
             confidence: result.candidates[position].confidence, explanation: explanation, result,
             language: language, conversation: &conversation)
-    }
-
-    /// The explanation of the candidate at `position`, moved out of `result` and replaced by an
-    /// empty one: for a result that is not read after the reply is made. A copy retained the
-    /// explanation's pattern, file, and word lists, and freeing the result released them again
-    /// (about 150 instructions per answer).
-    private static func takeExplanation(at position: Int, from result: inout MatchResult) -> MatchExplanation {
-        var explanation = MatchExplanation(pattern: "", location: SourceLocation(file: ""))
-        swap(&explanation, &result.candidates[position].explanation)
-        return explanation
     }
 
     /// `intentNumber` is the intent's position in the content when known (`IntentCandidate`'s),
