@@ -29,6 +29,12 @@ struct ReplyTexts: Sendable {
     /// nil when it has none in that language. One flat array rather than one per intent, which
     /// had cost an allocation per intent (10,000 of them in the largest benchmark content).
     private let answers: [String?]
+    /// Per intent position below `replies.count / slotCount`, per language slot: the text
+    /// `reply` gives, the answer already joined with "did this help?" when the intent asks. Only
+    /// for the first intents whose joined copies fit `joinedReplyBudget`: joining per reply was
+    /// about 900 instructions (an allocation and two copies), and joining every intent up front
+    /// took 6.5 MB at 10,000 intents.
+    private let replies: [String]
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -110,6 +116,32 @@ struct ReplyTexts: Sendable {
         fallbacks = languages.map { language in
             content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
         }
+        replies = Self.joinedReplies(answers: answers, facts: facts, satisfactionSuffixes: satisfactionSuffixes)
+    }
+
+    /// How many bytes of joined replies `replies` may hold: all of a content of a few hundred
+    /// intents (the shipped one's are about 100 KB), a small part of one of 10,000.
+    static let joinedReplyBudget = 512 * 1024
+
+    /// `replies` for the intents, from the first, whose joined texts fit `joinedReplyBudget`.
+    private static func joinedReplies(
+        answers: [String?], facts: [IntentFacts], satisfactionSuffixes: [String]
+    ) -> [String] {
+        var replies: [String] = []
+        var joinedBytes = 0
+        for position in facts.indices {
+            let first = position * slotCount
+            if facts[position].asksSatisfaction {
+                for slot in 0..<slotCount {
+                    joinedBytes += (answers[first + slot]?.utf8.count ?? 0) + satisfactionSuffixes[slot].utf8.count
+                }
+                if joinedBytes > joinedReplyBudget { break }
+                for slot in 0..<slotCount { replies.append((answers[first + slot] ?? "") + satisfactionSuffixes[slot]) }
+            } else {
+                for slot in 0..<slotCount { replies.append(answers[first + slot] ?? "") }
+            }
+        }
+        return replies
     }
 
     func intent(_ id: String) -> IntentFacts? { position(id).map { facts[$0] } }
@@ -136,14 +168,16 @@ struct ReplyTexts: Sendable {
     /// An answer as a reply gives it: with "did this help?" after it when the intent asks, and
     /// whether it does; nil for an intent the content does not have.
     ///
-    /// Joined per reply, not per intent up front: at 10,000 intents the joined copies were 6.5 MB,
-    /// and joining costs a reply a few hundred instructions.
+    /// Joined up front for the intents `replies` covers, per reply for the others.
     func reply(_ id: String, intentNumber: Int32 = -1, in language: Language) -> (
         text: String, asksSatisfaction: Bool
     )? {
         guard let position = position(id, intentNumber: intentNumber) else { return nil }
         // Fields read in place: a copy of the whole `IntentFacts` retained and released its arrays.
         let slot = Self.slot(language)
+        if position * Self.slotCount < replies.count {
+            return (replies[position * Self.slotCount + slot], facts[position].asksSatisfaction)
+        }
         let answer = answers[position * Self.slotCount + slot] ?? ""
         guard facts[position].asksSatisfaction else { return (answer, false) }
         return (answer + satisfactionSuffixes[slot], true)
