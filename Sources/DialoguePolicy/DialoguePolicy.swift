@@ -135,9 +135,8 @@ public struct DialoguePolicy: Sendable {
     private func secretWarning(_ kind: SensitiveKind, language: Language, conversation: inout Conversation) -> Reply {
         conversation.pendingQuestion = nil
         let id = CatalogIntent.secretShared
-        let text = texts.answer(id, in: language) + texts.suffix(.secretRedactedNote, in: language)
         return Reply(
-            text: text, route: .security, intent: id, confidence: 1, language: language,
+            text: texts.secretWarning(in: language), route: .security, intent: id, confidence: 1, language: language,
             explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
     }
 
@@ -185,8 +184,8 @@ public struct DialoguePolicy: Sendable {
             case .security:
                 let explanation = result.takeExplanation(at: position)
                 return securityWarning(
-                    result.candidates[position].intentID, confidence: result.candidates[position].confidence,
-                    explanation: explanation, language: language)
+                    result.candidates[position].intentID, intentNumber: result.candidates[position].intentNumber,
+                    confidence: result.candidates[position].confidence, explanation: explanation, language: language)
             case .answer where firstAnswer < 0: firstAnswer = position
             case .answer where secondAnswer < 0: secondAnswer = position
             default: break
@@ -194,15 +193,12 @@ public struct DialoguePolicy: Sendable {
         }
         if confidentCount > 0, result.candidates[0].route == .escalate {
             // Read in place, like the answers: `let handover = candidates[0]` copied the candidate.
-            let reason: EscalationReason =
-                switch result.candidates[0].intentID {
-                case CatalogIntent.humanRequest: .humanRequest
-                case CatalogIntent.complaint: .complaint
-                default: .highRisk
-                }
-            let text = texts.answer(result.candidates[0].intentID, in: language)
+            let reason = Self.escalationReason(of: result.candidates[0].intentID)
+            let text = texts.escalationReply(
+                result.candidates[0].intentID, intentNumber: result.candidates[0].intentNumber, reason: reason,
+                in: language)
             let explanation = result.takeExplanation(at: 0)
-            return escalation(
+            return handover(
                 reason, intent: result.candidates[0].intentID, confidence: result.candidates[0].confidence, text: text,
                 language: language, explanation: .match(explanation))
         }
@@ -375,9 +371,10 @@ public struct DialoguePolicy: Sendable {
     /// A security intent's warning. Given the candidate's fields rather than the candidate, which
     /// callers had copied out of the match result for it (as for `answer`).
     private func securityWarning(
-        _ intentID: String, confidence: Double, explanation: MatchExplanation, language: Language
+        _ intentID: String, intentNumber: Int32 = -1, confidence: Double, explanation: MatchExplanation,
+        language: Language
     ) -> Reply {
-        let (text, escalates) = texts.securityReply(intentID, in: language)
+        let (text, escalates) = texts.securityReply(intentID, intentNumber: intentNumber, in: language)
         return Reply(
             text: text, route: .security, intent: intentID, confidence: confidence, language: language,
             escalationReason: escalates ? .security : nil, reasoning: .match(explanation))
@@ -389,10 +386,29 @@ public struct DialoguePolicy: Sendable {
         _ reason: EscalationReason, intent: String?, confidence: Double = 1, text: String, language: Language,
         explanation: ReplyExplanation
     ) -> Reply {
-        Reply(
+        handover(
+            reason, intent: intent, confidence: confidence,
             text: text.isEmpty ? texts.handoff(reason, in: language) : text + texts.handoffSuffix(reason, in: language),
-            route: .escalate, intent: intent, confidence: confidence, language: language, escalationReason: reason,
-            reasoning: .escalated(reason, explanation))
+            language: language, explanation: explanation)
+    }
+
+    /// `escalation` with its text already ending in the hand-off sentence.
+    private func handover(
+        _ reason: EscalationReason, intent: String?, confidence: Double, text: String, language: Language,
+        explanation: ReplyExplanation
+    ) -> Reply {
+        Reply(
+            text: text, route: .escalate, intent: intent, confidence: confidence, language: language,
+            escalationReason: reason, reasoning: .escalated(reason, explanation))
+    }
+
+    /// The hand-off reason of an escalation intent that decides by itself.
+    static func escalationReason(of intentID: String) -> EscalationReason {
+        switch intentID {
+        case CatalogIntent.humanRequest: .humanRequest
+        case CatalogIntent.complaint: .complaint
+        default: .highRisk
+        }
     }
 
     private func clarification(

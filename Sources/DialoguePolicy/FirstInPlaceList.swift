@@ -13,9 +13,16 @@ struct FirstInPlaceList: Sendable, Hashable {
         rest = Array(strings.dropFirst())
     }
 
+    /// The list as an array. A list of one is an array literal: `[first] + rest` had grown it by
+    /// a generic append even when `rest` was empty (a hand-off reads two lists).
     var strings: [String] {
         guard let first else { return [] }
-        return [first] + rest
+        if rest.isEmpty { return [first] }
+        var strings: [String] = []
+        strings.reserveCapacity(1 + rest.count)
+        strings.append(first)
+        strings.append(contentsOf: rest)
+        return strings
     }
 
     var isEmpty: Bool { first == nil }

@@ -14,6 +14,8 @@ struct ReplyTexts: Sendable {
         var route: IntentRoute
         var priority: Int
         var location: SourceLocation
+        /// The hand-off reason the intent gives when it escalates by its route.
+        var escalationReason: EscalationReason
     }
 
     /// Intent id → its position in `facts`: a byte-hashed table, then the dictionary for an id
@@ -29,12 +31,16 @@ struct ReplyTexts: Sendable {
     /// nil when it has none in that language. One flat array rather than one per intent, which
     /// had cost an allocation per intent (10,000 of them in the largest benchmark content).
     private let answers: [String?]
-    /// Per intent position below `replies.count / slotCount`, per language slot: the text
-    /// `reply` gives, the answer already joined with "did this help?" when the intent asks. Only
-    /// for the first intents whose joined copies fit `joinedReplyBudget`: joining per reply was
+    /// Per intent position below `replies.count / slotCount`, per language slot: the text of
+    /// the reply the intent gives by its route when matching decides for it (`routeReply`): an
+    /// answer already joined with "did this help?" when the intent asks, a security warning with
+    /// its hand-off when it escalates, an escalation with the hand-off for its reason. Only for
+    /// the first intents whose joined copies fit `joinedReplyBudget`: joining per reply was
     /// about 900 instructions (an allocation and two copies), and joining every intent up front
     /// took 6.5 MB at 10,000 intents.
     private let replies: [String]
+    /// Per language slot: the security warning for a message holding a wallet secret.
+    private let secretWarnings: [String]
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -88,7 +94,8 @@ struct ReplyTexts: Sendable {
                 IntentFacts(
                     asksSatisfaction: content.intents[index].asksSatisfaction,
                     escalates: content.intents[index].escalates, route: content.intents[index].route,
-                    priority: content.intents[index].priority, location: content.intents[index].location))
+                    priority: content.intents[index].priority, location: content.intents[index].location,
+                    escalationReason: DialoguePolicy.escalationReason(of: id)))
         }
         var ids = [String](repeating: "", count: facts.count)
         for (id, position) in positions { ids[position] = id }
@@ -116,32 +123,54 @@ struct ReplyTexts: Sendable {
         fallbacks = languages.map { language in
             content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
         }
-        replies = Self.joinedReplies(answers: answers, facts: facts, satisfactionSuffixes: satisfactionSuffixes)
+        var replies: [String] = []
+        var joinedBytes = 0
+        for position in facts.indices {
+            let first = replies.count
+            for slot in 0..<Self.slotCount {
+                let answer = answers[position * Self.slotCount + slot]
+                let text = Self.routeReply(
+                    answer ?? "", facts[position], slot: slot, satisfactionSuffixes: satisfactionSuffixes,
+                    handoffs: handoffs, handoffSuffixes: handoffSuffixes)
+                // What a joined copy costs; an answer used as it is shares the content's text.
+                if text.utf8.count != answer?.utf8.count { joinedBytes += text.utf8.count }
+                replies.append(text)
+            }
+            if joinedBytes > Self.joinedReplyBudget {
+                replies.removeSubrange(first...)
+                break
+            }
+        }
+        self.replies = replies
+        let secretShared = positions[DialoguePolicy.CatalogIntent.secretShared]
+        secretWarnings = languages.map { language in
+            let slot = Self.slot(language)
+            let answer = secretShared.flatMap { answers[$0 * Self.slotCount + slot] } ?? ""
+            return answer + messageSuffixes[slot][SystemMessage.allCases.firstIndex(of: .secretRedactedNote)!]
+        }
     }
 
     /// How many bytes of joined replies `replies` may hold: all of a content of a few hundred
     /// intents (the shipped one's are about 100 KB), a small part of one of 10,000.
     static let joinedReplyBudget = 512 * 1024
 
-    /// `replies` for the intents, from the first, whose joined texts fit `joinedReplyBudget`.
-    private static func joinedReplies(
-        answers: [String?], facts: [IntentFacts], satisfactionSuffixes: [String]
-    ) -> [String] {
-        var replies: [String] = []
-        var joinedBytes = 0
-        for position in facts.indices {
-            let first = position * slotCount
-            if facts[position].asksSatisfaction {
-                for slot in 0..<slotCount {
-                    joinedBytes += (answers[first + slot]?.utf8.count ?? 0) + satisfactionSuffixes[slot].utf8.count
-                }
-                if joinedBytes > joinedReplyBudget { break }
-                for slot in 0..<slotCount { replies.append((answers[first + slot] ?? "") + satisfactionSuffixes[slot]) }
-            } else {
-                for slot in 0..<slotCount { replies.append(answers[first + slot] ?? "") }
-            }
+    /// The text of the reply `facts`' intent gives by its route when matching decides for it,
+    /// from its answer in a language slot: as `reply`, `securityReply` and `escalationReply` join
+    /// them.
+    private static func routeReply(
+        _ answer: String, _ facts: IntentFacts, slot: Int, satisfactionSuffixes: [String], handoffs: [[String]],
+        handoffSuffixes: [[String]]
+    ) -> String {
+        switch facts.route {
+        case .answer:
+            return facts.asksSatisfaction ? answer + satisfactionSuffixes[slot] : answer
+        case .security:
+            let security = EscalationReason.allCases.firstIndex(of: .security)!
+            return facts.escalates ? answer + handoffSuffixes[slot][security] : answer
+        case .escalate:
+            let reason = EscalationReason.allCases.firstIndex(of: facts.escalationReason)!
+            return answer.isEmpty ? handoffs[slot][reason] : answer + handoffSuffixes[slot][reason]
         }
-        return replies
     }
 
     func intent(_ id: String) -> IntentFacts? { position(id).map { facts[$0] } }
@@ -175,7 +204,7 @@ struct ReplyTexts: Sendable {
         guard let position = position(id, intentNumber: intentNumber) else { return nil }
         // Fields read in place: a copy of the whole `IntentFacts` retained and released its arrays.
         let slot = Self.slot(language)
-        if position * Self.slotCount < replies.count {
+        if facts[position].route == .answer, position * Self.slotCount < replies.count {
             return (replies[position * Self.slotCount + slot], facts[position].asksSatisfaction)
         }
         let answer = answers[position * Self.slotCount + slot] ?? ""
@@ -185,12 +214,38 @@ struct ReplyTexts: Sendable {
 
     /// A security warning's text: the answer, then the security hand-off when the intent
     /// escalates, and whether it does; "" and false for an intent the content does not have.
-    func securityReply(_ id: String, in language: Language) -> (text: String, escalates: Bool) {
-        guard let position = position(id) else { return ("", false) }
-        let answer = answers[position * Self.slotCount + Self.slot(language)] ?? ""
+    func securityReply(_ id: String, intentNumber: Int32 = -1, in language: Language) -> (
+        text: String, escalates: Bool
+    ) {
+        guard let position = position(id, intentNumber: intentNumber) else { return ("", false) }
+        let slot = Self.slot(language)
+        if facts[position].route == .security, position * Self.slotCount < replies.count {
+            return (replies[position * Self.slotCount + slot], facts[position].escalates)
+        }
+        let answer = answers[position * Self.slotCount + slot] ?? ""
         guard facts[position].escalates else { return (answer, false) }
         return (answer + handoffSuffix(.security, in: language), true)
     }
+
+    /// An escalation's text: the intent's answer, then the hand-off sentence for `reason`; the
+    /// hand-off alone when the intent has no answer in `language` (or is not in the content).
+    func escalationReply(
+        _ id: String, intentNumber: Int32 = -1, reason: EscalationReason, in language: Language
+    ) -> String {
+        guard let position = position(id, intentNumber: intentNumber) else { return handoff(reason, in: language) }
+        let slot = Self.slot(language)
+        if facts[position].route == .escalate, facts[position].escalationReason == reason,
+            position * Self.slotCount < replies.count
+        {
+            return replies[position * Self.slotCount + slot]
+        }
+        let answer = answers[position * Self.slotCount + slot] ?? ""
+        return answer.isEmpty ? handoff(reason, in: language) : answer + handoffSuffix(reason, in: language)
+    }
+
+    /// The warning for a message holding a wallet secret: the secret-shared intent's answer, then
+    /// a note that the message was redacted.
+    func secretWarning(in language: Language) -> String { secretWarnings[Self.slot(language)] }
 
     /// Whether the intent is known and escalates.
     func escalates(_ id: String) -> Bool {
