@@ -345,7 +345,7 @@ public struct DialoguePolicy: Sendable {
         _ result: MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
         var language = language
-        if intentID == CatalogIntent.languageSwitch {
+        if texts.isLanguageSwitch(intentID, intentNumber: intentNumber) {
             language = requestedLanguage(result) ?? language
             conversation.pinnedLanguage = language
             conversation.language = language

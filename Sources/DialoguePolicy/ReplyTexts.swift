@@ -41,6 +41,8 @@ struct ReplyTexts: Sendable {
     private let replies: [String]
     /// Per language slot: the security warning for a message holding a wallet secret.
     private let secretWarnings: [String]
+    /// The position in `facts` of the language switch intent, or -1.
+    private let languageSwitchPosition: Int32
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -142,6 +144,7 @@ struct ReplyTexts: Sendable {
             }
         }
         self.replies = replies
+        languageSwitchPosition = positions[DialoguePolicy.CatalogIntent.languageSwitch].map { Int32($0) } ?? -1
         let secretShared = positions[DialoguePolicy.CatalogIntent.secretShared]
         secretWarnings = languages.map { language in
             let slot = Self.slot(language)
@@ -186,6 +189,16 @@ struct ReplyTexts: Sendable {
         let number = Int(intentNumber)
         guard number >= 0, number < intentIDs.count, intentIDs[number] == id else { return position(id) }
         return Int(positionsOfIntents[number])
+    }
+
+    /// Whether `id` is the language switch intent: by its number when it has one (as
+    /// `position(_:intentNumber:)`), for comparing the ids cost an answer about 50 instructions.
+    func isLanguageSwitch(_ id: String, intentNumber: Int32) -> Bool {
+        let number = Int(intentNumber)
+        guard number >= 0, number < intentIDs.count, intentIDs[number] == id else {
+            return id == DialoguePolicy.CatalogIntent.languageSwitch
+        }
+        return positionsOfIntents[number] == languageSwitchPosition
     }
 
     /// The intent's answer in `language`, or "" when it has none.
