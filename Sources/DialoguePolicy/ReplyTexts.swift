@@ -14,7 +14,8 @@ struct ReplyTexts: Sendable {
         var route: IntentRoute
         var priority: Int
         var location: SourceLocation
-        /// The hand-off reason the intent gives when it escalates by its route.
+        /// The hand-off reason the intent gives when it escalates by its route (`.highRisk` for
+        /// an intent of another route, which never reads it).
         var escalationReason: EscalationReason
     }
 
@@ -97,7 +98,10 @@ struct ReplyTexts: Sendable {
                     asksSatisfaction: content.intents[index].asksSatisfaction,
                     escalates: content.intents[index].escalates, route: content.intents[index].route,
                     priority: content.intents[index].priority, location: content.intents[index].location,
-                    escalationReason: DialoguePolicy.escalationReason(of: id)))
+                    // Only escalation intents give one: comparing every id with the catalog's cost
+                    // compiling two string comparisons an intent.
+                    escalationReason: content.intents[index].route == .escalate
+                        ? DialoguePolicy.escalationReason(of: id) : .highRisk))
         }
         var ids = [String](repeating: "", count: facts.count)
         for (id, position) in positions { ids[position] = id }
@@ -132,8 +136,10 @@ struct ReplyTexts: Sendable {
             for slot in 0..<Self.slotCount {
                 let answer = answers[position * Self.slotCount + slot]
                 let text = Self.routeReply(
-                    answer ?? "", facts[position], slot: slot, satisfactionSuffixes: satisfactionSuffixes,
-                    handoffs: handoffs, handoffSuffixes: handoffSuffixes)
+                    answer ?? "", route: facts[position].route, asksSatisfaction: facts[position].asksSatisfaction,
+                    escalates: facts[position].escalates, escalationReason: facts[position].escalationReason,
+                    slot: slot, satisfactionSuffixes: satisfactionSuffixes, handoffs: handoffs,
+                    handoffSuffixes: handoffSuffixes)
                 // What a joined copy costs; an answer used as it is shares the content's text.
                 if text.utf8.count != answer?.utf8.count { joinedBytes += text.utf8.count }
                 replies.append(text)
@@ -157,21 +163,22 @@ struct ReplyTexts: Sendable {
     /// intents (the shipped one's are about 100 KB), a small part of one of 10,000.
     static let joinedReplyBudget = 512 * 1024
 
-    /// The text of the reply `facts`' intent gives by its route when matching decides for it,
-    /// from its answer in a language slot: as `reply`, `securityReply` and `escalationReply` join
-    /// them.
+    /// The text of the reply an intent gives by its route when matching decides for it, from
+    /// its answer in a language slot: as `reply`, `securityReply` and `escalationReply` join
+    /// them. Given the intent's fields, not its `IntentFacts`, whose copy retained its file name.
     private static func routeReply(
-        _ answer: String, _ facts: IntentFacts, slot: Int, satisfactionSuffixes: [String], handoffs: [[String]],
+        _ answer: String, route: IntentRoute, asksSatisfaction: Bool, escalates: Bool,
+        escalationReason: EscalationReason, slot: Int, satisfactionSuffixes: [String], handoffs: [[String]],
         handoffSuffixes: [[String]]
     ) -> String {
-        switch facts.route {
+        switch route {
         case .answer:
-            return facts.asksSatisfaction ? answer + satisfactionSuffixes[slot] : answer
+            return asksSatisfaction ? answer + satisfactionSuffixes[slot] : answer
         case .security:
             let security = EscalationReason.allCases.firstIndex(of: .security)!
-            return facts.escalates ? answer + handoffSuffixes[slot][security] : answer
+            return escalates ? answer + handoffSuffixes[slot][security] : answer
         case .escalate:
-            let reason = EscalationReason.allCases.firstIndex(of: facts.escalationReason)!
+            let reason = EscalationReason.allCases.firstIndex(of: escalationReason)!
             return answer.isEmpty ? handoffs[slot][reason] : answer + handoffSuffixes[slot][reason]
         }
     }
