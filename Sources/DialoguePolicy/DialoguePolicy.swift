@@ -222,7 +222,7 @@ public struct DialoguePolicy: Sendable {
         _ conversation: inout Conversation
     ) -> Reply? {
         let thresholds = index.thresholds
-        let bestIntent = result.best?.confidence ?? 0
+        let bestIntent = result.bestConfidence
         let yes = result.phraseConfidence(.yes)
         let no = result.phraseConfidence(.no)
         let saysYes = yes >= thresholds.phrase && yes >= bestIntent && yes >= no
@@ -437,7 +437,7 @@ public struct DialoguePolicy: Sendable {
         }
         let text = texts.fallback(in: language)
         return Reply(
-            text: text, route: .fallback, intent: nil, confidence: result.best?.confidence ?? 0, language: language,
+            text: text, route: .fallback, intent: nil, confidence: result.bestConfidence, language: language,
             reasoning: .notReached("no intent reached the answer threshold", nearest: result.best))
     }
 

@@ -27,6 +27,9 @@ public struct MatchResult: Sendable {
 
     public var best: IntentCandidate? { candidates.first }
 
+    /// `best?.confidence ?? 0`, read in place: `best` copied the whole candidate for it.
+    package var bestConfidence: Double { candidates.isEmpty ? 0 : candidates[0].confidence }
+
     public func phraseConfidence(_ set: IntentIndex.PhraseSet) -> Double { phraseScores[set] ?? 0 }
 
     /// The explanation of the candidate at `position`, moved out and replaced by an empty one:
