@@ -3,7 +3,7 @@ import TextNormalization
 
 /// One conversation's state: small, `Codable`, and kept by the caller between messages, so the
 /// engine itself holds no per-conversation state and any replica can serve any message.
-public struct Conversation: Sendable, Codable, Hashable {
+public struct Conversation: Sendable, Hashable {
     /// What the bot asked last and is waiting for an answer to.
     public enum Question: Sendable, Codable, Hashable {
         /// "Did this help?" after an answer to this intent.
@@ -24,14 +24,27 @@ public struct Conversation: Sendable, Codable, Hashable {
     public var consecutiveFallbacks: Int = 0
     public var pendingQuestion: Question?
     /// Intents answered or raised, oldest first, without repeats.
-    public var intentsSeen: [String] = []
+    public var intentsSeen: [String] {
+        get { seenIntents.strings }
+        set { seenIntents = FirstInPlaceList(newValue) }
+    }
     /// The last user messages, already redacted, for the hand-off summary.
-    public var recentMessages: [String] = []
+    public var recentMessages: [String] {
+        get { messages.strings }
+        set { messages = FirstInPlaceList(newValue) }
+    }
     /// Whether the conversation has been handed to a human.
     public var isEscalated = false
+    /// `intentsSeen` and `recentMessages` as kept: most conversations see one message and one
+    /// intent, which these hold without allocating.
+    private var seenIntents = FirstInPlaceList()
+    private var messages = FirstInPlaceList()
 
     /// How many redacted messages the hand-off summary carries.
     public static let recentMessageLimit = 5
+
+    /// How many intents a conversation's list starts with room for, after its first.
+    static let expectedIntentCount = 4
 
     public init(id: String, language: Language = .unknown) {
         self.id = id
@@ -39,21 +52,12 @@ public struct Conversation: Sendable, Codable, Hashable {
     }
 
     mutating func remember(message: String) {
-        // A new conversation's first message, the most common case: an array literal allocates
-        // less than growing an empty array by an append.
-        if recentMessages.isEmpty {
-            recentMessages = [message]
-            return
-        }
-        recentMessages.append(message)
-        if recentMessages.count > Self.recentMessageLimit { recentMessages.removeFirst() }
+        // Room for one more than the limit: the oldest is removed after the newest is added.
+        messages.append(message, expectedCount: Self.recentMessageLimit + 1)
+        if messages.count > Self.recentMessageLimit { messages.removeFirst() }
     }
 
     mutating func remember(intent: String) {
-        if intentsSeen.isEmpty {
-            intentsSeen = [intent]  // as in `remember(message:)`
-        } else if !intentsSeen.contains(intent) {
-            intentsSeen.append(intent)
-        }
+        if !seenIntents.contains(intent) { seenIntents.append(intent, expectedCount: Self.expectedIntentCount) }
     }
 }

@@ -41,8 +41,10 @@ public struct DialoguePolicy: Sendable {
     /// Answers one message and advances `conversation`.
     public func respond(to rawText: String, in conversation: inout Conversation) -> Reply {
         // Most messages are short enough and are read as given: returning them from `truncate`
-        // with a flag, as before, retained and released every one.
-        if let cut = Self.truncated(rawText, to: maximumMessageLength) {
+        // with a flag, as before, retained and released every one. A scalar is at least one
+        // byte, so a message of no more bytes than the limit needs no counting, and the test is
+        // made here rather than in a call (about 20 instructions a message).
+        if rawText.utf8.count > maximumMessageLength, let cut = Self.truncated(rawText, to: maximumMessageLength) {
             return respond(to: cut, truncated: true, in: &conversation)
         }
         return respond(to: rawText, truncated: false, in: &conversation)
@@ -114,8 +116,6 @@ public struct DialoguePolicy: Sendable {
     /// characters, so a letter carrying thousands of combining marks cannot slip a huge message
     /// past the limit.
     static func truncated(_ text: String, to limit: Int) -> String? {
-        // A scalar is at least one byte: short messages need no counting.
-        if text.utf8.count <= limit { return nil }
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
             end != scalars.endIndex
@@ -135,9 +135,8 @@ public struct DialoguePolicy: Sendable {
     private func secretWarning(_ kind: SensitiveKind, language: Language, conversation: inout Conversation) -> Reply {
         conversation.pendingQuestion = nil
         let id = CatalogIntent.secretShared
-        let text = texts.answer(id, in: language) + texts.suffix(.secretRedactedNote, in: language)
         return Reply(
-            text: text, route: .security, intent: id, confidence: 1, language: language,
+            text: texts.secretWarning(in: language), route: .security, intent: id, confidence: 1, language: language,
             explanation: "the message holds a wallet secret (\(kind.rawValue)); it is redacted before storage")
     }
 
@@ -145,7 +144,7 @@ public struct DialoguePolicy: Sendable {
         _ message: NormalizedMessage, possibleCapitals: Int, language: Language, conversation: inout Conversation
     ) -> Reply {
         // A variable, so that the reply can take the deciding candidate's explanation out of it
-        // (`takeExplanation`): nothing reads the result after the reply is made.
+        // (`MatchResult.takeExplanation`): nothing reads the result after the reply is made.
         var result = index.match(message)
         let thresholds = index.thresholds
         // Candidates come best first, so the confident ones lead: counted, not copied. Read as
@@ -183,10 +182,10 @@ public struct DialoguePolicy: Sendable {
         for position in 0..<confidentCount {
             switch result.candidates[position].route {
             case .security:
-                let explanation = Self.takeExplanation(at: position, from: &result)
+                let explanation = result.takeExplanation(at: position)
                 return securityWarning(
-                    result.candidates[position].intentID, confidence: result.candidates[position].confidence,
-                    explanation: explanation, language: language)
+                    result.candidates[position].intentID, intentNumber: result.candidates[position].intentNumber,
+                    confidence: result.candidates[position].confidence, explanation: explanation, language: language)
             case .answer where firstAnswer < 0: firstAnswer = position
             case .answer where secondAnswer < 0: secondAnswer = position
             default: break
@@ -194,15 +193,12 @@ public struct DialoguePolicy: Sendable {
         }
         if confidentCount > 0, result.candidates[0].route == .escalate {
             // Read in place, like the answers: `let handover = candidates[0]` copied the candidate.
-            let reason: EscalationReason =
-                switch result.candidates[0].intentID {
-                case CatalogIntent.humanRequest: .humanRequest
-                case CatalogIntent.complaint: .complaint
-                default: .highRisk
-                }
-            let text = texts.answer(result.candidates[0].intentID, in: language)
-            let explanation = Self.takeExplanation(at: 0, from: &result)
-            return escalation(
+            let reason = Self.escalationReason(of: result.candidates[0].intentID)
+            let text = texts.escalationReply(
+                result.candidates[0].intentID, intentNumber: result.candidates[0].intentNumber, reason: reason,
+                in: language)
+            let explanation = result.takeExplanation(at: 0)
+            return handover(
                 reason, intent: result.candidates[0].intentID, confidence: result.candidates[0].confidence, text: text,
                 language: language, explanation: .match(explanation))
         }
@@ -226,7 +222,7 @@ public struct DialoguePolicy: Sendable {
         _ conversation: inout Conversation
     ) -> Reply? {
         let thresholds = index.thresholds
-        let bestIntent = result.best?.confidence ?? 0
+        let bestIntent = result.bestConfidence
         let yes = result.phraseConfidence(.yes)
         let no = result.phraseConfidence(.no)
         let saysYes = yes >= thresholds.phrase && yes >= bestIntent && yes >= no
@@ -331,25 +327,15 @@ public struct DialoguePolicy: Sendable {
     /// The answer of the candidate at `position` in `result`: named by its position, for
     /// passing `candidates[position]` had copied the whole candidate (five reference counts up
     /// and down again) when the reply keeps only its id and its explanation. The explanation
-    /// is taken out of `result` (see `takeExplanation`).
+    /// is taken out of `result` (`MatchResult.takeExplanation`).
     private func answer(
         at position: Int, of result: inout MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
-        let explanation = Self.takeExplanation(at: position, from: &result)
+        let explanation = result.takeExplanation(at: position)
         return answer(
             result.candidates[position].intentID, intentNumber: result.candidates[position].intentNumber,
             confidence: result.candidates[position].confidence, explanation: explanation, result,
             language: language, conversation: &conversation)
-    }
-
-    /// The explanation of the candidate at `position`, moved out of `result` and replaced by an
-    /// empty one: for a result that is not read after the reply is made. A copy retained the
-    /// explanation's pattern, file, and word lists, and freeing the result released them again
-    /// (about 150 instructions per answer).
-    private static func takeExplanation(at position: Int, from result: inout MatchResult) -> MatchExplanation {
-        var explanation = MatchExplanation(pattern: "", location: SourceLocation(file: ""))
-        swap(&explanation, &result.candidates[position].explanation)
-        return explanation
     }
 
     /// `intentNumber` is the intent's position in the content when known (`IntentCandidate`'s),
@@ -359,7 +345,7 @@ public struct DialoguePolicy: Sendable {
         _ result: MatchResult, language: Language, conversation: inout Conversation
     ) -> Reply {
         var language = language
-        if intentID == CatalogIntent.languageSwitch {
+        if texts.isLanguageSwitch(intentID, intentNumber: intentNumber) {
             language = requestedLanguage(result) ?? language
             conversation.pinnedLanguage = language
             conversation.language = language
@@ -385,9 +371,10 @@ public struct DialoguePolicy: Sendable {
     /// A security intent's warning. Given the candidate's fields rather than the candidate, which
     /// callers had copied out of the match result for it (as for `answer`).
     private func securityWarning(
-        _ intentID: String, confidence: Double, explanation: MatchExplanation, language: Language
+        _ intentID: String, intentNumber: Int32 = -1, confidence: Double, explanation: MatchExplanation,
+        language: Language
     ) -> Reply {
-        let (text, escalates) = texts.securityReply(intentID, in: language)
+        let (text, escalates) = texts.securityReply(intentID, intentNumber: intentNumber, in: language)
         return Reply(
             text: text, route: .security, intent: intentID, confidence: confidence, language: language,
             escalationReason: escalates ? .security : nil, reasoning: .match(explanation))
@@ -399,10 +386,29 @@ public struct DialoguePolicy: Sendable {
         _ reason: EscalationReason, intent: String?, confidence: Double = 1, text: String, language: Language,
         explanation: ReplyExplanation
     ) -> Reply {
-        Reply(
+        handover(
+            reason, intent: intent, confidence: confidence,
             text: text.isEmpty ? texts.handoff(reason, in: language) : text + texts.handoffSuffix(reason, in: language),
-            route: .escalate, intent: intent, confidence: confidence, language: language, escalationReason: reason,
-            reasoning: .escalated(reason, explanation))
+            language: language, explanation: explanation)
+    }
+
+    /// `escalation` with its text already ending in the hand-off sentence.
+    private func handover(
+        _ reason: EscalationReason, intent: String?, confidence: Double, text: String, language: Language,
+        explanation: ReplyExplanation
+    ) -> Reply {
+        Reply(
+            text: text, route: .escalate, intent: intent, confidence: confidence, language: language,
+            escalationReason: reason, reasoning: .escalated(reason, explanation))
+    }
+
+    /// The hand-off reason of an escalation intent that decides by itself.
+    static func escalationReason(of intentID: String) -> EscalationReason {
+        switch intentID {
+        case CatalogIntent.humanRequest: .humanRequest
+        case CatalogIntent.complaint: .complaint
+        default: .highRisk
+        }
     }
 
     private func clarification(
@@ -431,7 +437,7 @@ public struct DialoguePolicy: Sendable {
         }
         let text = texts.fallback(in: language)
         return Reply(
-            text: text, route: .fallback, intent: nil, confidence: result.best?.confidence ?? 0, language: language,
+            text: text, route: .fallback, intent: nil, confidence: result.bestConfidence, language: language,
             reasoning: .notReached("no intent reached the answer threshold", nearest: result.best))
     }
 

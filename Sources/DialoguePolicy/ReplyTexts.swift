@@ -14,6 +14,9 @@ struct ReplyTexts: Sendable {
         var route: IntentRoute
         var priority: Int
         var location: SourceLocation
+        /// The hand-off reason the intent gives when it escalates by its route (`.highRisk` for
+        /// an intent of another route, which never reads it).
+        var escalationReason: EscalationReason
     }
 
     /// Intent id → its position in `facts`: a byte-hashed table, then the dictionary for an id
@@ -29,6 +32,18 @@ struct ReplyTexts: Sendable {
     /// nil when it has none in that language. One flat array rather than one per intent, which
     /// had cost an allocation per intent (10,000 of them in the largest benchmark content).
     private let answers: [String?]
+    /// Per intent position below `replies.count / slotCount`, per language slot: the text of
+    /// the reply the intent gives by its route when matching decides for it (`routeReply`): an
+    /// answer already joined with "did this help?" when the intent asks, a security warning with
+    /// its hand-off when it escalates, an escalation with the hand-off for its reason. Only for
+    /// the first intents whose joined copies fit `joinedReplyBudget`: joining per reply was
+    /// about 900 instructions (an allocation and two copies), and joining every intent up front
+    /// took 6.5 MB at 10,000 intents.
+    private let replies: [String]
+    /// Per language slot: the security warning for a message holding a wallet secret.
+    private let secretWarnings: [String]
+    /// The position in `facts` of the language switch intent, or -1.
+    private let languageSwitchPosition: Int32
     /// Per language slot, per `SystemMessage` (in `allCases` order): the sentence as
     /// `BotContent.message` gives it without values.
     private let messages: [[String]]
@@ -82,7 +97,11 @@ struct ReplyTexts: Sendable {
                 IntentFacts(
                     asksSatisfaction: content.intents[index].asksSatisfaction,
                     escalates: content.intents[index].escalates, route: content.intents[index].route,
-                    priority: content.intents[index].priority, location: content.intents[index].location))
+                    priority: content.intents[index].priority, location: content.intents[index].location,
+                    // Only escalation intents give one: comparing every id with the catalog's cost
+                    // compiling two string comparisons an intent.
+                    escalationReason: content.intents[index].route == .escalate
+                        ? DialoguePolicy.escalationReason(of: id) : .highRisk))
         }
         var ids = [String](repeating: "", count: facts.count)
         for (id, position) in positions { ids[position] = id }
@@ -110,6 +129,58 @@ struct ReplyTexts: Sendable {
         fallbacks = languages.map { language in
             content.message(.fallback, in: language, ["topics": content.message(.fallbackTopics, in: language)])
         }
+        var replies: [String] = []
+        var joinedBytes = 0
+        for position in facts.indices {
+            let first = replies.count
+            for slot in 0..<Self.slotCount {
+                let answer = answers[position * Self.slotCount + slot]
+                let text = Self.routeReply(
+                    answer ?? "", route: facts[position].route, asksSatisfaction: facts[position].asksSatisfaction,
+                    escalates: facts[position].escalates, escalationReason: facts[position].escalationReason,
+                    slot: slot, satisfactionSuffixes: satisfactionSuffixes, handoffs: handoffs,
+                    handoffSuffixes: handoffSuffixes)
+                // What a joined copy costs; an answer used as it is shares the content's text.
+                if text.utf8.count != answer?.utf8.count { joinedBytes += text.utf8.count }
+                replies.append(text)
+            }
+            if joinedBytes > Self.joinedReplyBudget {
+                replies.removeSubrange(first...)
+                break
+            }
+        }
+        self.replies = replies
+        languageSwitchPosition = positions[DialoguePolicy.CatalogIntent.languageSwitch].map { Int32($0) } ?? -1
+        let secretShared = positions[DialoguePolicy.CatalogIntent.secretShared]
+        secretWarnings = languages.map { language in
+            let slot = Self.slot(language)
+            let answer = secretShared.flatMap { answers[$0 * Self.slotCount + slot] } ?? ""
+            return answer + messageSuffixes[slot][SystemMessage.allCases.firstIndex(of: .secretRedactedNote)!]
+        }
+    }
+
+    /// How many bytes of joined replies `replies` may hold: all of a content of a few hundred
+    /// intents (the shipped one's are about 100 KB), a small part of one of 10,000.
+    static let joinedReplyBudget = 512 * 1024
+
+    /// The text of the reply an intent gives by its route when matching decides for it, from
+    /// its answer in a language slot: as `reply`, `securityReply` and `escalationReply` join
+    /// them. Given the intent's fields, not its `IntentFacts`, whose copy retained its file name.
+    private static func routeReply(
+        _ answer: String, route: IntentRoute, asksSatisfaction: Bool, escalates: Bool,
+        escalationReason: EscalationReason, slot: Int, satisfactionSuffixes: [String], handoffs: [[String]],
+        handoffSuffixes: [[String]]
+    ) -> String {
+        switch route {
+        case .answer:
+            return asksSatisfaction ? answer + satisfactionSuffixes[slot] : answer
+        case .security:
+            let security = EscalationReason.allCases.firstIndex(of: .security)!
+            return escalates ? answer + handoffSuffixes[slot][security] : answer
+        case .escalate:
+            let reason = EscalationReason.allCases.firstIndex(of: escalationReason)!
+            return answer.isEmpty ? handoffs[slot][reason] : answer + handoffSuffixes[slot][reason]
+        }
     }
 
     func intent(_ id: String) -> IntentFacts? { position(id).map { facts[$0] } }
@@ -127,6 +198,16 @@ struct ReplyTexts: Sendable {
         return Int(positionsOfIntents[number])
     }
 
+    /// Whether `id` is the language switch intent: by its number when it has one (as
+    /// `position(_:intentNumber:)`), for comparing the ids cost an answer about 50 instructions.
+    func isLanguageSwitch(_ id: String, intentNumber: Int32) -> Bool {
+        let number = Int(intentNumber)
+        guard number >= 0, number < intentIDs.count, intentIDs[number] == id else {
+            return id == DialoguePolicy.CatalogIntent.languageSwitch
+        }
+        return positionsOfIntents[number] == languageSwitchPosition
+    }
+
     /// The intent's answer in `language`, or "" when it has none.
     func answer(_ id: String, in language: Language) -> String {
         guard let position = position(id) else { return "" }
@@ -136,14 +217,16 @@ struct ReplyTexts: Sendable {
     /// An answer as a reply gives it: with "did this help?" after it when the intent asks, and
     /// whether it does; nil for an intent the content does not have.
     ///
-    /// Joined per reply, not per intent up front: at 10,000 intents the joined copies were 6.5 MB,
-    /// and joining costs a reply a few hundred instructions.
+    /// Joined up front for the intents `replies` covers, per reply for the others.
     func reply(_ id: String, intentNumber: Int32 = -1, in language: Language) -> (
         text: String, asksSatisfaction: Bool
     )? {
         guard let position = position(id, intentNumber: intentNumber) else { return nil }
         // Fields read in place: a copy of the whole `IntentFacts` retained and released its arrays.
         let slot = Self.slot(language)
+        if facts[position].route == .answer, position * Self.slotCount < replies.count {
+            return (replies[position * Self.slotCount + slot], facts[position].asksSatisfaction)
+        }
         let answer = answers[position * Self.slotCount + slot] ?? ""
         guard facts[position].asksSatisfaction else { return (answer, false) }
         return (answer + satisfactionSuffixes[slot], true)
@@ -151,12 +234,38 @@ struct ReplyTexts: Sendable {
 
     /// A security warning's text: the answer, then the security hand-off when the intent
     /// escalates, and whether it does; "" and false for an intent the content does not have.
-    func securityReply(_ id: String, in language: Language) -> (text: String, escalates: Bool) {
-        guard let position = position(id) else { return ("", false) }
-        let answer = answers[position * Self.slotCount + Self.slot(language)] ?? ""
+    func securityReply(_ id: String, intentNumber: Int32 = -1, in language: Language) -> (
+        text: String, escalates: Bool
+    ) {
+        guard let position = position(id, intentNumber: intentNumber) else { return ("", false) }
+        let slot = Self.slot(language)
+        if facts[position].route == .security, position * Self.slotCount < replies.count {
+            return (replies[position * Self.slotCount + slot], facts[position].escalates)
+        }
+        let answer = answers[position * Self.slotCount + slot] ?? ""
         guard facts[position].escalates else { return (answer, false) }
         return (answer + handoffSuffix(.security, in: language), true)
     }
+
+    /// An escalation's text: the intent's answer, then the hand-off sentence for `reason`; the
+    /// hand-off alone when the intent has no answer in `language` (or is not in the content).
+    func escalationReply(
+        _ id: String, intentNumber: Int32 = -1, reason: EscalationReason, in language: Language
+    ) -> String {
+        guard let position = position(id, intentNumber: intentNumber) else { return handoff(reason, in: language) }
+        let slot = Self.slot(language)
+        if facts[position].route == .escalate, facts[position].escalationReason == reason,
+            position * Self.slotCount < replies.count
+        {
+            return replies[position * Self.slotCount + slot]
+        }
+        let answer = answers[position * Self.slotCount + slot] ?? ""
+        return answer.isEmpty ? handoff(reason, in: language) : answer + handoffSuffix(reason, in: language)
+    }
+
+    /// The warning for a message holding a wallet secret: the secret-shared intent's answer, then
+    /// a note that the message was redacted.
+    func secretWarning(in language: Language) -> String { secretWarnings[Self.slot(language)] }
 
     /// Whether the intent is known and escalates.
     func escalates(_ id: String) -> Bool {

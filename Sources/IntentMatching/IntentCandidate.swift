@@ -64,11 +64,16 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
     enum Source: Sendable {
         case written(WrittenSource)
         case listed(in: [[SourceText]], list: Int32, item: Int32)
+        /// No pattern: what a candidate keeps once a reply has taken its explanation
+        /// (`MatchResult.takeExplanation`). A case, not an empty `WrittenSource`, which had cost
+        /// an allocation and a free per answer.
+        case taken
 
         var pattern: String {
             switch self {
             case .written(let written): written.pattern
             case .listed(let lists, let list, let item): lists[Int(list)][Int(item)].text
+            case .taken: ""
             }
         }
 
@@ -76,6 +81,7 @@ public struct MatchExplanation: Sendable, Hashable, CustomStringConvertible {
             switch self {
             case .written(let written): written.location
             case .listed(let lists, let list, let item): lists[Int(list)][Int(item)].location
+            case .taken: SourceLocation(file: "")
             }
         }
     }
