@@ -46,6 +46,7 @@ enum YAMLBlockParser {
         source.withBytes { bytes in
             source.lineStarts.withUnsafeBufferPointer { lineStarts in
                 var parser = Parser(bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes)
+                defer { parser.deallocate() }
                 guard let tree = try? parser.document(in: source.bytes) else { return nil }
                 return (tree, parser.commentHasBracket)
             }
@@ -114,12 +115,12 @@ enum YAMLBlockParser {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         let maximumNodes: Int
-        /// The tree's arrays, held here rather than in a ``YAMLTree`` until the end: appending
+        /// The tree's lists, held here rather than in a ``YAMLTree`` until the end: appending
         /// to a class's arrays paid a dynamic exclusivity check each time.
-        var entries: [YAMLTree.Entry] = []
-        var children: [Int32] = []
+        var entries: NodeList<YAMLTree.Entry>
+        var children: NodeList<Int32>
         /// Children of the open collections, innermost last (as in ``YAMLTreeBuilder``).
-        var pending: [Int32] = []
+        var pending = NodeList<Int32>(capacity: 64)
         /// The current content line (not blank, not only a comment): where it starts and ends
         /// (at its `\n` or the end of the file), its 1-based number and its indentation; the
         /// indentation is -1 after the last line.
@@ -138,10 +139,16 @@ enum YAMLBlockParser {
             self.bytes = bytes
             self.lineStarts = lineStarts
             self.maximumNodes = maximumNodes
-            pending.reserveCapacity(64)
             // About one node for every 30 bytes of content.
-            entries.reserveCapacity(bytes.count / 24 + 16)
-            children.reserveCapacity(bytes.count / 24 + 16)
+            entries = NodeList(capacity: bytes.count / 24 + 16)
+            children = NodeList(capacity: bytes.count / 24 + 16)
+        }
+
+        /// Frees the lists; the parser is not used after.
+        func deallocate() {
+            entries.deallocate()
+            children.deallocate()
+            pending.deallocate()
         }
 
         static let plainStyle = UInt8(YAML_PLAIN_SCALAR_STYLE.rawValue)
@@ -154,7 +161,7 @@ enum YAMLBlockParser {
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            return YAMLTree(entries: entries, bytes: file, children: children)
+            return YAMLTree(entries: entries.array, bytes: file, children: children.array)
         }
 
         /// Moves to the next content line, counting the blank and comment lines it passes.
@@ -217,15 +224,20 @@ enum YAMLBlockParser {
         /// The column of the `:` that ends a plain key starting at `column` (letters, digits,
         /// `_`, then also `.` and `-`), when a space or the end of the line follows it.
         func keyEnd(at column: Int) -> Int? {
-            guard let first = byte(column), Self.isKeyStart(first) else { return nil }
-            var end = column + 1
-            while let next = byte(end), Self.isKeyStart(next) || next == UInt8(ascii: ".") || next == UInt8(ascii: "-")
+            // By offsets in the file: through `byte(_:)`, each byte was an optional and a
+            // bounds check, a tenth of parsing.
+            var position = lineStart + column
+            guard position < lineEnd, Self.isKeyStart(bytes[position]) else { return nil }
+            position += 1
+            while position < lineEnd,
+                Self.isKeyStart(bytes[position]) || bytes[position] == UInt8(ascii: ".")
+                    || bytes[position] == UInt8(ascii: "-")
             {
-                end += 1
+                position += 1
             }
-            guard end - column <= 128, byte(end) == UInt8(ascii: ":") else { return nil }
-            let after = byte(end + 1)
-            return after == nil || after == UInt8(ascii: " ") ? end : nil
+            let end = position - lineStart
+            guard end - column <= 128, position < lineEnd, bytes[position] == UInt8(ascii: ":") else { return nil }
+            return position + 1 == lineEnd || bytes[position + 1] == UInt8(ascii: " ") ? end : nil
         }
 
         static func isKeyStart(_ byte: UInt8) -> Bool {
@@ -286,7 +298,8 @@ enum YAMLBlockParser {
         /// canonical equivalence, for a few keys; the general check for many.
         func hasDistinctKeys(from firstChild: Int) -> Bool {
             guard pending.count - firstChild <= 32 else {
-                return YAMLTreeBuilder.hasDistinctScalarKeys(pending[firstChild...], entries: entries, bytes: bytes)
+                return YAMLTreeBuilder.hasDistinctScalarKeys(
+                    pending.elements(from: firstChild), entries: entries.elements(from: 0), bytes: bytes)
             }
             func key(_ position: Int) -> UnsafeBufferPointer<UInt8> {
                 let entry = entries[Int(pending[position])]
@@ -412,12 +425,58 @@ enum YAMLBlockParser {
         mutating func setChildren(of node: Int32, from firstChild: Int) {
             entries[Int(node)].first = Int32(children.count)
             entries[Int(node)].count = Int32(pending.count - firstChild)
-            // Through the buffer and one by one: a slice of `pending` retained its storage, and
-            // the generic `removeLast(_:)` cost more than the few children it removes.
-            pending.withUnsafeBufferPointer {
-                children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[firstChild...]))
-            }
-            while pending.count > firstChild { pending.removeLast() }
+            children.append(contentsOf: pending.elements(from: firstChild))
+            pending.removeAll(from: firstChild)
+        }
+    }
+
+    /// A list the parser appends to for each node, in memory it owns until ``array`` copies
+    /// it out and ``deallocate()`` frees it. Appending to an array called the runtime each time
+    /// to check that its buffer was not shared: a tenth of parsing 10,000 intents.
+    struct NodeList<Element: BitwiseCopyable> {
+        private var base: UnsafeMutablePointer<Element>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        subscript(position: Int) -> Element {
+            get { base[position] }
+            nonmutating set { base[position] = newValue }
+        }
+
+        mutating func append(_ element: Element) {
+            if count == capacity { grow(toHold: count + 1) }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+            if count + elements.count > capacity { grow(toHold: count + elements.count) }
+            if let start = elements.baseAddress { (base + count).initialize(from: start, count: elements.count) }
+            count += elements.count
+        }
+
+        /// The elements from `position` on, valid until the list next changes.
+        func elements(from position: Int) -> UnsafeBufferPointer<Element> {
+            UnsafeBufferPointer(start: base + position, count: count - position)
+        }
+
+        mutating func removeAll(from position: Int) { count = position }
+
+        var array: [Element] { Array(elements(from: 0)) }
+
+        func deallocate() { base.deallocate() }
+
+        private mutating func grow(toHold needed: Int) {
+            let larger = max(needed, capacity * 2)
+            let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            (base, capacity) = (moved, larger)
         }
     }
 }

@@ -253,6 +253,15 @@ struct YAMLFile {
         in file: UnsafeBufferPointer<UInt8>
     ) -> LinePlacement {
         guard let range = source.lineRange(number) else { return .noLine }
+        // A text the block parser left in the file's bytes is on its line where its bytes are:
+        // what comes before it there is ASCII (indentation, `- `, plain keys), so its column
+        // was counted in bytes, and finding it again by its column was a tenth of reading texts.
+        if let fileStart = file.baseAddress, let textStart = text.baseAddress,
+            textStart >= fileStart + range.lowerBound, textStart + text.count <= fileStart + range.upperBound
+        {
+            let start = textStart - fileStart
+            return .around(line: range, text: start..<(start + text.count))
+        }
         let line = UnsafeBufferPointer(rebasing: file[range])
         // Columns count Unicode scalars, as libyaml does.
         guard let start = Self.offset(ofScalar: column - 1 + textOffset, in: line),
