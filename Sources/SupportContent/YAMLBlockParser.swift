@@ -46,8 +46,10 @@ enum YAMLBlockParser {
         source.withBytes { bytes in
             source.lineStarts.withUnsafeBufferPointer { lineStarts in
                 var parser = Parser(bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes)
-                defer { parser.deallocate() }
-                guard let tree = try? parser.document(in: source.bytes) else { return nil }
+                guard let tree = try? parser.document(in: source.bytes) else {
+                    parser.deallocate()
+                    return nil
+                }
                 return (tree, parser.commentHasBracket)
             }
         }
@@ -144,7 +146,7 @@ enum YAMLBlockParser {
             children = NodeList(capacity: bytes.count / 24 + 16)
         }
 
-        /// Frees the lists; the parser is not used after.
+        /// Frees the lists, for a document not taken; the parser is not used after.
         func deallocate() {
             entries.deallocate()
             children.deallocate()
@@ -161,7 +163,8 @@ enum YAMLBlockParser {
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            return YAMLTree(entries: entries.array, bytes: file, children: children.array)
+            pending.deallocate()
+            return YAMLTree(owning: entries.elements(from: 0), bytes: file, children: children.elements(from: 0))
         }
 
         /// Moves to the next content line, counting the blank and comment lines it passes.
@@ -194,6 +197,9 @@ enum YAMLBlockParser {
             indentation = -1
         }
 
+        // Inlined, as are the other readers the parsing functions call for each line: a call
+        // copied the whole parser to pass it, for each key and item.
+        @inline(__always)
         func byte(_ column: Int) -> UInt8? {
             lineStart + column < lineEnd ? bytes[lineStart + column] : nil
         }
@@ -215,6 +221,7 @@ enum YAMLBlockParser {
         }
 
         /// Whether a block sequence entry (`-` then a space or the end of the line) is at `column`.
+        @inline(__always)
         func isEntry(at column: Int) -> Bool {
             guard byte(column) == UInt8(ascii: "-") else { return false }
             let next = byte(column + 1)
@@ -223,6 +230,7 @@ enum YAMLBlockParser {
 
         /// The column of the `:` that ends a plain key starting at `column` (letters, digits,
         /// `_`, then also `.` and `-`), when a space or the end of the line follows it.
+        @inline(__always)
         func keyEnd(at column: Int) -> Int? {
             // By offsets in the file: through `byte(_:)`, each byte was an optional and a
             // bounds check, a tenth of parsing.
@@ -296,6 +304,7 @@ enum YAMLBlockParser {
         /// Keys read here are plain and ASCII (see ``keyEnd(at:)``), so they are equal as strings
         /// exactly when their bytes are: compared by length and bytes, without the general check's
         /// canonical equivalence, for a few keys; the general check for many.
+        @inline(__always)
         func hasDistinctKeys(from firstChild: Int) -> Bool {
             guard pending.count - firstChild <= 32 else {
                 return YAMLTreeBuilder.hasDistinctScalarKeys(
@@ -430,9 +439,9 @@ enum YAMLBlockParser {
         }
     }
 
-    /// A list the parser appends to for each node, in memory it owns until ``array`` copies
-    /// it out and ``deallocate()`` frees it. Appending to an array called the runtime each time
-    /// to check that its buffer was not shared: a tenth of parsing 10,000 intents.
+    /// A list the parser appends to for each node, in memory it owns until the tree takes it
+    /// or ``deallocate()`` frees it. Appending to an array called the runtime each time to
+    /// check that its buffer was not shared: a tenth of parsing 10,000 intents.
     struct NodeList<Element: BitwiseCopyable> {
         private var base: UnsafeMutablePointer<Element>
         private var capacity: Int
@@ -466,8 +475,6 @@ enum YAMLBlockParser {
         }
 
         mutating func removeAll(from position: Int) { count = position }
-
-        var array: [Element] { Array(elements(from: 0)) }
 
         func deallocate() { base.deallocate() }
 
