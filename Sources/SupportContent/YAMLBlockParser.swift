@@ -41,11 +41,17 @@ enum YAMLBlockParser {
 
     /// ``build(plain:maximumNodes:)``, and whether a comment holds a bracket (`[`, `]`, `{`,
     /// `}`), which the nesting check counts as it counts them anywhere outside quotes: the only
-    /// place, besides quotes, a taken file may have one.
-    static func parse(plain source: SourceFileText, maximumNodes: Int) -> (tree: YAMLTree, commentHasBracket: Bool)? {
+    /// place, besides quotes, a taken file may have one. Nil too when a line, even blank or a
+    /// comment, has more than `maximumIndentation` leading spaces (``SourceFileText/firstLine(indentedDeeperThan:)``
+    /// finds one): looked for here as each line's indentation is found, not in a pass of its own.
+    static func parse(plain source: SourceFileText, maximumNodes: Int, maximumIndentation: Int = .max)
+        -> (tree: YAMLTree, commentHasBracket: Bool)?
+    {
         source.withBytes { bytes in
             source.lineStarts.withUnsafeBufferPointer { lineStarts in
-                var parser = Parser(bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes)
+                var parser = Parser(
+                    bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes,
+                    maximumIndentation: maximumIndentation)
                 guard let tree = try? parser.document(in: source.bytes) else {
                     parser.deallocate()
                     return nil
@@ -117,6 +123,7 @@ enum YAMLBlockParser {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         let maximumNodes: Int
+        let maximumIndentation: Int
         /// The tree's lists, held here rather than in a ``YAMLTree`` until the end: appending
         /// to a class's arrays paid a dynamic exclusivity check each time.
         var entries: NodeList<YAMLTree.Entry>
@@ -137,10 +144,14 @@ enum YAMLBlockParser {
         /// Whether a comment holds a bracket.
         var commentHasBracket = false
 
-        init(bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<UInt32>, maximumNodes: Int) {
+        init(
+            bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<UInt32>, maximumNodes: Int,
+            maximumIndentation: Int
+        ) {
             self.bytes = bytes
             self.lineStarts = lineStarts
             self.maximumNodes = maximumNodes
+            self.maximumIndentation = maximumIndentation
             // About one node for every 30 bytes of content.
             entries = NodeList(capacity: bytes.count / 24 + 16)
             children = NodeList(capacity: bytes.count / 24 + 16)
@@ -159,7 +170,7 @@ enum YAMLBlockParser {
 
         /// The document, whose scalars' texts are where they are in `file`, the array of `bytes`.
         mutating func document(in file: [UInt8]) throws(Unsupported) -> YAMLTree {
-            advance()
+            try advance()
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
@@ -167,8 +178,9 @@ enum YAMLBlockParser {
             return YAMLTree(owning: entries.elements(from: 0), bytes: file, children: children.elements(from: 0))
         }
 
-        /// Moves to the next content line, counting the blank and comment lines it passes.
-        mutating func advance() {
+        /// Moves to the next content line, counting the blank and comment lines it passes;
+        /// throws at a line indented deeper than `maximumIndentation`.
+        mutating func advance() throws(Unsupported) {
             // Up to the last line that holds a byte (the empty one after a final `\n` is no line).
             while nextLine < lineStarts.count && Int(lineStarts[nextLine]) < bytes.count {
                 let start = Int(lineStarts[nextLine])
@@ -184,6 +196,7 @@ enum YAMLBlockParser {
                     first += 8
                 }
                 while first < end && bytes[first] == UInt8(ascii: " ") { first += 1 }
+                guard first - start <= maximumIndentation else { throw Unsupported() }
                 if first == end { continue }
                 if bytes[first] == UInt8(ascii: "#") {
                     if hasBracket(from: first, to: end) { commentHasBracket = true }
@@ -279,12 +292,12 @@ enum YAMLBlockParser {
                 while byte(start) == UInt8(ascii: " ") { start += 1 }
                 if let first = byte(start), first != UInt8(ascii: "#") {
                     pending.append(try inlineScalar(at: start))
-                    advance()
+                    try advance()
                     guard indentation <= column else { throw Unsupported() }
                 } else {
                     // Nothing after the key (but a comment): its value is on the lines below.
                     if byte(start) != nil { noteComment(from: start) }
-                    advance()
+                    try advance()
                     if indentation > column {
                         pending.append(try self.node(at: indentation))
                     } else if indentation == column && isEntry(at: column) {
@@ -338,7 +351,7 @@ enum YAMLBlockParser {
                     pending.append(try mapping(at: start, firstColon: colon))
                 } else {
                     pending.append(try inlineScalar(at: start))
-                    advance()
+                    try advance()
                 }
                 guard indentation <= column else { throw Unsupported() }
             } while indentation == column && isEntry(at: column)

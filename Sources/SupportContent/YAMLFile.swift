@@ -54,11 +54,12 @@ struct YAMLFile {
         let source = SourceFileText(validUTF8: bytes)
         // A file the block parser takes has no anchor or alias and no bracket outside quotes but
         // in comments (it takes no `&`, `*` or bracket in a plain text): the checks for them
-        // would find nothing, and they were a tenth of loading 10,000 intents. Deep indentation
-        // is looked for first, as the parser recurses once per level; brackets in comments still
-        // count as nesting (below, when they are too deep).
-        if scan.isPlain, source.firstLine(indentedDeeperThan: maximumDepth * 4) == nil,
-            let parsed = YAMLBlockParser.parse(plain: source, maximumNodes: maximumNodes),
+        // would find nothing, and they were a tenth of loading 10,000 intents. The parser refuses
+        // deep indentation as it reaches it, as it recurses once per level; brackets in comments
+        // still count as nesting (below, when they are too deep).
+        if scan.isPlain,
+            let parsed = YAMLBlockParser.parse(
+                plain: source, maximumNodes: maximumNodes, maximumIndentation: maximumDepth * 4),
             !parsed.commentHasBracket || YAMLTextChecks.firstOverlyNestedLine(source, maximumDepth: maximumDepth) == nil
         {
             return YAMLFile(path: relativePath, source: source, root: parsed.tree.root)
