@@ -180,6 +180,7 @@ enum YAMLBlockParser {
 
         /// Moves to the next content line, counting the blank and comment lines it passes;
         /// throws at a line indented deeper than `maximumIndentation`.
+        @inline(__always)
         mutating func advance() throws(Unsupported) {
             // Up to the last line that holds a byte (the empty one after a final `\n` is no line).
             while nextLine < lineStarts.count && Int(lineStarts[nextLine]) < bytes.count {
@@ -360,6 +361,7 @@ enum YAMLBlockParser {
         }
 
         /// A scalar that starts at `column` and ends on this line, with at most a comment after it.
+        @inline(__always)
         mutating func inlineScalar(at column: Int) throws(Unsupported) -> Int32 {
             let first = byte(column)!
             let quote = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
@@ -437,6 +439,7 @@ enum YAMLBlockParser {
             return try add(entry)
         }
 
+        @inline(__always)
         mutating func add(_ entry: YAMLTree.Entry) throws(Unsupported) -> Int32 {
             guard entries.count < maximumNodes else { throw Unsupported() }
             entries.append(entry)
@@ -444,6 +447,7 @@ enum YAMLBlockParser {
         }
 
         /// Moves the children pending from `firstChild` on to `node`'s list.
+        @inline(__always)
         mutating func setChildren(of node: Int32, from firstChild: Int) {
             entries[Int(node)].first = Int32(children.count)
             entries[Int(node)].count = Int32(pending.count - firstChild)
