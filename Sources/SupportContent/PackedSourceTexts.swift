@@ -182,7 +182,8 @@ struct PackedSourceTexts: Sendable {
     }
 
     /// The indentation when the line is spaces then `- "`, the text and `"`, or spaces then
-    /// `- ` and the text.
+    /// `- ` and the text. Inlined: it is asked for every example.
+    @inline(__always)
     private static func usualIndentation(
         head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>
     ) -> (spaces: Int, quoted: Bool)? {

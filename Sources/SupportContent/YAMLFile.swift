@@ -183,6 +183,7 @@ struct YAMLFile {
 
         /// The string of `head` then `tail` (ranges of `file`), made only when the last one
         /// was of other bytes.
+        @inline(__always)
         mutating func string(head: Range<Int>, tail: Range<Int>, in file: UnsafeBufferPointer<UInt8>) -> String {
             if let around, head.count == self.head.count, tail.count == self.tail.count,
                 Self.same(head, self.head, in: file), Self.same(tail, self.tail, in: file)
@@ -207,7 +208,9 @@ struct YAMLFile {
         }
     }
 
-    /// ``sourceText(_:)`` of a scalar's entry, given the file's bytes and its tree's.
+    /// ``sourceText(_:)`` of a scalar's entry, given the file's bytes and its tree's. Inlined
+    /// into the loops over lists, as is the cache it asks: it is called for every pattern.
+    @inline(__always)
     private func sourceText(
         ofScalar entry: YAMLTree.Entry, file: UnsafeBufferPointer<UInt8>, texts: UnsafeBufferPointer<UInt8>,
         around: inout LineAroundCache
@@ -401,7 +404,9 @@ struct YAMLFile {
 
     /// Calls `body` with the index and entry of each scalar of a list of texts (or of the node
     /// itself when it is a text), reporting the items that are not texts. Entries rather than
-    /// nodes: a node for each item cost a retain and a release of the tree.
+    /// nodes: a node for each item cost a retain and a release of the tree. Inlined, with the
+    /// callers' bodies: a call through a closure for each text was a twentieth of reading them.
+    @inline(__always)
     private func forEachTextEntry(
         _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog,
         _ body: (Int32, YAMLTree.Entry) -> Void
