@@ -41,12 +41,21 @@ enum YAMLBlockParser {
 
     /// ``build(plain:maximumNodes:)``, and whether a comment holds a bracket (`[`, `]`, `{`,
     /// `}`), which the nesting check counts as it counts them anywhere outside quotes: the only
-    /// place, besides quotes, a taken file may have one.
-    static func parse(plain source: SourceFileText, maximumNodes: Int) -> (tree: YAMLTree, commentHasBracket: Bool)? {
+    /// place, besides quotes, a taken file may have one. Nil too when a line, even blank or a
+    /// comment, has more than `maximumIndentation` leading spaces (``SourceFileText/firstLine(indentedDeeperThan:)``
+    /// finds one): looked for here as each line's indentation is found, not in a pass of its own.
+    static func parse(plain source: SourceFileText, maximumNodes: Int, maximumIndentation: Int = .max)
+        -> (tree: YAMLTree, commentHasBracket: Bool)?
+    {
         source.withBytes { bytes in
             source.lineStarts.withUnsafeBufferPointer { lineStarts in
-                var parser = Parser(bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes)
-                guard let tree = try? parser.document(in: source.bytes) else { return nil }
+                var parser = Parser(
+                    bytes: bytes, lineStarts: lineStarts, maximumNodes: maximumNodes,
+                    maximumIndentation: maximumIndentation)
+                guard let tree = try? parser.document(in: source.bytes) else {
+                    parser.deallocate()
+                    return nil
+                }
                 return (tree, parser.commentHasBracket)
             }
         }
@@ -114,12 +123,13 @@ enum YAMLBlockParser {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         let maximumNodes: Int
-        /// The tree's arrays, held here rather than in a ``YAMLTree`` until the end: appending
+        let maximumIndentation: Int
+        /// The tree's lists, held here rather than in a ``YAMLTree`` until the end: appending
         /// to a class's arrays paid a dynamic exclusivity check each time.
-        var entries: [YAMLTree.Entry] = []
-        var children: [Int32] = []
+        var entries: NodeList<YAMLTree.Entry>
+        var children: NodeList<Int32>
         /// Children of the open collections, innermost last (as in ``YAMLTreeBuilder``).
-        var pending: [Int32] = []
+        var pending = NodeList<Int32>(capacity: 64)
         /// The current content line (not blank, not only a comment): where it starts and ends
         /// (at its `\n` or the end of the file), its 1-based number and its indentation; the
         /// indentation is -1 after the last line.
@@ -133,15 +143,29 @@ enum YAMLBlockParser {
         var nextLine = 0
         /// Whether a comment holds a bracket.
         var commentHasBracket = false
+        /// Whether the file has a backslash anywhere: when it has none, no double-quoted text
+        /// needs looking at for one (a search in each was a twentieth of parsing 10,000 intents).
+        let hasBackslash: Bool
 
-        init(bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<UInt32>, maximumNodes: Int) {
+        init(
+            bytes: UnsafeBufferPointer<UInt8>, lineStarts: UnsafeBufferPointer<UInt32>, maximumNodes: Int,
+            maximumIndentation: Int
+        ) {
             self.bytes = bytes
             self.lineStarts = lineStarts
             self.maximumNodes = maximumNodes
-            pending.reserveCapacity(64)
+            self.maximumIndentation = maximumIndentation
+            hasBackslash = bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\\")), bytes.count) != nil } ?? false
             // About one node for every 30 bytes of content.
-            entries.reserveCapacity(bytes.count / 24 + 16)
-            children.reserveCapacity(bytes.count / 24 + 16)
+            entries = NodeList(capacity: bytes.count / 24 + 16)
+            children = NodeList(capacity: bytes.count / 24 + 16)
+        }
+
+        /// Frees the lists, for a document not taken; the parser is not used after.
+        func deallocate() {
+            entries.deallocate()
+            children.deallocate()
+            pending.deallocate()
         }
 
         static let plainStyle = UInt8(YAML_PLAIN_SCALAR_STYLE.rawValue)
@@ -150,15 +174,18 @@ enum YAMLBlockParser {
 
         /// The document, whose scalars' texts are where they are in `file`, the array of `bytes`.
         mutating func document(in file: [UInt8]) throws(Unsupported) -> YAMLTree {
-            advance()
+            try advance()
             guard indentation == 0 else { throw Unsupported() }
             _ = try node(at: 0)
             guard indentation < 0 else { throw Unsupported() }
-            return YAMLTree(entries: entries, bytes: file, children: children)
+            pending.deallocate()
+            return YAMLTree(owning: entries.elements(from: 0), bytes: file, children: children.elements(from: 0))
         }
 
-        /// Moves to the next content line, counting the blank and comment lines it passes.
-        mutating func advance() {
+        /// Moves to the next content line, counting the blank and comment lines it passes;
+        /// throws at a line indented deeper than `maximumIndentation`.
+        @inline(__always)
+        mutating func advance() throws(Unsupported) {
             // Up to the last line that holds a byte (the empty one after a final `\n` is no line).
             while nextLine < lineStarts.count && Int(lineStarts[nextLine]) < bytes.count {
                 let start = Int(lineStarts[nextLine])
@@ -174,6 +201,7 @@ enum YAMLBlockParser {
                     first += 8
                 }
                 while first < end && bytes[first] == UInt8(ascii: " ") { first += 1 }
+                guard first - start <= maximumIndentation else { throw Unsupported() }
                 if first == end { continue }
                 if bytes[first] == UInt8(ascii: "#") {
                     if hasBracket(from: first, to: end) { commentHasBracket = true }
@@ -187,6 +215,9 @@ enum YAMLBlockParser {
             indentation = -1
         }
 
+        // Inlined, as are the other readers the parsing functions call for each line: a call
+        // copied the whole parser to pass it, for each key and item.
+        @inline(__always)
         func byte(_ column: Int) -> UInt8? {
             lineStart + column < lineEnd ? bytes[lineStart + column] : nil
         }
@@ -208,6 +239,7 @@ enum YAMLBlockParser {
         }
 
         /// Whether a block sequence entry (`-` then a space or the end of the line) is at `column`.
+        @inline(__always)
         func isEntry(at column: Int) -> Bool {
             guard byte(column) == UInt8(ascii: "-") else { return false }
             let next = byte(column + 1)
@@ -216,16 +248,22 @@ enum YAMLBlockParser {
 
         /// The column of the `:` that ends a plain key starting at `column` (letters, digits,
         /// `_`, then also `.` and `-`), when a space or the end of the line follows it.
+        @inline(__always)
         func keyEnd(at column: Int) -> Int? {
-            guard let first = byte(column), Self.isKeyStart(first) else { return nil }
-            var end = column + 1
-            while let next = byte(end), Self.isKeyStart(next) || next == UInt8(ascii: ".") || next == UInt8(ascii: "-")
+            // By offsets in the file: through `byte(_:)`, each byte was an optional and a
+            // bounds check, a tenth of parsing.
+            var position = lineStart + column
+            guard position < lineEnd, Self.isKeyStart(bytes[position]) else { return nil }
+            position += 1
+            while position < lineEnd,
+                Self.isKeyStart(bytes[position]) || bytes[position] == UInt8(ascii: ".")
+                    || bytes[position] == UInt8(ascii: "-")
             {
-                end += 1
+                position += 1
             }
-            guard end - column <= 128, byte(end) == UInt8(ascii: ":") else { return nil }
-            let after = byte(end + 1)
-            return after == nil || after == UInt8(ascii: " ") ? end : nil
+            let end = position - lineStart
+            guard end - column <= 128, position < lineEnd, bytes[position] == UInt8(ascii: ":") else { return nil }
+            return position + 1 == lineEnd || bytes[position + 1] == UInt8(ascii: " ") ? end : nil
         }
 
         static func isKeyStart(_ byte: UInt8) -> Bool {
@@ -259,12 +297,12 @@ enum YAMLBlockParser {
                 while byte(start) == UInt8(ascii: " ") { start += 1 }
                 if let first = byte(start), first != UInt8(ascii: "#") {
                     pending.append(try inlineScalar(at: start))
-                    advance()
+                    try advance()
                     guard indentation <= column else { throw Unsupported() }
                 } else {
                     // Nothing after the key (but a comment): its value is on the lines below.
                     if byte(start) != nil { noteComment(from: start) }
-                    advance()
+                    try advance()
                     if indentation > column {
                         pending.append(try self.node(at: indentation))
                     } else if indentation == column && isEntry(at: column) {
@@ -284,9 +322,11 @@ enum YAMLBlockParser {
         /// Keys read here are plain and ASCII (see ``keyEnd(at:)``), so they are equal as strings
         /// exactly when their bytes are: compared by length and bytes, without the general check's
         /// canonical equivalence, for a few keys; the general check for many.
+        @inline(__always)
         func hasDistinctKeys(from firstChild: Int) -> Bool {
             guard pending.count - firstChild <= 32 else {
-                return YAMLTreeBuilder.hasDistinctScalarKeys(pending[firstChild...], entries: entries, bytes: bytes)
+                return YAMLTreeBuilder.hasDistinctScalarKeys(
+                    pending.elements(from: firstChild), entries: entries.elements(from: 0), bytes: bytes)
             }
             func key(_ position: Int) -> UnsafeBufferPointer<UInt8> {
                 let entry = entries[Int(pending[position])]
@@ -316,7 +356,7 @@ enum YAMLBlockParser {
                     pending.append(try mapping(at: start, firstColon: colon))
                 } else {
                     pending.append(try inlineScalar(at: start))
-                    advance()
+                    try advance()
                 }
                 guard indentation <= column else { throw Unsupported() }
             } while indentation == column && isEntry(at: column)
@@ -325,6 +365,7 @@ enum YAMLBlockParser {
         }
 
         /// A scalar that starts at `column` and ends on this line, with at most a comment after it.
+        @inline(__always)
         mutating func inlineScalar(at column: Int) throws(Unsupported) -> Int32 {
             let first = byte(column)!
             let quote = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
@@ -336,7 +377,9 @@ enum YAMLBlockParser {
                 if let found = memchr(start, Int32(first), length) {
                     end = column + 1 + start.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 }
-                if first == UInt8(ascii: "\""), memchr(start, Int32(UInt8(ascii: "\\")), end - column - 1) != nil {
+                if first == UInt8(ascii: "\""), hasBackslash,
+                    memchr(start, Int32(UInt8(ascii: "\\")), end - column - 1) != nil
+                {
                     throw Unsupported()
                 }
                 // Unclosed on this line, or `''` (a quote inside single quotes).
@@ -402,6 +445,7 @@ enum YAMLBlockParser {
             return try add(entry)
         }
 
+        @inline(__always)
         mutating func add(_ entry: YAMLTree.Entry) throws(Unsupported) -> Int32 {
             guard entries.count < maximumNodes else { throw Unsupported() }
             entries.append(entry)
@@ -409,15 +453,60 @@ enum YAMLBlockParser {
         }
 
         /// Moves the children pending from `firstChild` on to `node`'s list.
+        @inline(__always)
         mutating func setChildren(of node: Int32, from firstChild: Int) {
             entries[Int(node)].first = Int32(children.count)
             entries[Int(node)].count = Int32(pending.count - firstChild)
-            // Through the buffer and one by one: a slice of `pending` retained its storage, and
-            // the generic `removeLast(_:)` cost more than the few children it removes.
-            pending.withUnsafeBufferPointer {
-                children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[firstChild...]))
-            }
-            while pending.count > firstChild { pending.removeLast() }
+            children.append(contentsOf: pending.elements(from: firstChild))
+            pending.removeAll(from: firstChild)
+        }
+    }
+
+    /// A list the parser appends to for each node, in memory it owns until the tree takes it
+    /// or ``deallocate()`` frees it. Appending to an array called the runtime each time to
+    /// check that its buffer was not shared: a tenth of parsing 10,000 intents.
+    struct NodeList<Element: BitwiseCopyable> {
+        private var base: UnsafeMutablePointer<Element>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        subscript(position: Int) -> Element {
+            get { base[position] }
+            nonmutating set { base[position] = newValue }
+        }
+
+        mutating func append(_ element: Element) {
+            if count == capacity { grow(toHold: count + 1) }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+            if count + elements.count > capacity { grow(toHold: count + elements.count) }
+            if let start = elements.baseAddress { (base + count).initialize(from: start, count: elements.count) }
+            count += elements.count
+        }
+
+        /// The elements from `position` on, valid until the list next changes.
+        func elements(from position: Int) -> UnsafeBufferPointer<Element> {
+            UnsafeBufferPointer(start: base + position, count: count - position)
+        }
+
+        mutating func removeAll(from position: Int) { count = position }
+
+        func deallocate() { base.deallocate() }
+
+        private mutating func grow(toHold needed: Int) {
+            let larger = max(needed, capacity * 2)
+            let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            (base, capacity) = (moved, larger)
         }
     }
 }

@@ -54,11 +54,12 @@ struct YAMLFile {
         let source = SourceFileText(validUTF8: bytes)
         // A file the block parser takes has no anchor or alias and no bracket outside quotes but
         // in comments (it takes no `&`, `*` or bracket in a plain text): the checks for them
-        // would find nothing, and they were a tenth of loading 10,000 intents. Deep indentation
-        // is looked for first, as the parser recurses once per level; brackets in comments still
-        // count as nesting (below, when they are too deep).
-        if scan.isPlain, source.firstLine(indentedDeeperThan: maximumDepth * 4) == nil,
-            let parsed = YAMLBlockParser.parse(plain: source, maximumNodes: maximumNodes),
+        // would find nothing, and they were a tenth of loading 10,000 intents. The parser refuses
+        // deep indentation as it reaches it, as it recurses once per level; brackets in comments
+        // still count as nesting (below, when they are too deep).
+        if scan.isPlain,
+            let parsed = YAMLBlockParser.parse(
+                plain: source, maximumNodes: maximumNodes, maximumIndentation: maximumDepth * 4),
             !parsed.commentHasBracket || YAMLTextChecks.firstOverlyNestedLine(source, maximumDepth: maximumDepth) == nil
         {
             return YAMLFile(path: relativePath, source: source, root: parsed.tree.root)
@@ -182,6 +183,7 @@ struct YAMLFile {
 
         /// The string of `head` then `tail` (ranges of `file`), made only when the last one
         /// was of other bytes.
+        @inline(__always)
         mutating func string(head: Range<Int>, tail: Range<Int>, in file: UnsafeBufferPointer<UInt8>) -> String {
             if let around, head.count == self.head.count, tail.count == self.tail.count,
                 Self.same(head, self.head, in: file), Self.same(tail, self.tail, in: file)
@@ -206,7 +208,9 @@ struct YAMLFile {
         }
     }
 
-    /// ``sourceText(_:)`` of a scalar's entry, given the file's bytes and its tree's.
+    /// ``sourceText(_:)`` of a scalar's entry, given the file's bytes and its tree's. Inlined
+    /// into the loops over lists, as is the cache it asks: it is called for every pattern.
+    @inline(__always)
     private func sourceText(
         ofScalar entry: YAMLTree.Entry, file: UnsafeBufferPointer<UInt8>, texts: UnsafeBufferPointer<UInt8>,
         around: inout LineAroundCache
@@ -253,6 +257,15 @@ struct YAMLFile {
         in file: UnsafeBufferPointer<UInt8>
     ) -> LinePlacement {
         guard let range = source.lineRange(number) else { return .noLine }
+        // A text the block parser left in the file's bytes is on its line where its bytes are:
+        // what comes before it there is ASCII (indentation, `- `, plain keys), so its column
+        // was counted in bytes, and finding it again by its column was a tenth of reading texts.
+        if let fileStart = file.baseAddress, let textStart = text.baseAddress,
+            textStart >= fileStart + range.lowerBound, textStart + text.count <= fileStart + range.upperBound
+        {
+            let start = textStart - fileStart
+            return .around(line: range, text: start..<(start + text.count))
+        }
         let line = UnsafeBufferPointer(rebasing: file[range])
         // Columns count Unicode scalars, as libyaml does.
         guard let start = Self.offset(ofScalar: column - 1 + textOffset, in: line),
@@ -391,7 +404,9 @@ struct YAMLFile {
 
     /// Calls `body` with the index and entry of each scalar of a list of texts (or of the node
     /// itself when it is a text), reporting the items that are not texts. Entries rather than
-    /// nodes: a node for each item cost a retain and a release of the tree.
+    /// nodes: a node for each item cost a retain and a release of the tree. Inlined, with the
+    /// callers' bodies: a call through a closure for each text was a twentieth of reading them.
+    @inline(__always)
     private func forEachTextEntry(
         _ node: YAMLNode, _ what: @autoclosure () -> String, log: DiagnosticLog,
         _ body: (Int32, YAMLTree.Entry) -> Void

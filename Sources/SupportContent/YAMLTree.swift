@@ -36,20 +36,44 @@ final class YAMLTree {
     }
 
     // Constants once built: reading a class's `var` arrays paid a dynamic exclusivity check on
-    // every node the loader looked at.
-    let entries: [Entry]
+    // every node the loader looked at. Nodes and child lists are in memory the tree owns, so
+    // that the block parser's lists become the tree's without a copy (copying them was a
+    // twentieth of parsing 10,000 intents).
+    let entries: UnsafeBufferPointer<Entry>
     /// UTF-8, valid where scalars are: each scalar's text is `count` bytes from `first`.
     let bytes: [UInt8]
-    let children: [Int32]
+    let children: UnsafeBufferPointer<Int32>
     /// Tag names by node, for trees that came from Yams; nil when tags follow from the style.
     let tags: [Int32: String]?
 
     /// A tree whose tags follow from the scalars' styles, or are `tags` when given.
-    init(entries: [Entry], bytes: [UInt8], children: [Int32], tags: [Int32: String]? = nil) {
+    convenience init(entries: [Entry], bytes: [UInt8], children: [Int32], tags: [Int32: String]? = nil) {
+        self.init(owning: Self.copy(entries), bytes: bytes, children: Self.copy(children), tags: tags)
+    }
+
+    /// A tree that frees `entries` and `children` when it goes: each must start an allocation
+    /// of its own, which nothing else frees.
+    init(
+        owning entries: UnsafeBufferPointer<Entry>, bytes: [UInt8], children: UnsafeBufferPointer<Int32>,
+        tags: [Int32: String]? = nil
+    ) {
         self.entries = entries
         self.bytes = bytes
         self.children = children
         self.tags = tags
+    }
+
+    deinit {
+        entries.deallocate()
+        children.deallocate()
+    }
+
+    /// `elements` in an allocation of their own (of at least one element, so that it has an
+    /// address to free).
+    private static func copy<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+        let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(elements.count, 1))
+        _ = copy.initialize(from: elements)
+        return UnsafeBufferPointer(rebasing: copy[..<elements.count])
     }
 
     var root: YAMLNode { YAMLNode(tree: self, index: 0) }

@@ -50,8 +50,12 @@ enum YAMLTreeBuilder {
                 let (node, firstChild) = open.removeLast()
                 let list = pending[firstChild...]
                 if event.type == YAML_MAPPING_END_EVENT,
-                    !tree.bytes.withUnsafeBufferPointer({
-                        hasDistinctScalarKeys(list, entries: tree.entries, bytes: $0)
+                    !list.withUnsafeBufferPointer({ list in
+                        tree.entries.withUnsafeBufferPointer { entries in
+                            tree.bytes.withUnsafeBufferPointer {
+                                hasDistinctScalarKeys(list, entries: entries, bytes: $0)
+                            }
+                        }
                     })
                 {
                     return nil
@@ -71,7 +75,8 @@ enum YAMLTreeBuilder {
     /// then Yams, which compares texts and resolved tags, finds no duplicate either. Scalars'
     /// texts are in `bytes`, as in ``YAMLTree``.
     static func hasDistinctScalarKeys(
-        _ list: ArraySlice<Int32>, entries: [YAMLTree.Entry], bytes: UnsafeBufferPointer<UInt8>
+        _ list: UnsafeBufferPointer<Int32>, entries: UnsafeBufferPointer<YAMLTree.Entry>,
+        bytes: UnsafeBufferPointer<UInt8>
     ) -> Bool {
         let keys = stride(from: list.startIndex, to: list.endIndex, by: 2)
         guard keys.allSatisfy({ entries[Int(list[$0])].kind == .scalar }) else { return false }

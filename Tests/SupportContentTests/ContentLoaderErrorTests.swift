@@ -182,6 +182,18 @@ struct ContentLoaderErrorTests {
         #expect(error.location.line == 2)
     }
 
+    @Test("Deep indentation in a block-style file is refused before the block parser recurses")
+    func deepIndentation() throws {
+        // 130 mappings, each two spaces further in: from line 133 on, more than 256 leading spaces.
+        let levels = (0..<130).map { String(repeating: " ", count: 2 * $0) + "k\($0):" }.joined(separator: "\n")
+        let found = try diagnostics {
+            try $0.write("intents/deep.yaml", "intents:\n  - id: deep.keys\n    route: answer\n" + levels + " x\n")
+        }
+        let error = try #require(found.first { $0.location.file == "intents/deep.yaml" })
+        #expect(error.message == "nesting is deeper than 64 levels")
+        #expect(error.location.line == 133)
+    }
+
     @Test("Deep nesting is refused before the parser recurses")
     func deepNesting() throws {
         let found = try diagnostics {

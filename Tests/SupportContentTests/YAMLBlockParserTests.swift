@@ -106,7 +106,7 @@ struct YAMLBlockParserTests {
         "  a: b\n", "a b: c\n", "\"a\": b\n", "- a\n - b\n", "a:\n    b: c\n  d: e\n", "-\n  a: b\n", "- # c\n",
         "a: b\u{2028}c\n", "a: b\u{85}\n", "a: %b\n", "a: @b\n", "a: `b`\n", "scalar\n", "a:\n  plain\n",
         "a:\n  - x\n  y: z\n", "- a\nb: c\n", "a: b - *c\n", "a: b &c\n", "- b*\n",
-        "d: a, b [c] {d}\n",
+        "d: a, b [c] {d}\n", "a: \"b\\nc\"\n", "a: 'b\\c'\nd: \"e\\\"\"\n",
     ]
 
     @Test("Anything else is left to libyaml", arguments: refused)
