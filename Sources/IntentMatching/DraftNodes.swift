@@ -7,11 +7,31 @@
 /// whose capacity serves every pattern, holds a pattern's nodes, and the code copies them as
 /// they are. Concepts, compiled once each, are still kept as trees.
 struct DraftNodes {
-    private(set) var words: [Int32] = []
+    /// Owns the words' memory, which a `DraftNodes` writes without asking whether it is shared:
+    /// as an array, each of a compile's million appends checked that and the capacity, and
+    /// emptying it for each pattern went through the generic `replaceSubrange`. The compiler
+    /// swaps its nodes in and out of itself and never writes to a copy.
+    private final class Storage {
+        let words: UnsafeMutablePointer<Int32>
+        let capacity: Int
 
-    var count: Int { words.count }
+        init(capacity: Int) {
+            words = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
 
-    mutating func removeAll() { words.removeAll(keepingCapacity: true) }
+        deinit { words.deallocate() }
+    }
+
+    private var storage: Storage?
+    /// `storage`'s words, nil until the first node is appended.
+    private var base: UnsafeMutablePointer<Int32>?
+    private var capacity = 0
+    private(set) var count = 0
+
+    mutating func removeAll() { count = 0 }
+
+    private var words: UnsafeMutablePointer<Int32> { base.unsafelyUnwrapped }
 
     // MARK: - Reading
 
@@ -35,14 +55,12 @@ struct DraftNodes {
 
     /// The nodes that follow one another in `range` (the items, the vetoes or a node's children).
     ///
-    /// Its iterator holds the array, retained and released for each loop: in the compiler's loops
-    /// over a pattern's items, where that was measured to count, nodes are walked by position
-    /// instead, from one node to its ``end(of:)``.
-    func nodes(in range: Range<Int>) -> Nodes { Nodes(words: words, position: range.lowerBound, end: range.upperBound) }
+    /// Its iterator reads the words in place: the nodes must not be written to while it is in use.
+    func nodes(in range: Range<Int>) -> Nodes { Nodes(words: base, position: range.lowerBound, end: range.upperBound) }
 
     /// Positions in `words` of nodes that follow one another.
     struct Nodes: Sequence, IteratorProtocol {
-        let words: [Int32]
+        let words: UnsafeMutablePointer<Int32>?
         var position: Int
         let end: Int
 
@@ -51,6 +69,7 @@ struct DraftNodes {
 
         mutating func next() -> Int? {
             guard position < end else { return nil }
+            let words = self.words.unsafelyUnwrapped
             defer { position = DraftNodes.isList(words[position]) ? Int(words[position + 1]) : position + 2 }
             return position
         }
@@ -82,9 +101,8 @@ struct DraftNodes {
         let start = code.count
         let shift = Int32(start - range.lowerBound)
         // Copied at once, then the `end`s moved: appended word by word, each append checked the
-        // array's capacity and uniqueness (a tenth of adding a pattern). From a buffer pointer: a
-        // slice of the array went through generic code and retained the array.
-        words.withUnsafeBufferPointer { code.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+        // array's capacity and uniqueness (a tenth of adding a pattern).
+        code.append(contentsOf: UnsafeBufferPointer(start: base.map { $0 + range.lowerBound }, count: range.count))
         code.withUnsafeMutableBufferPointer { code in
             // Every node starts with two words, its children (if any) right after them.
             for position in stride(from: start, to: code.count, by: 2) where Self.isList(code[position]) {
@@ -95,21 +113,33 @@ struct DraftNodes {
 
     // MARK: - Writing
 
-    /// Appends a term, concept or gap node.
+    /// Appends a term, concept or gap node. Inlined: called, it cost more than the writes.
+    @inline(__always)
     mutating func append(_ opcode: Int32, _ operand: Int32) {
-        words.append(opcode)
-        words.append(operand)
+        if count + 2 > capacity { grow() }
+        words[count] = opcode
+        words[count + 1] = operand
+        count += 2
     }
 
     /// Starts a list node and returns where it is: its children are appended next, then
     /// ``endList(_:)`` closes it.
     mutating func startList(_ opcode: Int32) -> Int {
-        words.append(opcode)
-        words.append(0)
-        return words.count - 2
+        append(opcode, 0)
+        return count - 2
     }
 
-    mutating func endList(_ node: Int) { words[node + 1] = Int32(words.count) }
+    mutating func endList(_ node: Int) { words[node + 1] = Int32(count) }
+
+    @inline(never)
+    private mutating func grow() {
+        assert(storage == nil || isKnownUniquelyReferenced(&storage), "a copy of the draft nodes was written to")
+        let grown = Storage(capacity: max(256, 2 * capacity))
+        if let base { grown.words.initialize(from: base, count: count) }
+        storage = grown
+        base = grown.words
+        capacity = grown.capacity
+    }
 
     // MARK: - Keys
 

@@ -364,8 +364,6 @@ struct PatternCompiler {
         requirementGroupEnds.append(Int32(requirementGroups.count))
         var runs: [Int32] = []
         swap(&runs, &itemFirstTerms)
-        // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
-        // nodes' array for each loop of each pattern.
         var item = pattern.items.lowerBound
         while item < pattern.items.upperBound {
             defer { item = nodes.end(of: item) }
@@ -650,9 +648,7 @@ struct PatternCompiler {
         // Each other item's words are made a set (a concept's come as one) and merged into the
         // others' as they come: checking a concept's often hundred words again, or sorting several
         // concepts' words all together, cost more.
-        // Walked by position rather than by `nodes(in:)`, whose iterator retained and released the
-        // nodes' array for each loop of each pattern; the required items are counted on the way
-        // (each item compiled to one node).
+        // The required items are counted on the way (each item compiled to one node).
         var item = 0
         var requiredItemCount = 0
         while item < itemsEnd {
