@@ -112,12 +112,11 @@ extension IntentIndex {
                     let target = targets[Int(found.target)]
                     // Made in the candidate, not in a variable first: that had copied each explanation.
                     if rank < Self.explainedCandidates {
-                        let end = min(wordCount, found.window + WordPositions.windowSize)
                         candidates.append(
                             IntentCandidate(
                                 intentID: target.intentID, intentNumber: found.target, route: target.route,
                                 priority: target.priority, confidence: found.score,
-                                explanation: explain(found, window(found.window, end, lists), message.tokens)))
+                                explanation: explain(found, message.tokens)))
                     } else {
                         candidates.append(
                             IntentCandidate(
@@ -420,10 +419,13 @@ extension IntentIndex {
                             // Ties go to the earliest pattern, so explanations do not depend on the
                             // order of candidates.
                             best.offer(
-                                target: entry.target,
-                                score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
-                                pattern: number, window: windowStart, covered: measuredNow.covered,
-                                agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
+                                BestPatterns.Found(
+                                    target: entry.target,
+                                    score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
+                                    pattern: number, window: windowStart, covered: measuredNow.covered,
+                                    typos: measuredNow.covered & typoMask, coverage: measuredNow.coverage,
+                                    agreeing: Int32(agreeing), disagreeing: Int32(disagreeing)),
+                                at: standing)
                         }
                     }
                 }
@@ -578,26 +580,15 @@ extension IntentIndex {
     }
 
     /// The account of the words `found` explains, from what scoring measured: the words it
-    /// covers and how their diacritics agree. The words are spelled when the account is read.
-    private func explain(_ found: BestPatterns.Found, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
-        var typos: WordPositions = 0
-        var contentCount = 0
-        var coveredContent = 0
-        var bit: WordPositions = 1
-        for position in 0..<words.count {
-            defer { bit <<= 1 }
-            let word = words.words[position]
-            if word.isContent { contentCount += 1 }
-            guard found.covered & bit != 0 else { continue }
-            if word.isTypo { typos |= bit }
-            if word.isContent { coveredContent += 1 }
-        }
-        return MatchExplanation(
+    /// covers, their typos, the share of the window's content words they are and how their
+    /// diacritics agree. The words are spelled when the account is read.
+    private func explain(_ found: BestPatterns.Found, _ tokens: [Token]) -> MatchExplanation {
+        MatchExplanation(
             source: explanationSource(of: found.pattern),
             words: .positions(
-                tokens: tokens, firstWord: Int32(found.window), covered: .init(found.covered), typos: .init(typos)),
-            coverage: Double(coveredContent) / Double(max(contentCount, 1)),
-            requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
+                tokens: tokens, firstWord: Int32(found.window), covered: .init(found.covered),
+                typos: .init(found.typos)),
+            coverage: found.coverage, requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
             diacriticsAgreeing: Int(found.agreeing), diacriticsDisagreeing: Int(found.disagreeing))
     }
 }
