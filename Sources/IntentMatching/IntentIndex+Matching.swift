@@ -128,8 +128,9 @@ extension IntentIndex {
             }
         }
         var unmatched: [String] = []
-        // Counted first, so that the list is allocated once rather than grown word by word.
-        let unmatchedCount = lists.pointee.words.elements.count { $0.isContent && $0.termsCount == 0 }
+        // Counted as the words were made, so that the list is allocated once rather than grown
+        // word by word, and the words are read again only when some are unmatched.
+        let unmatchedCount = lists.pointee.unmatchedWordCount
         if unmatchedCount > 0 {
             unmatched.reserveCapacity(unmatchedCount)
             for word in lists.pointee.words.elements where word.isContent && word.termsCount == 0 {
@@ -182,6 +183,7 @@ extension IntentIndex {
                 Self.forEachWord(of: bytes) { part, range in
                     let word = messageWord(
                         part, kind: kind, token: index, part: range, isMarked: range == nil && isMarked, lists)
+                    if word.isContent && word.termsCount == 0 { lists.pointee.unmatchedWordCount += 1 }
                     lists.pointee.words.append(word)
                 }
             }
