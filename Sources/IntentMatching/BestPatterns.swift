@@ -10,8 +10,11 @@ struct BestPatterns {
         var pattern: Int32
         var window: Int
         /// What scoring measured, kept for the explanation: the window's words the pattern
-        /// covers, and how many of them agree and disagree in diacritics.
+        /// covers, those of them typed with a typo, the share of the window's content words
+        /// covered, and how many covered words agree and disagree in diacritics.
         var covered: WordPositions = 0
+        var typos: WordPositions = 0
+        var coverage: Double = 0
         var agreeing: Int32 = 0
         var disagreeing: Int32 = 0
     }
@@ -48,19 +51,16 @@ struct BestPatterns {
         disagreeing: Int32 = 0
     ) {
         offer(
-            target: target, score: score, pattern: pattern, window: window, covered: covered, agreeing: agreeing,
-            disagreeing: disagreeing, at: standing(of: target))
+            Found(
+                target: target, score: score, pattern: pattern, window: window, covered: covered, agreeing: agreeing,
+                disagreeing: disagreeing),
+            at: standing(of: target))
     }
 
     /// `offer` for a target whose `standing` was just looked up: the matcher looks it up once per
     /// candidate, to skip those that cannot win, rather than once for that and again here.
-    mutating func offer(
-        target: Int32, score: Double, pattern: Int32, window: Int, covered: WordPositions, agreeing: Int32,
-        disagreeing: Int32, at standing: Int?
-    ) {
-        let offered = Found(
-            target: target, score: score, pattern: pattern, window: window, covered: covered, agreeing: agreeing,
-            disagreeing: disagreeing)
+    mutating func offer(_ offered: Found, at standing: Int?) {
+        let (target, score, pattern) = (offered.target, offered.score, offered.pattern)
         guard let position = standing else {
             if found.count == Self.linearLimit {
                 var made: [Int32: Int] = [:]

@@ -112,12 +112,11 @@ extension IntentIndex {
                     let target = targets[Int(found.target)]
                     // Made in the candidate, not in a variable first: that had copied each explanation.
                     if rank < Self.explainedCandidates {
-                        let end = min(wordCount, found.window + WordPositions.windowSize)
                         candidates.append(
                             IntentCandidate(
                                 intentID: target.intentID, intentNumber: found.target, route: target.route,
                                 priority: target.priority, confidence: found.score,
-                                explanation: explain(found, window(found.window, end, lists), message.tokens)))
+                                explanation: explain(found, message.tokens)))
                     } else {
                         candidates.append(
                             IntentCandidate(
@@ -129,8 +128,9 @@ extension IntentIndex {
             }
         }
         var unmatched: [String] = []
-        // Counted first, so that the list is allocated once rather than grown word by word.
-        let unmatchedCount = lists.pointee.words.elements.count { $0.isContent && $0.termsCount == 0 }
+        // Counted as the words were made, so that the list is allocated once rather than grown
+        // word by word, and the words are read again only when some are unmatched.
+        let unmatchedCount = lists.pointee.unmatchedWordCount
         if unmatchedCount > 0 {
             unmatched.reserveCapacity(unmatchedCount)
             for word in lists.pointee.words.elements where word.isContent && word.termsCount == 0 {
@@ -183,6 +183,7 @@ extension IntentIndex {
                 Self.forEachWord(of: bytes) { part, range in
                     let word = messageWord(
                         part, kind: kind, token: index, part: range, isMarked: range == nil && isMarked, lists)
+                    if word.isContent && word.termsCount == 0 { lists.pointee.unmatchedWordCount += 1 }
                     lists.pointee.words.append(word)
                 }
             }
@@ -420,10 +421,13 @@ extension IntentIndex {
                             // Ties go to the earliest pattern, so explanations do not depend on the
                             // order of candidates.
                             best.offer(
-                                target: entry.target,
-                                score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
-                                pattern: number, window: windowStart, covered: measuredNow.covered,
-                                agreeing: Int32(agreeing), disagreeing: Int32(disagreeing), at: standing)
+                                BestPatterns.Found(
+                                    target: entry.target,
+                                    score: measuredNow.confidence(agreeing: agreeing, disagreeing: disagreeing),
+                                    pattern: number, window: windowStart, covered: measuredNow.covered,
+                                    typos: measuredNow.covered & typoMask, coverage: measuredNow.coverage,
+                                    agreeing: Int32(agreeing), disagreeing: Int32(disagreeing)),
+                                at: standing)
                         }
                     }
                 }
@@ -578,26 +582,15 @@ extension IntentIndex {
     }
 
     /// The account of the words `found` explains, from what scoring measured: the words it
-    /// covers and how their diacritics agree. The words are spelled when the account is read.
-    private func explain(_ found: BestPatterns.Found, _ words: WindowWords, _ tokens: [Token]) -> MatchExplanation {
-        var typos: WordPositions = 0
-        var contentCount = 0
-        var coveredContent = 0
-        var bit: WordPositions = 1
-        for position in 0..<words.count {
-            defer { bit <<= 1 }
-            let word = words.words[position]
-            if word.isContent { contentCount += 1 }
-            guard found.covered & bit != 0 else { continue }
-            if word.isTypo { typos |= bit }
-            if word.isContent { coveredContent += 1 }
-        }
-        return MatchExplanation(
+    /// covers, their typos, the share of the window's content words they are and how their
+    /// diacritics agree. The words are spelled when the account is read.
+    private func explain(_ found: BestPatterns.Found, _ tokens: [Token]) -> MatchExplanation {
+        MatchExplanation(
             source: explanationSource(of: found.pattern),
             words: .positions(
-                tokens: tokens, firstWord: Int32(found.window), covered: .init(found.covered), typos: .init(typos)),
-            coverage: Double(coveredContent) / Double(max(contentCount, 1)),
-            requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
+                tokens: tokens, firstWord: Int32(found.window), covered: .init(found.covered),
+                typos: .init(found.typos)),
+            coverage: found.coverage, requiredItems: Int(details[Int(found.pattern)].requiredItemCount),
             diacriticsAgreeing: Int(found.agreeing), diacriticsDisagreeing: Int(found.disagreeing))
     }
 }

@@ -244,15 +244,31 @@ struct TermVocabulary: Sendable {
     /// Damerau distance of exactly one (insert, delete, substitute or swap neighbours), with the
     /// first letter kept: real typos rarely change it, and it keeps `fees`/`sees` apart.
     static func isOneEditApart(_ lhs: String, _ rhs: String, substitutionsFrom substitutionLength: Int = 0) -> Bool {
-        let a = Array(lhs.unicodeScalars)
-        let b = Array(rhs.unicodeScalars)
-        guard a != b, abs(a.count - b.count) <= 1, a.first == b.first else { return false }
+        var (lhs, rhs) = (lhs, rhs)
+        // ASCII words, nearly all of them, compared in their bytes, which are their scalars: two
+        // arrays of scalars per candidate term had been most of a typo lookup's cost.
+        let ascii = lhs.withUTF8 { a in
+            rhs.withUTF8 { b -> Bool? in
+                guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return isOneEditApart(a, b, substitutionsFrom: substitutionLength)
+            }
+        }
+        if let ascii { return ascii }
+        return isOneEditApart(
+            Array(lhs.unicodeScalars), Array(rhs.unicodeScalars), substitutionsFrom: substitutionLength)
+    }
+
+    /// `isOneEditApart` over the words' scalars, `a` and `b`.
+    private static func isOneEditApart<Scalars: RandomAccessCollection>(
+        _ a: Scalars, _ b: Scalars, substitutionsFrom substitutionLength: Int
+    ) -> Bool where Scalars.Element: Equatable, Scalars.Index == Int {
+        guard abs(a.count - b.count) <= 1, a.first == b.first, !a.elementsEqual(b) else { return false }
         var i = 0
         while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
         if a.count == b.count {
-            if a[(i + 1)...] == b[(i + 1)...] { return a.count >= substitutionLength }
-            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+            if a[(i + 1)...].elementsEqual(b[(i + 1)...]) { return a.count >= substitutionLength }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...].elementsEqual(b[(i + 2)...])
         }
-        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
+        return a.count > b.count ? a[(i + 1)...].elementsEqual(b[i...]) : a[i...].elementsEqual(b[(i + 1)...])
     }
 }

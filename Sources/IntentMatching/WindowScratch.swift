@@ -294,6 +294,8 @@ struct MessageLists {
     /// The message's words; each word's terms are a run of `terms`.
     var words = ScratchList<IntentIndex.MessageWord>(capacity: 64)
     var terms = ScratchList<Int32>(capacity: 128)
+    /// How many of the words are content words without a term, counted as the words are made.
+    var unmatchedWordCount = 0
     /// Per window: its distinct terms, the concept runs found in it and the patterns to evaluate.
     var windowTerms = ScratchList<Int32>(capacity: 64)
     var runs = ScratchList<ConceptRun>(capacity: 32)
@@ -304,6 +306,7 @@ struct MessageLists {
     mutating func removeAll() {
         words.count = 0
         terms.count = 0
+        unmatchedWordCount = 0
         windowTerms.count = 0
         runs.count = 0
         candidates.count = 0

@@ -49,8 +49,7 @@ struct BestPatternsTests {
             let before = best.found
             let taken = standing.map { best.wouldTake(score: score, pattern: pattern, over: $0) } ?? true
             best.offer(
-                target: target, score: score, pattern: pattern, window: offer, covered: 0, agreeing: 0,
-                disagreeing: 0, at: standing)
+                BestPatterns.Found(target: target, score: score, pattern: pattern, window: offer), at: standing)
             let changed =
                 best.found.count != before.count
                 || zip(best.found, before).contains { $0.pattern != $1.pattern || $0.window != $1.window }
