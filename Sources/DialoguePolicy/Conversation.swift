@@ -3,7 +3,7 @@ import TextNormalization
 
 /// One conversation's state: small, `Codable`, and kept by the caller between messages, so the
 /// engine itself holds no per-conversation state and any replica can serve any message.
-public struct Conversation: Sendable, Hashable {
+public struct Conversation: Sendable, Codable, Hashable {
     /// What the bot asked last and is waiting for an answer to.
     public enum Question: Sendable, Codable, Hashable {
         /// "Did this help?" after an answer to this intent.
@@ -39,6 +39,14 @@ public struct Conversation: Sendable, Hashable {
     /// intent, which these hold without allocating.
     private var seenIntents = FirstInPlaceList()
     private var messages = FirstInPlaceList()
+
+    /// Encoded as a conversation always was: the two lists under their public names.
+    private enum CodingKeys: String, CodingKey {
+        case id, language, pinnedLanguage, turn, consecutiveFallbacks, pendingQuestion
+        case seenIntents = "intentsSeen"
+        case messages = "recentMessages"
+        case isEscalated
+    }
 
     /// How many redacted messages the hand-off summary carries.
     public static let recentMessageLimit = 5

@@ -48,3 +48,15 @@ struct FirstInPlaceList: Sendable, Hashable {
         first = rest.isEmpty ? nil : rest.removeFirst()
     }
 }
+
+/// Coded as the list of strings it holds.
+extension FirstInPlaceList: Codable {
+    init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode([String].self))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(strings)
+    }
+}
